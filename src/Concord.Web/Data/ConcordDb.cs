@@ -1,0 +1,276 @@
+using Concord.Features.Activities;
+using Concord.Features.Commitments;
+using Concord.Features.Instruments;
+using Concord.Features.Meetings;
+using Concord.Features.Organisations;
+using Concord.Features.ReferenceData;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Data;
+
+// One model, two databases. The provider-specific subclasses below exist only so that each
+// provider keeps its own migrations and model snapshot (Data/Migrations/Sqlite, Data/Migrations/Postgres);
+// everything else uses ConcordDb. A separate migrations project per provider would need the
+// model in a third project that both reference, which is the layer split we avoid.
+public abstract class ConcordDb(DbContextOptions options, TimeProvider clock) : DbContext(options)
+{
+    public DbSet<Term> Terms => Set<Term>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Instrument> Instruments => Set<Instrument>();
+    public DbSet<InstrumentParty> InstrumentParties => Set<InstrumentParty>();
+    public DbSet<InstrumentSignatory> InstrumentSignatories => Set<InstrumentSignatory>();
+    public DbSet<InstrumentLink> InstrumentLinks => Set<InstrumentLink>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingChair> MeetingChairs => Set<MeetingChair>();
+    public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<CommitmentLead> CommitmentLeads => Set<CommitmentLead>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActivityOrganisation> ActivityOrganisations => Set<ActivityOrganisation>();
+    public DbSet<ActivityCommitment> ActivityCommitments => Set<ActivityCommitment>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Term>(e =>
+        {
+            e.ComplexProperty(x => x.Name);
+            e.Property(x => x.Vocabulary).HasMaxLength(40);
+            e.Property(x => x.Code).HasMaxLength(80);
+            e.HasIndex(x => new { x.Vocabulary, x.Code }).IsUnique();
+        });
+
+        b.Entity<Organisation>(e =>
+        {
+            Bookkeeping(e);
+            e.ComplexProperty(x => x.Name);
+            e.Property(x => x.Key).HasMaxLength(80);
+            e.HasIndex(x => x.Key).IsUnique();
+            e.Property(x => x.Country).HasMaxLength(2);
+            e.Property(x => x.Abbreviation).HasMaxLength(40);
+            e.HasOne(x => x.Kind).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Parent).WithMany(x => x.Children).HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Successor).WithMany(x => x.Predecessors).HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.Country, x.Id });
+            Searchable(e);
+        });
+
+        b.Entity<Person>(e =>
+        {
+            Bookkeeping(e);
+            e.ComplexProperty(x => x.Position);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasOne(x => x.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
+            Searchable(e);
+        });
+
+        b.Entity<Instrument>(e =>
+        {
+            Bookkeeping(e);
+            e.ComplexProperty(x => x.Title);
+            e.ComplexProperty(x => x.Summary);
+            e.Property(x => x.Key).HasMaxLength(80);
+            e.HasIndex(x => x.Key).IsUnique();
+            e.HasOne(x => x.Kind).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Meeting).WithMany(x => x.Instruments).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(x => new { x.SignedOn, x.Id });
+            e.HasIndex(x => new { x.KindId, x.SignedOn, x.Id });
+            e.HasIndex(x => new { x.Status, x.SignedOn, x.Id });
+            Searchable(e);
+        });
+        b.Entity<InstrumentParty>(e =>
+        {
+            e.HasKey(x => new { x.InstrumentId, x.OrganisationId });
+            e.HasOne(x => x.Instrument).WithMany(x => x.Parties).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.OrganisationId, x.InstrumentId });
+        });
+        b.Entity<InstrumentSignatory>(e =>
+        {
+            e.HasKey(x => new { x.InstrumentId, x.PersonId });
+            e.HasOne(x => x.Instrument).WithMany(x => x.Signatories).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Person).WithMany().OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<InstrumentLink>(e =>
+        {
+            e.HasOne(x => x.From).WithMany(x => x.LinksFrom).HasForeignKey(x => x.FromId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.To).WithMany(x => x.LinksTo).HasForeignKey(x => x.ToId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.FromId, x.ToId, x.Kind }).IsUnique();
+            e.HasIndex(x => x.ToId);
+        });
+
+        b.Entity<Meeting>(e =>
+        {
+            Bookkeeping(e);
+            e.ComplexProperty(x => x.Title);
+            e.ComplexProperty(x => x.Agenda);
+            e.ComplexProperty(x => x.Summary);
+            e.Property(x => x.Key).HasMaxLength(80);
+            e.HasIndex(x => x.Key).IsUnique();
+            e.Property(x => x.Place).HasMaxLength(200);
+            e.HasOne(x => x.Kind).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Prepares).WithMany(x => x.PreparedBy).HasForeignKey(x => x.PreparesId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(x => new { x.StartsOn, x.Id });
+            e.HasIndex(x => new { x.KindId, x.StartsOn, x.Id });
+            Searchable(e);
+        });
+        b.Entity<MeetingChair>(e =>
+        {
+            e.HasKey(x => new { x.MeetingId, x.PersonId });
+            e.HasOne(x => x.Meeting).WithMany(x => x.Chairs).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Person).WithMany().OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<MeetingParticipant>(e =>
+        {
+            e.HasKey(x => new { x.MeetingId, x.OrganisationId });
+            e.HasOne(x => x.Meeting).WithMany(x => x.Participants).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.OrganisationId, x.MeetingId });
+        });
+
+        b.Entity<Commitment>(e =>
+        {
+            Bookkeeping(e);
+            e.ComplexProperty(x => x.Text);
+            e.Ignore(x => x.Period);
+            e.Property(x => x.Number).HasMaxLength(20);
+            e.HasOne(x => x.Instrument).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Area).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.CarriedOverFrom).WithMany(x => x.CarriedOverInto).HasForeignKey(x => x.CarriedOverFromId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.InstrumentId, x.Sequence, x.Id });
+            e.HasIndex(x => new { x.AreaId, x.PeriodStart, x.Id });
+            e.HasIndex(x => new { x.Status, x.PeriodStart, x.Id });
+            e.HasIndex(x => new { x.PeriodStart, x.Id });
+            e.HasIndex(x => new { x.DueOn, x.Id });
+            e.HasIndex(x => new { x.UpdatedAt, x.Id });
+            e.HasIndex(x => x.CarriedOverFromId);
+            Searchable(e);
+        });
+        b.Entity<CommitmentLead>(e =>
+        {
+            e.HasKey(x => new { x.CommitmentId, x.OrganisationId });
+            e.Property(x => x.Country).HasMaxLength(2);
+            e.HasOne(x => x.Commitment).WithMany(x => x.Leads).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.OrganisationId, x.CommitmentId });
+            e.HasIndex(x => new { x.Country, x.CommitmentId });
+        });
+        b.Entity<ProgressReport>(e =>
+        {
+            Bookkeeping(e);
+            e.ComplexProperty(x => x.Narrative);
+            e.Ignore(x => x.Period);
+            e.Property(x => x.Country).HasMaxLength(2);
+            e.Property(x => x.ValueCurrency).HasMaxLength(3);
+            e.Property(x => x.ValueAmount).HasPrecision(20, 2);
+            e.HasOne(x => x.Commitment).WithMany(x => x.Reports).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.CommitmentId, x.PeriodStart, x.ReportedOn });
+            e.HasIndex(x => new { x.ReportedOn, x.Id });
+            Searchable(e);
+        });
+
+        b.Entity<Activity>(e =>
+        {
+            Bookkeeping(e);
+            e.ComplexProperty(x => x.Title);
+            e.ComplexProperty(x => x.Description);
+            e.Property(x => x.ValueCurrency).HasMaxLength(3);
+            e.Property(x => x.ValueAmount).HasPrecision(20, 2);
+            e.HasOne(x => x.Kind).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Meeting).WithMany().OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(x => new { x.StartsOn, x.Id });
+            e.HasIndex(x => new { x.KindId, x.StartsOn, x.Id });
+            e.HasIndex(x => x.MeetingId);
+            Searchable(e);
+        });
+        b.Entity<ActivityOrganisation>(e =>
+        {
+            e.HasKey(x => new { x.ActivityId, x.OrganisationId, x.Role });
+            e.HasOne(x => x.Activity).WithMany(x => x.Organisations).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.OrganisationId, x.ActivityId });
+        });
+        b.Entity<ActivityCommitment>(e =>
+        {
+            e.HasKey(x => new { x.ActivityId, x.CommitmentId });
+            e.HasOne(x => x.Activity).WithMany(x => x.Commitments).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Commitment).WithMany(x => x.Activities).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.CommitmentId, x.ActivityId });
+        });
+
+        ConfigureProvider(b);
+    }
+
+    protected virtual void ConfigureProvider(ModelBuilder b) { }
+
+    static void Bookkeeping<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : Record
+    {
+        e.Property(x => x.Version).IsConcurrencyToken();
+    }
+
+    static void Searchable<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : class, ISearchable
+    {
+        e.Property(x => x.SearchText).HasDefaultValue("");
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    void StampChanges()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            if (entry.Entity is Record record)
+            {
+                if (entry.State == EntityState.Added)
+                {
+                    if (record.CreatedAt == default) record.CreatedAt = now;
+                    record.Version = 1;
+                }
+                else
+                {
+                    // The version the editor loaded stays the original value, so a save over
+                    // someone else's newer save matches no row and is refused.
+                    record.Version = (int)entry.OriginalValues[nameof(Record.Version)]! + 1;
+                }
+                record.UpdatedAt = now;
+            }
+            if (entry.Entity is ISearchable searchable)
+                searchable.SearchText = TextFolding.FoldAll(searchable.SearchableTexts());
+        }
+    }
+}
+
+public sealed class SqliteConcordDb(DbContextOptions<SqliteConcordDb> options, TimeProvider clock) : ConcordDb(options, clock);
+
+public sealed class PostgresConcordDb(DbContextOptions<PostgresConcordDb> options, TimeProvider clock) : ConcordDb(options, clock)
+{
+    protected override void ConfigureProvider(ModelBuilder b)
+    {
+        // Trigram indexes make LIKE '%word%' on the folded text an index scan, so search holds at 500,000 commitments.
+        b.HasPostgresExtension("pg_trgm");
+        b.Entity<Organisation>().HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.Entity<Person>().HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.Entity<Instrument>().HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.Entity<Meeting>().HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.Entity<Commitment>().HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.Entity<ProgressReport>().HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.Entity<Activity>().HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}

@@ -1,0 +1,795 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Concord.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Terms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Vocabulary = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Name_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Name_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Name_Vi = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Terms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    KindId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IsOnline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StartsOnPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DateNote = table.Column<string>(type: "TEXT", nullable: true),
+                    PreparesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sources = table.Column<string>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Agenda_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Agenda_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Agenda_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Summary_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Summary_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Summary_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Meetings_Meetings_PreparesId",
+                        column: x => x.PreparesId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Meetings_Terms_KindId",
+                        column: x => x.KindId,
+                        principalTable: "Terms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    KindId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    Abbreviation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SuccessorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SucceededOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SucceededOnPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Name_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Name_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Name_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Organisations_Organisations_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Organisations_Organisations_SuccessorId",
+                        column: x => x.SuccessorId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Organisations_Terms_KindId",
+                        column: x => x.KindId,
+                        principalTable: "Terms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KindId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StartsOnPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndsOnPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    DateNote = table.Column<string>(type: "TEXT", nullable: true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeopleTotal = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeopleWomen = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeopleMen = table.Column<int>(type: "INTEGER", nullable: true),
+                    ValueAmount = table.Column<decimal>(type: "TEXT", precision: 20, scale: 2, nullable: true),
+                    ValueCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    ValueIsLowerBound = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Sources = table.Column<string>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Description_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Description_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Description_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Activities_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Activities_Terms_KindId",
+                        column: x => x.KindId,
+                        principalTable: "Terms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Instruments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    KindId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SignedOnPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    DateNote = table.Column<string>(type: "TEXT", nullable: true),
+                    InForceFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    InForceFromPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpiresOnPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sources = table.Column<string>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Summary_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Summary_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Summary_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Instruments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Instruments_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Instruments_Terms_KindId",
+                        column: x => x.KindId,
+                        principalTable: "Terms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingParticipants",
+                columns: table => new
+                {
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingParticipants", x => new { x.MeetingId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_MeetingParticipants_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MeetingParticipants_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "People",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Position_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Position_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Position_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_People", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_People_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityOrganisations",
+                columns: table => new
+                {
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityOrganisations", x => new { x.ActivityId, x.OrganisationId, x.Role });
+                    table.ForeignKey(
+                        name: "FK_ActivityOrganisations_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityOrganisations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Commitments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstrumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodStart = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodEnd = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CarriedOverFromId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sources = table.Column<string>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Text_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Text_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Text_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Commitments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Commitments_CarriedOverFromId",
+                        column: x => x.CarriedOverFromId,
+                        principalTable: "Commitments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Instruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Commitments_Terms_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "Terms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InstrumentLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstrumentLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InstrumentLinks_Instruments_FromId",
+                        column: x => x.FromId,
+                        principalTable: "Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InstrumentLinks_Instruments_ToId",
+                        column: x => x.ToId,
+                        principalTable: "Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InstrumentParties",
+                columns: table => new
+                {
+                    InstrumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstrumentParties", x => new { x.InstrumentId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_InstrumentParties_Instruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InstrumentParties_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InstrumentSignatories",
+                columns: table => new
+                {
+                    InstrumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstrumentSignatories", x => new { x.InstrumentId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_InstrumentSignatories_Instruments_InstrumentId",
+                        column: x => x.InstrumentId,
+                        principalTable: "Instruments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_InstrumentSignatories_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingChairs",
+                columns: table => new
+                {
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingChairs", x => new { x.MeetingId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_MeetingChairs_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MeetingChairs_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityCommitments",
+                columns: table => new
+                {
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommitmentId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityCommitments", x => new { x.ActivityId, x.CommitmentId });
+                    table.ForeignKey(
+                        name: "FK_ActivityCommitments_Activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "Activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityCommitments_Commitments_CommitmentId",
+                        column: x => x.CommitmentId,
+                        principalTable: "Commitments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitmentLeads",
+                columns: table => new
+                {
+                    CommitmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitmentLeads", x => new { x.CommitmentId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_CommitmentLeads_Commitments_CommitmentId",
+                        column: x => x.CommitmentId,
+                        principalTable: "Commitments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CommitmentLeads_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommitmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeriodStart = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodEnd = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeopleCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    WomenCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    ValueAmount = table.Column<decimal>(type: "TEXT", precision: 20, scale: 2, nullable: true),
+                    ValueCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    EvidenceLinks = table.Column<string>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Narrative_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Narrative_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Narrative_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReports_Commitments_CommitmentId",
+                        column: x => x.CommitmentId,
+                        principalTable: "Commitments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ProgressReports_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_KindId_StartsOn_Id",
+                table: "Activities",
+                columns: new[] { "KindId", "StartsOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_MeetingId",
+                table: "Activities",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_StartsOn_Id",
+                table: "Activities",
+                columns: new[] { "StartsOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityCommitments_CommitmentId_ActivityId",
+                table: "ActivityCommitments",
+                columns: new[] { "CommitmentId", "ActivityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityOrganisations_OrganisationId_ActivityId",
+                table: "ActivityOrganisations",
+                columns: new[] { "OrganisationId", "ActivityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitmentLeads_Country_CommitmentId",
+                table: "CommitmentLeads",
+                columns: new[] { "Country", "CommitmentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitmentLeads_OrganisationId_CommitmentId",
+                table: "CommitmentLeads",
+                columns: new[] { "OrganisationId", "CommitmentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_AreaId_PeriodStart_Id",
+                table: "Commitments",
+                columns: new[] { "AreaId", "PeriodStart", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_CarriedOverFromId",
+                table: "Commitments",
+                column: "CarriedOverFromId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_DueOn_Id",
+                table: "Commitments",
+                columns: new[] { "DueOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_InstrumentId_Sequence_Id",
+                table: "Commitments",
+                columns: new[] { "InstrumentId", "Sequence", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_PeriodStart_Id",
+                table: "Commitments",
+                columns: new[] { "PeriodStart", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_Status_PeriodStart_Id",
+                table: "Commitments",
+                columns: new[] { "Status", "PeriodStart", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Commitments_UpdatedAt_Id",
+                table: "Commitments",
+                columns: new[] { "UpdatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstrumentLinks_FromId_ToId_Kind",
+                table: "InstrumentLinks",
+                columns: new[] { "FromId", "ToId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstrumentLinks_ToId",
+                table: "InstrumentLinks",
+                column: "ToId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstrumentParties_OrganisationId_InstrumentId",
+                table: "InstrumentParties",
+                columns: new[] { "OrganisationId", "InstrumentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_Key",
+                table: "Instruments",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_KindId_SignedOn_Id",
+                table: "Instruments",
+                columns: new[] { "KindId", "SignedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_MeetingId",
+                table: "Instruments",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_SignedOn_Id",
+                table: "Instruments",
+                columns: new[] { "SignedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_Status_SignedOn_Id",
+                table: "Instruments",
+                columns: new[] { "Status", "SignedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstrumentSignatories_PersonId",
+                table: "InstrumentSignatories",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingChairs_PersonId",
+                table: "MeetingChairs",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingParticipants_OrganisationId_MeetingId",
+                table: "MeetingParticipants",
+                columns: new[] { "OrganisationId", "MeetingId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_Key",
+                table: "Meetings",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_KindId_StartsOn_Id",
+                table: "Meetings",
+                columns: new[] { "KindId", "StartsOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_PreparesId",
+                table: "Meetings",
+                column: "PreparesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_StartsOn_Id",
+                table: "Meetings",
+                columns: new[] { "StartsOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_Country_Id",
+                table: "Organisations",
+                columns: new[] { "Country", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_Key",
+                table: "Organisations",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_KindId",
+                table: "Organisations",
+                column: "KindId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_ParentId",
+                table: "Organisations",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_SuccessorId",
+                table: "Organisations",
+                column: "SuccessorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_OrganisationId",
+                table: "People",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_CommitmentId_PeriodStart_ReportedOn",
+                table: "ProgressReports",
+                columns: new[] { "CommitmentId", "PeriodStart", "ReportedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_OrganisationId",
+                table: "ProgressReports",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressReports_ReportedOn_Id",
+                table: "ProgressReports",
+                columns: new[] { "ReportedOn", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Terms_Vocabulary_Code",
+                table: "Terms",
+                columns: new[] { "Vocabulary", "Code" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ActivityCommitments");
+
+            migrationBuilder.DropTable(
+                name: "ActivityOrganisations");
+
+            migrationBuilder.DropTable(
+                name: "CommitmentLeads");
+
+            migrationBuilder.DropTable(
+                name: "InstrumentLinks");
+
+            migrationBuilder.DropTable(
+                name: "InstrumentParties");
+
+            migrationBuilder.DropTable(
+                name: "InstrumentSignatories");
+
+            migrationBuilder.DropTable(
+                name: "MeetingChairs");
+
+            migrationBuilder.DropTable(
+                name: "MeetingParticipants");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReports");
+
+            migrationBuilder.DropTable(
+                name: "Activities");
+
+            migrationBuilder.DropTable(
+                name: "People");
+
+            migrationBuilder.DropTable(
+                name: "Commitments");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Instruments");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
+
+            migrationBuilder.DropTable(
+                name: "Terms");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Concord.Features.Commitments;
+using Concord.Features.Meetings;
+using Concord.Features.Organisations;
+using Concord.Features.ReferenceData;
+using Concord.Shared;
+
+namespace Concord.Features.Activities;
+
+public enum ActivityRole
+{
+    Provider = 0,
+    Recipient = 1,
+    Participant = 2,
+}
+
+// A delegation visit, training course, scholarship cohort, donation, workshop or award that carries commitments out.
+public class Activity : Record, ISearchable
+{
+    public int KindId { get; set; }
+    public Term Kind { get; set; } = null!;
+    public LocalizedText Title { get; set; } = new();
+    public LocalizedText Description { get; set; } = new();
+    public DateOnly? StartsOn { get; set; }
+    public DatePrecision StartsOnPrecision { get; set; }
+    public DateOnly? EndsOn { get; set; }
+    public DatePrecision EndsOnPrecision { get; set; }
+    public string? DateNote { get; set; }
+    public int? MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+    public int? PeopleTotal { get; set; }
+    public int? PeopleWomen { get; set; }
+    public int? PeopleMen { get; set; }
+    public decimal? ValueAmount { get; set; }
+    public string? ValueCurrency { get; set; }
+    // "over 3,900,000,000 VND": the amount is a floor, not an exact figure.
+    public bool ValueIsLowerBound { get; set; }
+    public List<ActivityOrganisation> Organisations { get; set; } = [];
+    public List<ActivityCommitment> Commitments { get; set; } = [];
+    public string? Sources { get; set; }
+    public string SearchText { get; set; } = "";
+
+    public PartialDate? Starts => PartialDate.From(StartsOn, StartsOnPrecision);
+    public PartialDate? Ends => PartialDate.From(EndsOn, EndsOnPrecision);
+
+    public IEnumerable<string?> SearchableTexts() => [.. Title.All(), .. Description.All(), DateNote];
+}
+
+public class ActivityOrganisation
+{
+    public int ActivityId { get; set; }
+    public Activity Activity { get; set; } = null!;
+    public int OrganisationId { get; set; }
+    public Organisation Organisation { get; set; } = null!;
+    public ActivityRole Role { get; set; }
+}
+
+public class ActivityCommitment
+{
+    public int ActivityId { get; set; }
+    public Activity Activity { get; set; } = null!;
+    public int CommitmentId { get; set; }
+    public Commitment Commitment { get; set; } = null!;
+}

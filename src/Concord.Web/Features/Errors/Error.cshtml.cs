@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Concord.Features.Errors;
+
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public class ErrorModel : PageModel
+{
+    public string TitleKey { get; private set; } = "Error.Title";
+    public string MessageKey { get; private set; } = "Error.Message";
+
+    public void OnGet(int? code) => Describe(code);
+    public void OnPost(int? code) => Describe(code);
+
+    void Describe(int? code)
+    {
+        if (code == 404)
+        {
+            TitleKey = "Error.NotFoundTitle";
+            MessageKey = "Error.NotFoundMessage";
+        }
+        Response.StatusCode = code is >= 400 and < 600 ? code.Value : 500;
+    }
+}

@@ -1,0 +1,17 @@
+using Concord.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Concord.Features.Instruments;
+
+public class DetailsModel(ConcordDb db) : PageModel
+{
+    public InstrumentDetails Instrument { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await InstrumentDetails.LoadAsync(db, id, ct) is not { } details) return NotFound();
+        Instrument = details;
+        return Page();
+    }
+}

@@ -1,0 +1,89 @@
+using Concord.Data;
+using Concord.Features.ReferenceData;
+using Concord.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Concord.Features.Instruments;
+
+// Serves both /instruments/new (New.cshtml) and /instruments/{id}/edit (Edit.cshtml).
+public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
+{
+    [BindProperty]
+    public InstrumentInput Input { get; set; } = new();
+    public int? Id { get; private set; }
+    public bool Conflict { get; private set; }
+    public List<Choice> Kinds { get; private set; } = [];
+    public List<Choice> Meetings { get; private set; } = [];
+    public List<Choice> Organisations { get; private set; } = [];
+
+    public sealed record Choice(int Id, LocalizedText Name);
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (id is { } existing)
+        {
+            var instrument = await db.Instruments.AsNoTracking().Include(i => i.Parties).SingleOrDefaultAsync(i => i.Id == existing, ct);
+            if (instrument is null) return NotFound();
+            Input = InstrumentInput.From(instrument);
+            Id = existing;
+        }
+        else
+        {
+            Input.Status = InstrumentStatus.Draft;
+        }
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        Instrument? instrument = null;
+        if (id is { } existing)
+        {
+            instrument = await db.Instruments.Include(i => i.Parties).SingleOrDefaultAsync(i => i.Id == existing, ct);
+            if (instrument is null) return NotFound();
+        }
+        ModelState.AddRuleErrors(await Input.CheckAsync(db, ct), t);
+        if (!ModelState.IsValid)
+        {
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+        if (instrument is null)
+        {
+            instrument = new Instrument();
+            db.Instruments.Add(instrument);
+        }
+        else
+        {
+            db.Entry(instrument).Property(i => i.Version).OriginalValue = Input.Version;
+        }
+        Input.ApplyTo(instrument);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Conflict = true;
+            ModelState.AddModelError("", t["Common.Conflict"]);
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+        return Redirect($"/instruments/{instrument.Id}");
+    }
+
+    async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        Kinds = await db.Terms.AsNoTracking().Where(x => x.Vocabulary == Vocabularies.InstrumentKind && x.IsActive)
+            .OrderBy(x => x.SortOrder).Select(x => new Choice(x.Id, x.Name)).ToListAsync(ct);
+        Meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.StartsOn).Take(300)
+            .Select(m => new Choice(m.Id, m.Title)).ToListAsync(ct);
+        Organisations = await db.Organisations.AsNoTracking().Where(o => o.ParentId == null || o.Parent!.ParentId == null)
+            .OrderBy(o => o.Country).ThenBy(o => o.Id).Take(500).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using Concord.Data;
+using Concord.Features.ReferenceData;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Features.Instruments;
+
+// What a form or an API call may set on an instrument; bound instead of the entity,
+// so nobody can set what the form does not show.
+public sealed class InstrumentInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    public int? KindId { get; set; }
+    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleVi { get; set; }
+    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleEn { get; set; }
+    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleLo { get; set; }
+    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? SummaryVi { get; set; }
+    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? SummaryEn { get; set; }
+    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? SummaryLo { get; set; }
+    [Required(ErrorMessage = "Validation.Required")]
+    public InstrumentStatus? Status { get; set; }
+    // Partial dates as typed: "2013", "04/2017", "12/11/2025".
+    public string? Signed { get; set; }
+    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? DateNote { get; set; }
+    public string? InForce { get; set; }
+    public string? Expires { get; set; }
+    public int? MeetingId { get; set; }
+    public List<int> PartyIds { get; set; } = [];
+    // The version the editor loaded; a save over a newer version is refused.
+    public int Version { get; set; }
+
+    public static InstrumentInput From(Instrument i) => new()
+    {
+        KindId = i.KindId,
+        TitleVi = i.Title.Vi, TitleEn = i.Title.En, TitleLo = i.Title.Lo,
+        SummaryVi = i.Summary.Vi, SummaryEn = i.Summary.En, SummaryLo = i.Summary.Lo,
+        Status = i.Status,
+        Signed = i.Signed?.ToInputText(),
+        DateNote = i.DateNote,
+        InForce = i.InForce?.ToInputText(),
+        Expires = i.Expires?.ToInputText(),
+        MeetingId = i.MeetingId,
+        PartyIds = i.Parties.Select(p => p.OrganisationId).ToList(),
+        Version = i.Version,
+    };
+
+    // Rules beyond DataAnnotations, shared by the pages and the API. Keys are property names;
+    // values are string keys the caller localizes.
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(TitleVi) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitleLo))
+            errors[nameof(TitleVi)] = "Validation.TitleInOneLanguage";
+        if (KindId is { } kind && !await db.Terms.AnyAsync(t => t.Id == kind && t.Vocabulary == Vocabularies.InstrumentKind, ct))
+            errors[nameof(KindId)] = "Validation.UnknownChoice";
+        if (Status is { } status && !Enum.IsDefined(status))
+            errors[nameof(Status)] = "Validation.UnknownChoice";
+        CheckDate(errors, nameof(Signed), Signed);
+        CheckDate(errors, nameof(InForce), InForce);
+        CheckDate(errors, nameof(Expires), Expires);
+        if (PartialDate.TryParse(InForce, out var from) && PartialDate.TryParse(Expires, out var to) && to.LatestDay < from.Date)
+            errors[nameof(Expires)] = "Validation.EndBeforeStart";
+        if (MeetingId is { } meeting && !await db.Meetings.AnyAsync(m => m.Id == meeting, ct))
+            errors[nameof(MeetingId)] = "Validation.UnknownChoice";
+        var parties = PartyIds.Distinct().ToList();
+        if (parties.Count > 0 && await db.Organisations.CountAsync(o => parties.Contains(o.Id), ct) != parties.Count)
+            errors[nameof(PartyIds)] = "Validation.UnknownChoice";
+        return errors;
+    }
+
+    static void CheckDate(Dictionary<string, string> errors, string field, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text) && !PartialDate.TryParse(text, out _)) errors[field] = "Validation.Date";
+    }
+
+    public void ApplyTo(Instrument i)
+    {
+        i.KindId = KindId!.Value;
+        i.Title = new LocalizedText(Clean(TitleVi), Clean(TitleEn), Clean(TitleLo));
+        i.Summary = new LocalizedText(Clean(SummaryVi), Clean(SummaryEn), Clean(SummaryLo));
+        i.Status = Status!.Value;
+        (i.SignedOn, i.SignedOnPrecision) = Split(Signed);
+        i.DateNote = Clean(DateNote);
+        (i.InForceFrom, i.InForceFromPrecision) = Split(InForce);
+        (i.ExpiresOn, i.ExpiresOnPrecision) = Split(Expires);
+        i.MeetingId = MeetingId;
+        var wanted = PartyIds.Distinct().ToHashSet();
+        i.Parties.RemoveAll(p => !wanted.Contains(p.OrganisationId));
+        foreach (var id in wanted.Where(id => i.Parties.All(p => p.OrganisationId != id)))
+            i.Parties.Add(new InstrumentParty { OrganisationId = id });
+    }
+
+    static (DateOnly?, DatePrecision) Split(string? text) =>
+        PartialDate.TryParse(text, out var d) ? (d.Date, d.Precision) : (null, DatePrecision.Day);
+
+    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,62 @@
+using Concord.Data;
+using Concord.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Concord.Features.Instruments;
+
+public static class InstrumentsApi
+{
+    public static IEndpointRouteBuilder MapInstrumentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/instruments").WithTags("Instruments");
+        api.MapGet("/", List);
+        api.MapGet("/{id:int}", Get);
+        api.MapPost("/", Create);
+        api.MapPut("/{id:int}", Update);
+        return app;
+    }
+
+    static async Task<Ok<Page<InstrumentRow>>> List([AsParameters] InstrumentFilter filter, ConcordDb db, CancellationToken ct) =>
+        TypedResults.Ok(await InstrumentList.QueryAsync(db, filter, ct));
+
+    static async Task<Results<Ok<InstrumentDetails>, NotFound>> Get(int id, ConcordDb db, CancellationToken ct) =>
+        await InstrumentDetails.LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    static async Task<Results<Created<InstrumentDetails>, ValidationProblem>> Create(InstrumentInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        if (await CheckAsync(input, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        var instrument = new Instrument();
+        input.ApplyTo(instrument);
+        db.Instruments.Add(instrument);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/instruments/{instrument.Id}", await InstrumentDetails.LoadAsync(db, instrument.Id, ct));
+    }
+
+    static async Task<Results<Ok<InstrumentDetails>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> Update(
+        int id, InstrumentInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        var instrument = await db.Instruments.Include(i => i.Parties).SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (instrument is null) return TypedResults.NotFound();
+        if (await CheckAsync(input, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        db.Entry(instrument).Property(i => i.Version).OriginalValue = input.Version;
+        input.ApplyTo(instrument);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Conflict(TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict));
+        }
+        return TypedResults.Ok((await InstrumentDetails.LoadAsync(db, id, ct))!);
+    }
+
+    static async Task<Dictionary<string, string[]>> CheckAsync(InstrumentInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        var errors = ApiSetup.Validate(input, t);
+        errors.Merge((await input.CheckAsync(db, ct)).ToDictionary(e => ApiSetup.JsonName(e.Key), e => new[] { t[e.Value].Value }));
+        return errors;
+    }
+}

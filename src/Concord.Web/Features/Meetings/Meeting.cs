@@ -1,0 +1,53 @@
+using Concord.Features.Instruments;
+using Concord.Features.Organisations;
+using Concord.Features.ReferenceData;
+using Concord.Shared;
+
+namespace Concord.Features.Meetings;
+
+// A ministerial conference (numbered), senior officials' meeting, workshop, working-group session or internal review.
+public class Meeting : Record, ISearchable
+{
+    public string? Key { get; set; }
+    public int KindId { get; set; }
+    public Term Kind { get; set; } = null!;
+    public int? Number { get; set; }
+    public LocalizedText Title { get; set; } = new();
+    public string? Place { get; set; }
+    public bool IsOnline { get; set; }
+    public DateOnly? StartsOn { get; set; }
+    public DatePrecision StartsOnPrecision { get; set; }
+    public DateOnly? EndsOn { get; set; }
+    public string? DateNote { get; set; }
+    // One agenda item a line.
+    public LocalizedText Agenda { get; set; } = new();
+    public LocalizedText Summary { get; set; } = new();
+    public int? PreparesId { get; set; }
+    public Meeting? Prepares { get; set; }
+    public List<Meeting> PreparedBy { get; set; } = [];
+    public List<MeetingChair> Chairs { get; set; } = [];
+    public List<MeetingParticipant> Participants { get; set; } = [];
+    public List<Instrument> Instruments { get; set; } = [];
+    public string? Sources { get; set; }
+    public string SearchText { get; set; } = "";
+
+    public PartialDate? Starts => PartialDate.From(StartsOn, StartsOnPrecision);
+
+    public IEnumerable<string?> SearchableTexts() => [.. Title.All(), Place, .. Agenda.All(), .. Summary.All(), DateNote];
+}
+
+public class MeetingChair
+{
+    public int MeetingId { get; set; }
+    public Meeting Meeting { get; set; } = null!;
+    public int PersonId { get; set; }
+    public Person Person { get; set; } = null!;
+}
+
+public class MeetingParticipant
+{
+    public int MeetingId { get; set; }
+    public Meeting Meeting { get; set; } = null!;
+    public int OrganisationId { get; set; }
+    public Organisation Organisation { get; set; } = null!;
+}

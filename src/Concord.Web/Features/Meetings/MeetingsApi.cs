@@ -1,0 +1,6 @@
+namespace Concord.Features.Meetings;
+
+public static class MeetingsApi
+{
+    public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app) => app;
+}

@@ -1,0 +1,6 @@
+namespace Concord.Features.Organisations;
+
+public static class OrganisationsApi
+{
+    public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app) => app;
+}

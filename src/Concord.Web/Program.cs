@@ -1,0 +1,39 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Concord.Data;
+using Concord.Features.Activities;
+using Concord.Features.Commitments;
+using Concord.Features.Instruments;
+using Concord.Features.Meetings;
+using Concord.Features.Organisations;
+using Concord.Features.Search;
+using Concord.Shared;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddConcordDatabase();
+builder.Services.AddConcordWeb();
+builder.Services.AddConcordApi();
+
+var app = builder.Build();
+
+if (args.Length > 0 && args[0] == "generate")
+{
+    return await SyntheticData.RunAsync(app.Services, args[1..]);
+}
+
+await app.Services.PrepareDatabaseAsync();
+
+app.UseConcordWeb();
+app.MapConcordApi();
+app.MapOrganisationsApi();
+app.MapInstrumentsApi();
+app.MapMeetingsApi();
+app.MapCommitmentsApi();
+app.MapActivitiesApi();
+app.MapSearchApi();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

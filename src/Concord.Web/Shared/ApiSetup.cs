@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Localization;
+using Scalar.AspNetCore;
+
+namespace Concord.Shared;
+
+public static class ApiSetup
+{
+    public static IServiceCollection AddConcordApi(this IServiceCollection services)
+    {
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<MalformedBodyHandler>();
+        services.AddOpenApi("v1");
+        return services;
+    }
+
+    public static WebApplication MapConcordApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        // The browsable reference: Scalar serves its script from the package, not from a CDN.
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Concord API"));
+        return app;
+    }
+
+    // DataAnnotations on the API's input records, with the same localized messages the pages show
+    // (the message keys take the same {1}, {2} arguments MVC gives them: lengths, ranges).
+    public static Dictionary<string, string[]> Validate(object input, IStringLocalizer localizer)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        foreach (var property in input.GetType().GetProperties())
+        {
+            var value = property.GetValue(input);
+            foreach (var attribute in property.GetCustomAttributes(typeof(ValidationAttribute), true).Cast<ValidationAttribute>())
+            {
+                if (attribute.IsValid(value)) continue;
+                object?[] args = attribute switch
+                {
+                    StringLengthAttribute s => [property.Name, s.MaximumLength, s.MinimumLength],
+                    RangeAttribute r => [property.Name, r.Minimum, r.Maximum],
+                    _ => [property.Name],
+                };
+                var template = localizer[attribute.ErrorMessage ?? "Validation.UnknownChoice"].Value;
+                var name = JsonName(property.Name);
+                if (!errors.TryGetValue(name, out var list)) errors[name] = list = [];
+                list.Add(string.Format(System.Globalization.CultureInfo.CurrentCulture, template, args));
+            }
+        }
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    }
+
+    public static string JsonName(string member) => JsonNamingPolicy.CamelCase.ConvertName(member);
+
+    public static void Merge(this Dictionary<string, string[]> into, Dictionary<string, string[]> more)
+    {
+        foreach (var (key, messages) in more)
+            into[key] = into.TryGetValue(key, out var existing) ? [.. existing, .. messages] : messages;
+    }
+}
+
+// A body that is not valid JSON, or has a value of the wrong type, gets RFC 9457 problem
+// details that name the field, as a validation failure does, not a bare 400.
+sealed class MalformedBodyHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        if (exception is not BadHttpRequestException bad) return false;
+        var json = bad.InnerException as JsonException;
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        var message = json is not null ? "The value could not be read as JSON of the expected type." : bad.Message;
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request body is malformed.",
+            },
+            Exception = exception,
+        });
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Concord.Shared;
+
+// The one seam for the reader's language: Vietnamese by default, English available
+// (Lao is added with its reviewed strings). Chosen by ?culture=, then the cookie, then the browser.
+public static class Cultures
+{
+    public const string Default = "vi";
+    public static readonly string[] Supported = ["vi", "en"];
+
+    public static IServiceCollection AddConcordCultures(this IServiceCollection services) =>
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Default);
+            o.AddSupportedCultures(Supported);
+            o.AddSupportedUICultures(Supported);
+            o.FallBackToParentCultures = true;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    // GET /culture/en?returnUrl=/meetings: remembers the choice in a cookie and goes back.
+    public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            if (!Supported.Contains(culture)) return Results.NotFound();
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
+            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
+            return Results.LocalRedirect(target);
+        }).ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+
+namespace Concord.Shared;
+
+// How records read on a page: a text in the reader's language, or the original marked as such;
+// a date with the precision it is known to; an amount with its currency.
+public static class Display
+{
+    public static IHtmlContent Text(this IHtmlHelper html, LocalizedText? text)
+    {
+        if (text is null || text.IsEmpty) return HtmlString.Empty;
+        var language = Cultures.Language;
+        var (value, shownIn) = text.Best(language);
+        var builder = new HtmlContentBuilder();
+        builder.AppendHtml($"<span lang=\"{shownIn}\">");
+        builder.Append(value);
+        builder.AppendHtml("</span>");
+        if (shownIn != language)
+        {
+            var t = html.ViewContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer>();
+            builder.AppendHtml(" <span class=\"original-language\">(");
+            builder.Append(t["Text.OriginalIn", t[$"LanguageName.{shownIn}"].Value].Value);
+            builder.AppendHtml(")</span>");
+        }
+        return builder;
+    }
+
+    public static string Plain(LocalizedText? text) => text?.Best(Cultures.Language).Text ?? "";
+
+    public static string Date(PartialDate? date) => date?.Format(CultureInfo.CurrentCulture) ?? "";
+
+    public static string Date(DateOnly? date) => date?.ToString(CultureInfo.CurrentCulture.DateTimeFormat.ShortDatePattern, CultureInfo.CurrentCulture) ?? "";
+
+    // VND and LAK have no minor unit in use; USD shows cents only when there are any.
+    public static string Money(decimal? amount, string? currency, bool lowerBound = false, IStringLocalizer? t = null)
+    {
+        if (amount is null) return "";
+        var culture = CultureInfo.CurrentCulture;
+        var digits = amount.Value % 1 == 0 ? 0 : 2;
+        var number = amount.Value.ToString("N" + digits, culture);
+        var prefix = lowerBound && t is not null ? t["Money.Over"].Value + " " : "";
+        return $"{prefix}{number} {currency}".Trim();
+    }
+}

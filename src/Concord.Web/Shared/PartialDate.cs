@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace Concord.Shared;
+
+public enum DatePrecision
+{
+    Day = 0,
+    Month = 1,
+    Year = 2,
+}
+
+// A date known to a day, a month or only a year. Stored as the first day of what is known
+// (so it sorts) plus the precision (so a page never shows a made-up day or month).
+public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision)
+{
+    public static PartialDate OfYear(int year) => new(new DateOnly(year, 1, 1), DatePrecision.Year);
+    public static PartialDate OfMonth(int year, int month) => new(new DateOnly(year, month, 1), DatePrecision.Month);
+    public static PartialDate OfDay(int year, int month, int day) => new(new DateOnly(year, month, day), DatePrecision.Day);
+
+    public static PartialDate? From(DateOnly? date, DatePrecision precision) =>
+        date is { } d ? new PartialDate(d, precision) : null;
+
+    // Accepts what officials type and what the sources give: "2013", "04/2017", "12/11/2025" (day first), or ISO "2025-11-12", "2017-04".
+    public static bool TryParse(string? text, out PartialDate value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var t = text.Trim();
+        var inv = CultureInfo.InvariantCulture;
+        if (DateOnly.TryParseExact(t, ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd"], inv, DateTimeStyles.None, out var day))
+        {
+            value = new PartialDate(day, DatePrecision.Day);
+            return true;
+        }
+        if (DateOnly.TryParseExact(t, ["M/yyyy", "MM/yyyy", "yyyy-MM"], inv, DateTimeStyles.None, out var month))
+        {
+            value = new PartialDate(new DateOnly(month.Year, month.Month, 1), DatePrecision.Month);
+            return true;
+        }
+        if (t.Length == 4 && int.TryParse(t, NumberStyles.None, inv, out var year) && year is >= 1900 and <= 2200)
+        {
+            value = OfYear(year);
+            return true;
+        }
+        return false;
+    }
+
+    // The last day the date may stand for: "2023" is not over before 31/12/2023.
+    public DateOnly LatestDay => Precision switch
+    {
+        DatePrecision.Year => new DateOnly(Date.Year, 12, 31),
+        DatePrecision.Month => new DateOnly(Date.Year, Date.Month, 1).AddMonths(1).AddDays(-1),
+        _ => Date,
+    };
+
+    public string ToInputText() => Precision switch
+    {
+        DatePrecision.Year => Date.Year.ToString(CultureInfo.InvariantCulture),
+        DatePrecision.Month => Date.ToString("MM/yyyy", CultureInfo.InvariantCulture),
+        _ => Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+    };
+
+    public string Format(CultureInfo culture) => Precision switch
+    {
+        DatePrecision.Year => Date.Year.ToString(culture),
+        DatePrecision.Month => Date.ToString(culture.DateTimeFormat.YearMonthPattern, culture),
+        _ => Date.ToString(culture.DateTimeFormat.ShortDatePattern, culture),
+    };
+
+    public override string ToString() => Format(CultureInfo.CurrentCulture);
+}

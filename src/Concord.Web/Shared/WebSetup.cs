@@ -1,0 +1,47 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Concord.Shared;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddConcordWeb(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        // Razor would otherwise escape every Vietnamese and Lao letter as &#x...; in the HTML.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton(_ => StringCatalog.FromDirectory(Path.Combine(AppContext.BaseDirectory, "Features")));
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        // One catalogue for the whole app, so pages, handlers and views just ask for IStringLocalizer.
+        services.AddSingleton<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Program)));
+        services.AddConcordCultures();
+        services.AddScoped(_ => new CurrentUser());
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddDataAnnotationsLocalization()
+            .AddViewLocalization();
+        services.AddProblemDetails();
+        services.AddAntiforgery();
+        return services;
+    }
+
+    public static WebApplication UseConcordWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapCultureSwitch();
+        return app;
+    }
+}
