@@ -32,7 +32,7 @@ public static class Display
 
     public static string Date(PartialDate? date) => date?.Format(CultureInfo.CurrentCulture) ?? "";
 
-    public static string Date(DateOnly? date) => date?.ToString(CultureInfo.CurrentCulture.DateTimeFormat.ShortDatePattern, CultureInfo.CurrentCulture) ?? "";
+    public static string Date(DateOnly? date) => date is { } d ? new PartialDate(d, DatePrecision.Day).Format(CultureInfo.CurrentCulture) : "";
 
     // VND and LAK have no minor unit in use; USD shows cents only when there are any.
     public static string Money(decimal? amount, string? currency, bool lowerBound = false, IStringLocalizer? t = null)

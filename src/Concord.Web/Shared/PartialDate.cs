@@ -60,12 +60,18 @@ public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision
         _ => Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
     };
 
-    public string Format(CultureInfo culture) => Precision switch
+    // Officials write "04/2017" and "12/11/2025" in Vietnamese; English reads "April 2017" and
+    // "12 November 2025", which no reader can take for a US month-first date.
+    public string Format(CultureInfo culture)
     {
-        DatePrecision.Year => Date.Year.ToString(culture),
-        DatePrecision.Month => Date.ToString(culture.DateTimeFormat.YearMonthPattern, culture),
-        _ => Date.ToString(culture.DateTimeFormat.ShortDatePattern, culture),
-    };
+        var english = culture.TwoLetterISOLanguageName == "en";
+        return Precision switch
+        {
+            DatePrecision.Year => Date.Year.ToString(CultureInfo.InvariantCulture),
+            DatePrecision.Month => Date.ToString(english ? "MMMM yyyy" : "MM/yyyy", culture),
+            _ => Date.ToString(english ? "d MMMM yyyy" : "dd/MM/yyyy", culture),
+        };
+    }
 
     public override string ToString() => Format(CultureInfo.CurrentCulture);
 }

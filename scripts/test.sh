@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: unit and integration tests on SQLite and on a throwaway PostgreSQL that this
+# script starts and removes, and the browser journeys in Debian's Chromium.
+# Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Instruments).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-test-deps.sh
+pgdir=$(mktemp -d /tmp/concord-pg.XXXXXX)
+trap 'scripts/postgres.sh stop "$pgdir"' EXIT
+export CONCORD_TEST_POSTGRES=$(scripts/postgres.sh start "$pgdir")
+dotnet tool restore >/dev/null
+set +e
+dotnet test Concord.slnx --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/concord-test.log
+status=${PIPESTATUS[0]}
+set -e
+# One closing line over all test projects, in the plain form CI reads.
+count() { { grep -oE "^ +$1: +[0-9]+" /tmp/concord-test.log || true; } | awk '{s+=$2} END {print s+0}'; }
+passed=$(count Passed)
+failed=$(count Failed)
+echo "Tests: $passed passed, $failed failed"
+exit "$status"

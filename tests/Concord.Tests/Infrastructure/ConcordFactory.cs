@@ -1,0 +1,91 @@
+using Concord.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Concord.Tests.Infrastructure;
+
+// Concord over HTTP on a database of its own, migrated and loaded with the demo history,
+// exactly as a first start does. One instance per test class (IClassFixture).
+public abstract class ConcordFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public abstract string Provider { get; }
+    protected abstract string ConnectionString { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Concord", ConnectionString);
+        builder.UseSetting("Database:SeedDemo", "true");
+    }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropAsync();
+    }
+
+    protected abstract Task DropAsync();
+
+    public async Task<T> WithDbAsync<T>(Func<ConcordDb, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ConcordDb>());
+    }
+
+    public async Task WithDbAsync(Func<ConcordDb, Task> work)
+    {
+        using var scope = Services.CreateScope();
+        await work(scope.ServiceProvider.GetRequiredService<ConcordDb>());
+    }
+}
+
+public sealed class SqliteFactory : ConcordFactory
+{
+    readonly string file = Path.Combine(Path.GetTempPath(), $"concord-test-{Guid.NewGuid():N}.db");
+    public override string Provider => "Sqlite";
+    protected override string ConnectionString => $"Data Source={file}";
+
+    protected override Task DropAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+            if (File.Exists(f)) File.Delete(f);
+        return Task.CompletedTask;
+    }
+}
+
+// Needs the PostgreSQL server that scripts/test.sh starts; it passes the server's address in
+// CONCORD_TEST_POSTGRES. Without it these tests fail rather than skip, so a green run always
+// means both databases were tested.
+public sealed class PostgresFactory : ConcordFactory
+{
+    readonly string database = $"concord_test_{Guid.NewGuid():N}";
+    public override string Provider => "Postgres";
+
+    static string ServerAddress => Environment.GetEnvironmentVariable("CONCORD_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("CONCORD_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts a throwaway PostgreSQL.");
+
+    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerAddress) { Database = database }.ConnectionString;
+
+    public override async Task InitializeAsync()
+    {
+        await using var connection = new NpgsqlConnection(ServerAddress);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task DropAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(ServerAddress);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}

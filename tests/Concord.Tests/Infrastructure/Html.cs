@@ -1,0 +1,74 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Concord.Tests.Infrastructure;
+
+// Reading pages and submitting their forms the way a browser would, without one:
+// the antiforgery token and cookies come from the page itself.
+public static class Html
+{
+    static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
+
+    public static async Task<IDocument> GetPageAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"GET {url} gave {(int)response.StatusCode}, expected {(int)expected}:\n{body[..Math.Min(body.Length, 2000)]}");
+        return await ParseAsync(body);
+    }
+
+    public static Task<IDocument> ParseAsync(string html) => Context.OpenAsync(r => r.Content(html));
+
+    // Fills the first form with method=post on the page at `url` (fields named as in the HTML,
+    // e.g. "Input.TitleVi") and submits it. Fields not named keep the value the page gave them.
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, IDictionary<string, string?> fields, string? formSelector = null)
+    {
+        var page = await client.GetPageAsync(url);
+        var form = (IHtmlFormElement?)page.QuerySelector(formSelector ?? "form[method=post]")
+            ?? throw new InvalidOperationException($"No post form on {url}");
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || fields.ContainsKey(name)) continue;
+            switch (element)
+            {
+                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    if (input.IsChecked) values.Add(new(name, input.Value));
+                    break;
+                case IHtmlInputElement input when input.Type is "submit" or "button":
+                    break;
+                case IHtmlInputElement input:
+                    values.Add(new(name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area:
+                    values.Add(new(name, area.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    foreach (var option in select.Options.Where(o => o.IsSelected)) values.Add(new(name, option.Value));
+                    break;
+            }
+        }
+        foreach (var (name, value) in fields)
+        {
+            if (value is null) continue;
+            // A multi-select is given as comma-separated values.
+            if (form.Elements.OfType<IHtmlSelectElement>().Any(s => s.Name == name && s.IsMultiple))
+                values.AddRange(value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => new KeyValuePair<string, string>(name, v)));
+            else
+                values.Add(new(name, value));
+        }
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? url : action;
+        return await client.PostAsync(target, new FormUrlEncodedContent(values));
+    }
+
+    // The validation message shown beside a field (asp-validation-for renders data-valmsg-for).
+    public static string ErrorFor(this IDocument page, string field) =>
+        page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
+
+    public static HttpClient NoRedirects(this ConcordFactory factory) =>
+        factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+}
