@@ -6,15 +6,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-test-deps.sh
 pgdir=$(mktemp -d /tmp/concord-pg.XXXXXX)
-trap 'scripts/postgres.sh stop "$pgdir"' EXIT
+log=$(mktemp /tmp/concord-test.XXXXXX.log)
+trap 'scripts/postgres.sh stop "$pgdir"; rm -f "$log"' EXIT
 export CONCORD_TEST_POSTGRES=$(scripts/postgres.sh start "$pgdir")
 dotnet tool restore >/dev/null
 set +e
-dotnet test Concord.slnx --logger "console;verbosity=normal" "$@" 2>&1 | tee /tmp/concord-test.log
+dotnet test Concord.slnx --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # One closing line over all test projects, in the plain form CI reads.
-count() { { grep -oE "^ +$1: +[0-9]+" /tmp/concord-test.log || true; } | awk '{s+=$2} END {print s+0}'; }
+count() { { grep -oE "^ +$1: +[0-9]+" "$log" || true; } | awk '{s+=$2} END {print s+0}'; }
 passed=$(count Passed)
 failed=$(count Failed)
 echo "Tests: $passed passed, $failed failed"
