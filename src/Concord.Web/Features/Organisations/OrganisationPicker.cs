@@ -44,7 +44,7 @@ public static class OrganisationPicker
                 Walk(c.Id, c.Name, c.Abbreviation, c.Country, depth + 1);
         }
 
-        foreach (var r in roots.OrderBy(r => CountryOrder(r.Country)).ThenBy(r => r.Country).ThenBy(r => r.Name.Best(language).Text, StringComparer.CurrentCulture))
+        foreach (var r in roots.OrderBy(r => CountryOrder(r.Country)).ThenBy(r => r.Country, StringComparer.Ordinal).ThenBy(r => r.Name.Best(language).Text, StringComparer.CurrentCulture))
             Walk(r.Id, r.Name, r.Abbreviation, r.Country, 0);
         // Whatever a broken parent chain left unreachable is still offered, at the top level.
         foreach (var o in all.Where(o => !seen.Contains(o.Id)))
@@ -52,12 +52,6 @@ public static class OrganisationPicker
         return result;
     }
 
-    // Vietnam and Laos first (the two sides), then other countries, then international bodies.
-    public static int CountryOrder(string? country) => country switch
-    {
-        "VN" => 0,
-        "LA" => 1,
-        null => 3,
-        _ => 2,
-    };
+    // As the organisations list orders them: by country code, international bodies last.
+    static int CountryOrder(string? country) => country is null ? 1 : 0;
 }
