@@ -15,7 +15,6 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
     public int? Id { get; private set; }
-    public bool Conflict { get; private set; }
     public List<Choice> Kinds { get; private set; } = [];
     public List<MeetingChoice> Meetings { get; private set; } = [];
     public List<PersonChoice> People { get; private set; } = [];
@@ -79,7 +78,6 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         }
         catch (DbUpdateConcurrencyException)
         {
-            Conflict = true;
             ModelState.AddModelError("", t["Common.Conflict"]);
             await LoadChoicesAsync(ct);
             return Page();
