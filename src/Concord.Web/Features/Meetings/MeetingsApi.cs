@@ -1,6 +1,71 @@
+using Concord.Data;
+using Concord.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
 namespace Concord.Features.Meetings;
 
 public static class MeetingsApi
 {
-    public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/meetings").WithTags("Meetings");
+        api.MapGet("/", List);
+        api.MapGet("/{id:int}", Get);
+        api.MapPost("/", Create);
+        api.MapPut("/{id:int}", Update);
+        return app;
+    }
+
+    static async Task<Ok<Page<MeetingRow>>> List([AsParameters] MeetingFilter filter, ConcordDb db, CancellationToken ct) =>
+        TypedResults.Ok(await MeetingList.QueryAsync(db, filter, ct));
+
+    static async Task<Results<Ok<MeetingDetails>, NotFound>> Get(int id, ConcordDb db, CancellationToken ct) =>
+        await MeetingDetails.LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    static async Task<Results<Created<MeetingDetails>, ValidationProblem>> Create(MeetingInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        if (await CheckAsync(input, null, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        var meeting = new Meeting();
+        input.ApplyTo(meeting);
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/meetings/{meeting.Id}", await MeetingDetails.LoadAsync(db, meeting.Id, ct));
+    }
+
+    static async Task<Results<Ok<MeetingDetails>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> Update(
+        int id, MeetingInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.Include(m => m.Chairs).Include(m => m.Participants).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null) return TypedResults.NotFound();
+        if (await CheckAsync(input, id, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        Save(db, meeting, input);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Conflict(TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict));
+        }
+        return TypedResults.Ok((await MeetingDetails.LoadAsync(db, id, ct))!);
+    }
+
+    // Marks the meeting itself modified even when only its chairs or participants change, so
+    // that every save bumps the version and a stale one is refused.
+    internal static void Save(ConcordDb db, Meeting meeting, MeetingInput input)
+    {
+        var entry = db.Entry(meeting);
+        entry.Property(m => m.Version).OriginalValue = input.Version;
+        input.ApplyTo(meeting);
+        entry.Property(m => m.UpdatedAt).IsModified = true;
+    }
+
+    static async Task<Dictionary<string, string[]>> CheckAsync(MeetingInput input, int? id, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        var errors = ApiSetup.Validate(input, t);
+        errors.Merge((await input.CheckAsync(db, id, ct)).ToDictionary(e => ApiSetup.JsonName(e.Key), e => new[] { t[e.Value].Value }));
+        return errors;
+    }
 }

@@ -1,6 +1,115 @@
+using Concord.Data;
+using Concord.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
 namespace Concord.Features.Organisations;
 
 public static class OrganisationsApi
 {
-    public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
+    {
+        var organisations = app.MapGroup("/api/organisations").WithTags("Organisations");
+        organisations.MapGet("/", List);
+        organisations.MapGet("/{id:int}", Get);
+        organisations.MapPost("/", Create);
+        organisations.MapPut("/{id:int}", Update);
+
+        var people = app.MapGroup("/api/people").WithTags("People");
+        people.MapGet("/", ListPeople);
+        people.MapGet("/{id:int}", GetPerson);
+        people.MapPost("/", CreatePerson);
+        people.MapPut("/{id:int}", UpdatePerson);
+        return app;
+    }
+
+    static async Task<Ok<Page<OrganisationRow>>> List([AsParameters] OrganisationFilter filter, ConcordDb db, CancellationToken ct) =>
+        TypedResults.Ok(await OrganisationList.QueryAsync(db, filter, ct));
+
+    static async Task<Results<Ok<OrganisationDetails>, NotFound>> Get(int id, ConcordDb db, CancellationToken ct) =>
+        await OrganisationDetails.LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    static async Task<Results<Created<OrganisationDetails>, ValidationProblem>> Create(OrganisationInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        var errors = ApiSetup.Validate(input, t);
+        errors.Merge(Localize(await input.CheckAsync(db, null, ct), t));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var organisation = new Organisation();
+        input.ApplyTo(organisation);
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/organisations/{organisation.Id}", await OrganisationDetails.LoadAsync(db, organisation.Id, ct));
+    }
+
+    static async Task<Results<Ok<OrganisationDetails>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> Update(
+        int id, OrganisationInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (organisation is null) return TypedResults.NotFound();
+        var errors = ApiSetup.Validate(input, t);
+        errors.Merge(Localize(await input.CheckAsync(db, id, ct), t));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        Save(db, organisation, input.Version, () => input.ApplyTo(organisation));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Conflict(TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict));
+        }
+        return TypedResults.Ok((await OrganisationDetails.LoadAsync(db, id, ct))!);
+    }
+
+    static async Task<Ok<Page<PersonRow>>> ListPeople([AsParameters] PersonFilter filter, ConcordDb db, CancellationToken ct) =>
+        TypedResults.Ok(await PersonList.QueryAsync(db, filter, ct));
+
+    static async Task<Results<Ok<PersonRow>, NotFound>> GetPerson(int id, ConcordDb db, CancellationToken ct) =>
+        await PersonList.LoadAsync(db, id, ct) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
+
+    static async Task<Results<Created<PersonRow>, ValidationProblem>> CreatePerson(PersonInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        var errors = ApiSetup.Validate(input, t);
+        errors.Merge(Localize(await input.CheckAsync(db, ct), t));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var person = new Person { Name = "" };
+        input.ApplyTo(person);
+        db.People.Add(person);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/people/{person.Id}", await PersonList.LoadAsync(db, person.Id, ct));
+    }
+
+    static async Task<Results<Ok<PersonRow>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> UpdatePerson(
+        int id, PersonInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return TypedResults.NotFound();
+        var errors = ApiSetup.Validate(input, t);
+        errors.Merge(Localize(await input.CheckAsync(db, ct), t));
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        Save(db, person, input.Version, () => input.ApplyTo(person));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Conflict(TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict));
+        }
+        return TypedResults.Ok((await PersonList.LoadAsync(db, id, ct))!);
+    }
+
+    // The version the editor loaded becomes the original value, so a save over a newer one
+    // matches no row; marking the record modified makes even an unchanged save check it.
+    internal static void Save<T>(ConcordDb db, T record, int loadedVersion, Action apply) where T : Record
+    {
+        var entry = db.Entry(record);
+        entry.Property(r => r.Version).OriginalValue = loadedVersion;
+        apply();
+        entry.Property(r => r.UpdatedAt).IsModified = true;
+    }
+
+    static Dictionary<string, string[]> Localize(Dictionary<string, string> errors, IStringLocalizer t) =>
+        errors.ToDictionary(e => ApiSetup.JsonName(e.Key), e => new[] { t[e.Value].Value });
 }

@@ -1,0 +1,17 @@
+using Concord.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Concord.Features.Meetings;
+
+public class DetailsModel(ConcordDb db) : PageModel
+{
+    public MeetingDetails Meeting { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await MeetingDetails.LoadAsync(db, id, ct) is not { } details) return NotFound();
+        Meeting = details;
+        return Page();
+    }
+}

@@ -1,0 +1,28 @@
+using Concord.Data;
+using Concord.Features.Organisations;
+using Concord.Features.ReferenceData;
+using Concord.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Features.Meetings;
+
+public class IndexModel(ConcordDb db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public MeetingFilter Filter { get; set; } = new();
+    public Page<MeetingRow> Results { get; private set; } = new([], null);
+    public List<Choice> Kinds { get; private set; } = [];
+    public List<OrganisationOption> Organisations { get; private set; } = [];
+
+    public sealed record Choice(int Id, LocalizedText Name);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Results = await MeetingList.QueryAsync(db, Filter, ct);
+        Kinds = await db.Terms.AsNoTracking().Where(t => t.Vocabulary == Vocabularies.MeetingKind)
+            .OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        Organisations = await OrganisationPicker.LoadAsync(db, ct);
+    }
+}

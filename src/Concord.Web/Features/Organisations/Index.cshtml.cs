@@ -1,0 +1,46 @@
+using Concord.Data;
+using Concord.Features.ReferenceData;
+using Concord.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Features.Organisations;
+
+// Without a kind or words to look for, the list is a tree: each country's ministries and other
+// top-level bodies, a page at a time, with their departments under them. With a kind or words
+// (or ?view=list) it is a flat list, since a department found by name should not need its
+// ministry to be on the same page.
+public class IndexModel(ConcordDb db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public OrganisationFilter Filter { get; set; } = new();
+    [BindProperty(SupportsGet = true, Name = "view")]
+    public string? View { get; set; }
+    public bool Tree => Filter.Kind is null && string.IsNullOrWhiteSpace(Filter.Q) && Filter.Parent is null && View != "list";
+    public Page<OrganisationRow> Results { get; private set; } = new([], null);
+    public ILookup<int, OrganisationRow> Children { get; private set; } = Enumerable.Empty<OrganisationRow>().ToLookup(o => 0);
+    public Dictionary<int, (LocalizedText Name, string? Abbreviation)> Names { get; private set; } = [];
+    public List<Choice> Kinds { get; private set; } = [];
+
+    public sealed record Choice(int Id, LocalizedText Name);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (Tree)
+        {
+            Filter.TopLevel = true;
+            Filter.Size ??= 50;
+            Results = await OrganisationList.QueryAsync(db, Filter, ct);
+            Children = await OrganisationList.DescendantsAsync(db, Results.Items.Select(r => r.Id), ct);
+        }
+        else
+        {
+            Results = await OrganisationList.QueryAsync(db, Filter, ct);
+        }
+        var shown = Results.Items.Concat(Children.SelectMany(g => g));
+        Names = await OrganisationList.NamesAsync(db, shown.SelectMany(r => new[] { r.SuccessorId, Tree ? null : r.ParentId }).OfType<int>(), ct);
+        Kinds = await db.Terms.AsNoTracking().Where(t => t.Vocabulary == Vocabularies.OrganisationKind)
+            .OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,143 @@
+using System.ComponentModel.DataAnnotations;
+using Concord.Data;
+using Concord.Features.ReferenceData;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Features.Organisations;
+
+// What a form or an API call may set on an organisation; bound instead of the entity
+// (so the demo's stable Key, for one, cannot be changed from a form).
+public sealed class OrganisationInput
+{
+    // International bodies and international NGOs belong to no one country.
+    public static readonly string[] KindsWithoutCountry = ["international-organisation", "ngo"];
+
+    [Required(ErrorMessage = "Validation.Required")]
+    public int? KindId { get; set; }
+    [RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Organisations.CountryCode")]
+    public string? Country { get; set; }
+    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? NameVi { get; set; }
+    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? NameEn { get; set; }
+    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? NameLo { get; set; }
+    [StringLength(40, ErrorMessage = "Validation.TooLong")] public string? Abbreviation { get; set; }
+    public int? ParentId { get; set; }
+    public int? SuccessorId { get; set; }
+    // A partial date as typed: "2025", "03/2025", "01/03/2025".
+    public string? SucceededOn { get; set; }
+    [StringLength(2000, ErrorMessage = "Validation.TooLong")] public string? Note { get; set; }
+    public int Version { get; set; }
+
+    public static OrganisationInput From(Organisation o) => new()
+    {
+        KindId = o.KindId,
+        Country = o.Country,
+        NameVi = o.Name.Vi, NameEn = o.Name.En, NameLo = o.Name.Lo,
+        Abbreviation = o.Abbreviation,
+        ParentId = o.ParentId,
+        SuccessorId = o.SuccessorId,
+        SucceededOn = PartialDate.From(o.SucceededOn, o.SucceededOnPrecision)?.ToInputText(),
+        Note = o.Note,
+        Version = o.Version,
+    };
+
+    // Rules beyond DataAnnotations, shared by the pages and the API. `id` is the organisation
+    // being edited (null when new).
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, int? id, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(NameVi) && string.IsNullOrWhiteSpace(NameEn) && string.IsNullOrWhiteSpace(NameLo))
+            errors[nameof(NameVi)] = "Validation.TitleInOneLanguage";
+        if (KindId is { } kind)
+        {
+            var code = await db.Terms.Where(t => t.Id == kind && t.Vocabulary == Vocabularies.OrganisationKind).Select(t => t.Code).SingleOrDefaultAsync(ct);
+            if (code is null) errors[nameof(KindId)] = "Validation.UnknownChoice";
+            else if (string.IsNullOrWhiteSpace(Country) && !KindsWithoutCountry.Contains(code)) errors[nameof(Country)] = "Organisations.CountryRequired";
+        }
+
+        if (ParentId is { } parent)
+        {
+            if (parent == id) errors[nameof(ParentId)] = "Organisations.ParentItself";
+            else if (!await db.Organisations.AnyAsync(o => o.Id == parent, ct)) errors[nameof(ParentId)] = "Validation.UnknownChoice";
+            else if (id is { } self && await LeadsBackAsync(db, parent, self, o => o.ParentId, ct)) errors[nameof(ParentId)] = "Organisations.ParentCycle";
+        }
+        if (SuccessorId is { } successor)
+        {
+            if (successor == id) errors[nameof(SuccessorId)] = "Organisations.SuccessorItself";
+            else if (!await db.Organisations.AnyAsync(o => o.Id == successor, ct)) errors[nameof(SuccessorId)] = "Validation.UnknownChoice";
+            else if (id is { } self && await LeadsBackAsync(db, successor, self, o => o.SuccessorId, ct)) errors[nameof(SuccessorId)] = "Organisations.SuccessorCycle";
+        }
+        if (!string.IsNullOrWhiteSpace(SucceededOn))
+        {
+            if (!PartialDate.TryParse(SucceededOn, out _)) errors[nameof(SucceededOn)] = "Validation.Date";
+            else if (SuccessorId is null) errors[nameof(SucceededOn)] = "Organisations.SucceededOnWithoutSuccessor";
+        }
+        return errors;
+    }
+
+    // Would making `start` the parent (or successor) of `self` close a loop? Follows the chain up
+    // from `start`; hierarchies are a few levels deep, so one small query a step is cheap.
+    static async Task<bool> LeadsBackAsync(ConcordDb db, int start, int self, System.Linq.Expressions.Expression<Func<Organisation, int?>> next, CancellationToken ct)
+    {
+        var seen = new HashSet<int>();
+        int? current = start;
+        while (current is { } c && seen.Add(c) && seen.Count < 100)
+        {
+            if (c == self) return true;
+            current = await db.Organisations.Where(o => o.Id == c).Select(next).SingleOrDefaultAsync(ct);
+        }
+        return false;
+    }
+
+    public void ApplyTo(Organisation o)
+    {
+        o.KindId = KindId!.Value;
+        o.Country = Clean(Country)?.ToUpperInvariant();
+        o.Name = new LocalizedText(Clean(NameVi), Clean(NameEn), Clean(NameLo));
+        o.Abbreviation = Clean(Abbreviation);
+        o.ParentId = ParentId;
+        o.SuccessorId = SuccessorId;
+        (o.SucceededOn, o.SucceededOnPrecision) = PartialDate.TryParse(SucceededOn, out var d) && SuccessorId is not null
+            ? ((DateOnly?)d.Date, d.Precision) : (null, DatePrecision.Day);
+        o.Note = Clean(Note);
+    }
+
+    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+public sealed class PersonInput
+{
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(200, ErrorMessage = "Validation.TooLong")]
+    public string? Name { get; set; }
+    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? PositionVi { get; set; }
+    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? PositionEn { get; set; }
+    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? PositionLo { get; set; }
+    public int? OrganisationId { get; set; }
+    public int Version { get; set; }
+
+    public static PersonInput From(Person p) => new()
+    {
+        Name = p.Name,
+        PositionVi = p.Position.Vi, PositionEn = p.Position.En, PositionLo = p.Position.Lo,
+        OrganisationId = p.OrganisationId,
+        Version = p.Version,
+    };
+
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (OrganisationId is { } org && !await db.Organisations.AnyAsync(o => o.Id == org, ct))
+            errors[nameof(OrganisationId)] = "Validation.UnknownChoice";
+        return errors;
+    }
+
+    public void ApplyTo(Person p)
+    {
+        p.Name = Name!.Trim();
+        p.Position = new LocalizedText(Clean(PositionVi), Clean(PositionEn), Clean(PositionLo));
+        p.OrganisationId = OrganisationId;
+    }
+
+    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,74 @@
+using Concord.Data;
+using Concord.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Concord.Features.Organisations;
+
+// Serves /people/new (PersonNew.cshtml) and /people/{id}/edit (PersonEdit.cshtml): the people
+// who chair meetings and sign instruments, each with the organisation they served in.
+public class PersonEditModel(ConcordDb db, IStringLocalizer t) : PageModel
+{
+    [BindProperty]
+    public PersonInput Input { get; set; } = new();
+    public int? Id { get; private set; }
+    public List<OrganisationOption> Organisations { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? organisation, CancellationToken ct)
+    {
+        if (id is { } existing)
+        {
+            var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == existing, ct);
+            if (person is null) return NotFound();
+            Input = PersonInput.From(person);
+            Id = existing;
+        }
+        else
+        {
+            Input.OrganisationId = organisation;
+        }
+        Organisations = await OrganisationPicker.LoadAsync(db, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        Person? person = null;
+        if (id is { } existing)
+        {
+            person = await db.People.SingleOrDefaultAsync(p => p.Id == existing, ct);
+            if (person is null) return NotFound();
+        }
+        ModelState.AddRuleErrors(await Input.CheckAsync(db, ct), t);
+        if (!ModelState.IsValid)
+        {
+            Organisations = await OrganisationPicker.LoadAsync(db, ct);
+            return Page();
+        }
+        if (person is null)
+        {
+            person = new Person { Name = "" };
+            Input.ApplyTo(person);
+            db.People.Add(person);
+        }
+        else
+        {
+            var target = person;
+            OrganisationsApi.Save(db, target, Input.Version, () => Input.ApplyTo(target));
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", t["Common.Conflict"]);
+            Organisations = await OrganisationPicker.LoadAsync(db, ct);
+            return Page();
+        }
+        return Redirect(person.OrganisationId is { } org ? $"/organisations/{org}#people" : "/organisations");
+    }
+}
