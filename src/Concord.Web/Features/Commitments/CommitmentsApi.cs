@@ -44,7 +44,7 @@ public static class CommitmentsApi
         return TypedResults.Created($"/api/commitments/{commitment.Id}", await CommitmentDetails.LoadAsync(db, commitment.Id, clock.Today(), ct));
     }
 
-    static async Task<Results<Ok<CommitmentDetails>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> Update(
+    static async Task<Results<Ok<CommitmentDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
         int id, CommitmentInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
     {
         var commitment = await db.Commitments.Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == id, ct);
@@ -63,7 +63,7 @@ public static class CommitmentsApi
     }
 
     // 201 with the new clause; the original, now CarriedOver, is at its own address.
-    static async Task<Results<Created<CommitmentDetails>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> CarryOverInto(
+    static async Task<Results<Created<CommitmentDetails>, NotFound, ValidationProblem, ProblemHttpResult>> CarryOverInto(
         int id, CarryOverInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
     {
         var original = await db.Commitments.Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == id, ct);
@@ -105,7 +105,7 @@ public static class CommitmentsApi
     static async Task<Results<Ok<ReportDetails>, NotFound>> GetReport(int id, ConcordDb db, CancellationToken ct) =>
         await ReportDetails.LoadAsync(db, id, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
 
-    static async Task<Results<Ok<ReportDetails>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> UpdateReport(
+    static async Task<Results<Ok<ReportDetails>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateReport(
         int id, ProgressReportInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
     {
         var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == id, ct);
@@ -125,8 +125,9 @@ public static class CommitmentsApi
         return TypedResults.Ok((await ReportDetails.LoadAsync(db, id, ct))!);
     }
 
-    static Conflict<ProblemHttpResult> Stale(IStringLocalizer t) =>
-        TypedResults.Conflict(TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict));
+    // A 409 whose body is problem details itself (Conflict<ProblemHttpResult> would serialize the result object).
+    static ProblemHttpResult Stale(IStringLocalizer t) =>
+        TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict);
 
     static Dictionary<string, string[]> Errors(object input, Dictionary<string, string> rules, IStringLocalizer t)
     {

@@ -74,7 +74,7 @@ public sealed class ProgressReportInput
         if (WomenCount is { } women && !errors.ContainsKey(nameof(WomenCount)))
         {
             if (PeopleCount is null) errors[nameof(PeopleCount)] = "Commitments.PeopleNeededForWomen";
-            else if (women > PeopleCount) errors[nameof(WomenCount)] = "Commitments.WomenMoreThanPeople";
+            else if (PeopleCount >= 0 && women > PeopleCount) errors[nameof(WomenCount)] = "Commitments.WomenMoreThanPeople";
         }
 
         if (ValueAmount is { } amount)
