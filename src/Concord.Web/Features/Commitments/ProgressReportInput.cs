@@ -124,7 +124,7 @@ public sealed class ProgressReportInput
     public static List<string> Links(string? text) =>
         (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
 
-    static bool IsWebAddress(string text) =>
+    public static bool IsWebAddress(string text) =>
         text.Length <= 2000 && Uri.TryCreate(text, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
 
