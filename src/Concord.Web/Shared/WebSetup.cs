@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -23,6 +24,20 @@ public static class WebSetup
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddDataAnnotationsLocalization()
             .AddViewLocalization();
+        // A value that cannot be read as its field's type (letters in a number field) gets a message in the
+        // reader's language beside the field, like every other error, not ASP.NET's English default.
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizer>((o, t) =>
+        {
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((_, _) => t["Commitments.ValueNotValid"]);
+            m.SetUnknownValueIsInvalidAccessor(_ => t["Commitments.ValueNotValid"]);
+            m.SetValueIsInvalidAccessor(_ => t["Commitments.ValueNotValid"]);
+            m.SetValueMustBeANumberAccessor(_ => t["Commitments.ValueNotValid"]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => t["Commitments.ValueNotValid"]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => t["Commitments.ValueNotValid"]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => t["Commitments.ValueNotValid"]);
+            m.SetValueMustNotBeNullAccessor(_ => t["Validation.Required"]);
+        });
         services.AddProblemDetails();
         services.AddAntiforgery();
         return services;

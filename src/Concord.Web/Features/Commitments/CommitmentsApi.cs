@@ -1,6 +1,142 @@
+using Concord.Data;
+using Concord.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
 namespace Concord.Features.Commitments;
 
 public static class CommitmentsApi
 {
-    public static IEndpointRouteBuilder MapCommitmentsApi(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapCommitmentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/commitments").WithTags("Commitments");
+        api.MapGet("/", List);
+        api.MapGet("/{id:int}", Get);
+        api.MapPost("/", Create);
+        api.MapPut("/{id:int}", Update);
+        api.MapPost("/{id:int}/carry-over", CarryOverInto);
+        api.MapGet("/{id:int}/reports", ListReports);
+        api.MapPost("/{id:int}/reports", CreateReport);
+
+        var reports = app.MapGroup("/api/reports").WithTags("Progress reports");
+        reports.MapGet("/{id:int}", GetReport);
+        reports.MapPut("/{id:int}", UpdateReport);
+        return app;
+    }
+
+    static async Task<Results<Ok<Page<CommitmentRow>>, ValidationProblem>> List(
+        [AsParameters] CommitmentFilter filter, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
+    {
+        if (Localize(filter.Check(), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await CommitmentList.QueryAsync(db, filter, clock.Today(), ct));
+    }
+
+    static async Task<Results<Ok<CommitmentDetails>, NotFound>> Get(int id, ConcordDb db, TimeProvider clock, CancellationToken ct) =>
+        await CommitmentDetails.LoadAsync(db, id, clock.Today(), ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    static async Task<Results<Created<CommitmentDetails>, ValidationProblem>> Create(
+        CommitmentInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
+    {
+        if (Errors(input, await input.CheckAsync(db, null, ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        var commitment = await input.ApplyAsync(db, null, ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/commitments/{commitment.Id}", await CommitmentDetails.LoadAsync(db, commitment.Id, clock.Today(), ct));
+    }
+
+    static async Task<Results<Ok<CommitmentDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+        int id, CommitmentInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
+    {
+        var commitment = await db.Commitments.Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (commitment is null) return TypedResults.NotFound();
+        if (Errors(input, await input.CheckAsync(db, commitment, ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        await input.ApplyAsync(db, commitment, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale(t);
+        }
+        return TypedResults.Ok((await CommitmentDetails.LoadAsync(db, id, clock.Today(), ct))!);
+    }
+
+    // 201 with the new clause; the original, now CarriedOver, is at its own address.
+    static async Task<Results<Created<CommitmentDetails>, NotFound, ValidationProblem, ProblemHttpResult>> CarryOverInto(
+        int id, CarryOverInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
+    {
+        var original = await db.Commitments.Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (original is null) return TypedResults.NotFound();
+        if (Errors(input, await CarryOver.CheckAsync(db, original, input, ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        var copy = await CarryOver.ApplyAsync(db, original, input, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale(t);
+        }
+        return TypedResults.Created($"/api/commitments/{copy.Id}", await CommitmentDetails.LoadAsync(db, copy.Id, clock.Today(), ct));
+    }
+
+    static async Task<Results<Ok<Page<ReportDetails>>, NotFound, ValidationProblem>> ListReports(
+        int id, [AsParameters] ReportFilter filter, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        if (!await db.Commitments.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
+        if (Localize(filter.Check(), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await ReportList.QueryAsync(db, id, filter, ct));
+    }
+
+    // Recording a report never changes the commitment's status: that is the joint record, changed by an edit.
+    static async Task<Results<Created<ReportDetails>, NotFound, ValidationProblem>> CreateReport(
+        int id, ProgressReportInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
+    {
+        if (!await db.Commitments.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
+        if (Errors(input, await input.CheckAsync(db, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        var report = new ProgressReport { CommitmentId = id, Country = "" };
+        input.ApplyTo(report);
+        db.ProgressReports.Add(report);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/reports/{report.Id}", await ReportDetails.LoadAsync(db, report.Id, ct));
+    }
+
+    static async Task<Results<Ok<ReportDetails>, NotFound>> GetReport(int id, ConcordDb db, CancellationToken ct) =>
+        await ReportDetails.LoadAsync(db, id, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
+
+    static async Task<Results<Ok<ReportDetails>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateReport(
+        int id, ProgressReportInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
+    {
+        var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null) return TypedResults.NotFound();
+        if (Errors(input, await input.CheckAsync(db, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        db.Entry(report).Property(r => r.Version).OriginalValue = input.Version;
+        input.ApplyTo(report);
+        db.Entry(report).State = EntityState.Modified;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale(t);
+        }
+        return TypedResults.Ok((await ReportDetails.LoadAsync(db, id, ct))!);
+    }
+
+    // A 409 whose body is problem details itself (Conflict<ProblemHttpResult> would serialize the result object).
+    static ProblemHttpResult Stale(IStringLocalizer t) =>
+        TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict);
+
+    static Dictionary<string, string[]> Errors(object input, Dictionary<string, string> rules, IStringLocalizer t)
+    {
+        var errors = ApiSetup.Validate(input, t);
+        errors.Merge(Localize(rules, t));
+        return errors;
+    }
+
+    // Rule errors about the commitment as a whole (key "") are reported under "commitment".
+    static Dictionary<string, string[]> Localize(Dictionary<string, string> rules, IStringLocalizer t) =>
+        rules.ToDictionary(e => e.Key.Length == 0 ? "commitment" : ApiSetup.JsonName(e.Key), e => new[] { t[e.Value].Value });
 }

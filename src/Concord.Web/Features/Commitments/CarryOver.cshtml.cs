@@ -1,0 +1,66 @@
+using Concord.Data;
+using Concord.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Concord.Features.Commitments;
+
+public class CarryOverModel(ConcordDb db, IStringLocalizer t) : PageModel
+{
+    [BindProperty]
+    public CarryOverInput Input { get; set; } = new();
+    public Commitment Original { get; private set; } = null!;
+    public LocalizedText OriginalInstrument { get; private set; } = new();
+    public List<Choice> Instruments { get; private set; } = [];
+    public bool Allowed => CommitmentStatusRules.CanCarryOver(Original.Status);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, tracked: false, ct)) return NotFound();
+        Input.Period = Original.Period.Next().ToString();
+        Input.Version = Original.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, tracked: true, ct)) return NotFound();
+        var errors = await CarryOver.CheckAsync(db, Original, Input, ct);
+        if (errors.Remove(CarryOver.CommitmentKey, out var general)) ModelState.AddModelError("", t[general]);
+        ModelState.AddRuleErrors(errors, t);
+        if (!ModelState.IsValid) return Page();
+        var copy = await CarryOver.ApplyAsync(db, Original, Input, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", t["Common.Conflict"]);
+            return Page();
+        }
+        return Redirect($"/commitments/{copy.Id}");
+    }
+
+    async Task<bool> LoadAsync(int id, bool tracked, CancellationToken ct)
+    {
+        var query = tracked ? db.Commitments : db.Commitments.AsNoTracking();
+        var original = await query.Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (original is null) return false;
+        Original = original;
+        var source = await db.Instruments.AsNoTracking().Where(i => i.Id == original.InstrumentId).Select(i => new { i.Title, i.SignedOn }).SingleAsync(ct);
+        OriginalInstrument = source.Title;
+        // The next conference's minutes are the usual target, so the instruments that follow come first, oldest first;
+        // those signed before this one are left out (the rules refuse them).
+        var signed = source.SignedOn;
+        Instruments = await db.Instruments.AsNoTracking()
+            .Where(i => i.Id != original.InstrumentId && (signed == null || i.SignedOn == null || i.SignedOn >= signed))
+            .OrderBy(i => i.SignedOn == null).ThenBy(i => i.SignedOn).ThenBy(i => i.Id)
+            .Take(300)
+            .Select(i => new Choice(i.Id, i.Title))
+            .ToListAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,129 @@
+using Concord.Data;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Features.Commitments;
+
+public sealed record CommitmentDetails(
+    int Id, int Version, int InstrumentId, LocalizedText InstrumentTitle, CommitmentDetails.MeetingRef? Meeting,
+    string? Number, int Sequence, LocalizedText Text, int AreaId, string AreaCode, LocalizedText Area,
+    int PeriodStart, int PeriodEnd, DateOnly? DueOn, CommitmentStatus Status, bool IsOverdue,
+    string? Sources, bool IsIllustrative, DateTime UpdatedAt,
+    IReadOnlyList<LeadRef> Leads,
+    IReadOnlyList<CommitmentDetails.ClauseRef> CarriedOverFrom,
+    IReadOnlyList<CommitmentDetails.ClauseRef> CarriedOverInto,
+    IReadOnlyList<CommitmentDetails.ActivityRef> Activities,
+    IReadOnlyList<ReportDetails> Reports,
+    IReadOnlyList<string> DisagreedPeriods)
+{
+    public sealed record MeetingRef(int Id, LocalizedText Title);
+    // Another clause in the carry-over chain. Depth 1 is the clause this one was carried over from (or into),
+    // 2 the one before (or after) that, and so on.
+    public sealed record ClauseRef(int Id, string? Number, int InstrumentId, LocalizedText InstrumentTitle, int PeriodStart, int PeriodEnd, CommitmentStatus Status, int Depth)
+    {
+        public string Period => new Period(PeriodStart, PeriodEnd).ToString();
+    }
+    public sealed record ActivityRef(int Id, LocalizedText Title, DateOnly? StartsOn, DatePrecision StartsOnPrecision, bool IsIllustrative)
+    {
+        public PartialDate? Starts => PartialDate.From(StartsOn, StartsOnPrecision);
+    }
+
+    public string Period => new Period(PeriodStart, PeriodEnd).ToString();
+
+    // Chains run a clause through a few conferences; the bound only guards against a cycle in bad data.
+    const int MaxChain = 50;
+    // A clause gets a report or two per side per period; the bound keeps one odd clause from a huge page.
+    const int MaxReports = 1000;
+
+    public static async Task<CommitmentDetails?> LoadAsync(ConcordDb db, int id, DateOnly today, CancellationToken ct)
+    {
+        var c = await db.Commitments.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new
+            {
+                x.Id, x.Version, x.InstrumentId, InstrumentTitle = x.Instrument.Title,
+                Meeting = x.Instrument.Meeting == null ? null : new MeetingRef(x.Instrument.Meeting.Id, x.Instrument.Meeting.Title),
+                x.Number, x.Sequence, x.Text, x.AreaId, AreaCode = x.Area.Code, Area = x.Area.Name,
+                x.PeriodStart, x.PeriodEnd, x.DueOn, x.Status, x.Sources, x.IsIllustrative, x.UpdatedAt, x.CarriedOverFromId,
+            })
+            .SingleOrDefaultAsync(ct);
+        if (c is null) return null;
+
+        var leads = await db.CommitmentLeads.AsNoTracking().Where(l => l.CommitmentId == id)
+            .Select(l => new LeadRef(l.OrganisationId, l.Country, l.Organisation.Name, l.Organisation.Abbreviation))
+            .ToListAsync(ct);
+
+        var from = new List<ClauseRef>();
+        var seen = new HashSet<int> { id };
+        for (var previous = c.CarriedOverFromId; previous is { } p && seen.Add(p) && from.Count < MaxChain;)
+        {
+            var step = await db.Commitments.AsNoTracking().Where(x => x.Id == p)
+                .Select(x => new { Clause = new ClauseRef(x.Id, x.Number, x.InstrumentId, x.Instrument.Title, x.PeriodStart, x.PeriodEnd, x.Status, from.Count + 1), x.CarriedOverFromId })
+                .SingleOrDefaultAsync(ct);
+            if (step is null) break;
+            from.Add(step.Clause);
+            previous = step.CarriedOverFromId;
+        }
+
+        var into = new List<ClauseRef>();
+        var frontier = new List<int> { id };
+        for (var depth = 1; frontier.Count > 0 && into.Count < MaxChain; depth++)
+        {
+            var level = depth;
+            var current = frontier;
+            var next = await db.Commitments.AsNoTracking().Where(x => x.CarriedOverFromId != null && current.Contains(x.CarriedOverFromId.Value))
+                .OrderBy(x => x.Id)
+                .Select(x => new ClauseRef(x.Id, x.Number, x.InstrumentId, x.Instrument.Title, x.PeriodStart, x.PeriodEnd, x.Status, level))
+                .Take(MaxChain)
+                .ToListAsync(ct);
+            next = next.Where(n => seen.Add(n.Id)).ToList();
+            into.AddRange(next);
+            frontier = next.Select(n => n.Id).ToList();
+        }
+
+        var activities = await db.ActivityCommitments.AsNoTracking().Where(a => a.CommitmentId == id)
+            .OrderBy(a => a.Activity.StartsOn).ThenBy(a => a.ActivityId)
+            .Select(a => new ActivityRef(a.ActivityId, a.Activity.Title, a.Activity.StartsOn, a.Activity.StartsOnPrecision, a.Activity.IsIllustrative))
+            .Take(500)
+            .ToListAsync(ct);
+
+        var reports = await ReportDetails.Query(db.ProgressReports.AsNoTracking().Where(r => r.CommitmentId == id)
+                .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.ReportedOn).ThenByDescending(r => r.Id)
+                .Take(MaxReports))
+            .ToListAsync(ct);
+        var disagreed = reports.GroupBy(r => r.Period)
+            .Where(g => CommitmentRules.SidesDisagree(g.Select(r => r.AsStatus())))
+            .Select(g => g.Key)
+            .ToList();
+
+        var period = new Period(c.PeriodStart, c.PeriodEnd);
+        return new CommitmentDetails(c.Id, c.Version, c.InstrumentId, c.InstrumentTitle, c.Meeting, c.Number, c.Sequence, c.Text,
+            c.AreaId, c.AreaCode, c.Area, c.PeriodStart, c.PeriodEnd, c.DueOn, c.Status,
+            CommitmentRules.IsOverdueOn(today, c.Status, c.DueOn, period), c.Sources, c.IsIllustrative, c.UpdatedAt,
+            [.. leads.OrderBy(l => CommitmentList.SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
+            from, into, activities, [.. reports.Select(r => r.WithLinks())], disagreed);
+    }
+}
+
+public sealed record ReportDetails(
+    int Id, int Version, int CommitmentId, string Country, int? OrganisationId, LocalizedText? Organisation,
+    int PeriodStart, int PeriodEnd, DateOnly ReportedOn, CommitmentStatus Status, LocalizedText Narrative,
+    int? PeopleCount, int? WomenCount, decimal? ValueAmount, string? ValueCurrency,
+    string? EvidenceText, bool IsIllustrative, DateTime UpdatedAt)
+{
+    public string Period => new Period(PeriodStart, PeriodEnd).ToString();
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? EvidenceText { get; init; } = EvidenceText;
+    public IReadOnlyList<string> EvidenceLinks { get; init; } = [];
+
+    public ReportedStatus AsStatus() => new(Country, ReportedOn, Id, Status);
+
+    public ReportDetails WithLinks() => this with { EvidenceLinks = ProgressReportInput.Links(EvidenceText) };
+
+    public static IQueryable<ReportDetails> Query(IQueryable<ProgressReport> reports) =>
+        reports.Select(r => new ReportDetails(r.Id, r.Version, r.CommitmentId, r.Country, r.OrganisationId,
+            r.Organisation == null ? null : r.Organisation.Name, r.PeriodStart, r.PeriodEnd, r.ReportedOn, r.Status, r.Narrative,
+            r.PeopleCount, r.WomenCount, r.ValueAmount, r.ValueCurrency, r.EvidenceLinks, r.IsIllustrative, r.UpdatedAt));
+
+    public static async Task<ReportDetails?> LoadAsync(ConcordDb db, int id, CancellationToken ct) =>
+        (await Query(db.ProgressReports.AsNoTracking().Where(r => r.Id == id)).SingleOrDefaultAsync(ct))?.WithLinks();
+}

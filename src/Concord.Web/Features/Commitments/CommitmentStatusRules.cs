@@ -1,0 +1,47 @@
+namespace Concord.Features.Commitments;
+
+// Which status changes an edit may make.
+//  - Open statuses (NotStarted, InProgress, PartlyDone, Delayed) may move freely among themselves,
+//    since a status is an assessment that gets corrected, and may close as Done or Dropped.
+//  - Done and Dropped are closed: they can only be reopened, and reopening means work resumes (InProgress);
+//    anything else would rewrite an assessment the two sides agreed on.
+//  - CarriedOver is set only by the carry-over action, which also creates the clause that carries
+//    the work on; an edit can neither set it nor leave it (undoing a carry-over is not an edit).
+// A new commitment may start in any status but CarriedOver: recording an old conference's clauses
+// means entering some that are already done.
+public static class CommitmentStatusRules
+{
+    public static bool IsClosed(CommitmentStatus status) =>
+        status is CommitmentStatus.Done or CommitmentStatus.Dropped or CommitmentStatus.CarriedOver;
+
+    public static bool CanCreateAs(CommitmentStatus status) =>
+        Enum.IsDefined(status) && status != CommitmentStatus.CarriedOver;
+
+    public static bool CanChange(CommitmentStatus from, CommitmentStatus to)
+    {
+        if (from == to) return true;
+        if (!Enum.IsDefined(to) || to == CommitmentStatus.CarriedOver) return false;
+        return from switch
+        {
+            CommitmentStatus.CarriedOver => false,
+            CommitmentStatus.Done or CommitmentStatus.Dropped => to == CommitmentStatus.InProgress,
+            _ => true,
+        };
+    }
+
+    // The statuses an edit form offers: for a new commitment (current is null) or from the current one.
+    public static IReadOnlyList<CommitmentStatus> Choices(CommitmentStatus? current) =>
+        Enum.GetValues<CommitmentStatus>().Where(s => current is { } c ? CanChange(c, s) : CanCreateAs(s)).ToList();
+
+    // Finished and abandoned work is not carried into the next plan, and a clause is carried over once:
+    // the clause it was carried into is the one to carry on.
+    public static bool CanCarryOver(CommitmentStatus status) => !IsClosed(status);
+
+    // What a side may say in a progress report: carrying over is a decision of the next conference,
+    // recorded with the carry-over action, not a side's assessment.
+    public static bool CanReport(CommitmentStatus status) =>
+        Enum.IsDefined(status) && status != CommitmentStatus.CarriedOver;
+
+    public static IReadOnlyList<CommitmentStatus> ReportChoices { get; } =
+        Enum.GetValues<CommitmentStatus>().Where(CanReport).ToList();
+}

@@ -1,0 +1,72 @@
+using Concord.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Concord.Features.Commitments;
+
+public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) : PageModel
+{
+    public CommitmentDetails Commitment { get; private set; } = null!;
+    // One row per period, newest first, with each side's reports in it, latest first.
+    public List<PeriodReports> Periods { get; private set; } = [];
+    // The status both sides' latest reports for the commitment's period give, when the commitment could take it.
+    public CommitmentStatus? Suggested { get; private set; }
+
+    public sealed record PeriodReports(string Period, bool Disagree, IReadOnlyDictionary<string, List<ReportDetails>> BySide)
+    {
+        public List<ReportDetails> Of(string side) => BySide.GetValueOrDefault(side) ?? [];
+        public ReportDetails? LatestOf(string side) => Of(side).FirstOrDefault();
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    // "Take the status the sides report": an edit of the status alone, under the same transition rules
+    // and the same version check as the edit form.
+    public async Task<IActionResult> OnPostStatusAsync(int id, CommitmentStatus status, int version, CancellationToken ct)
+    {
+        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (commitment is null) return NotFound();
+        if (commitment.Status == status || !CommitmentStatusRules.CanChange(commitment.Status, status))
+        {
+            ModelState.AddModelError("", t["Commitments.StatusNotAllowed"]);
+        }
+        else
+        {
+            db.Entry(commitment).Property(c => c.Version).OriginalValue = version;
+            commitment.Status = status;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return Redirect($"/commitments/{id}");
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                ModelState.AddModelError("", t["Common.Conflict"]);
+                db.ChangeTracker.Clear();
+            }
+        }
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await CommitmentDetails.LoadAsync(db, id, clock.Today(), ct) is not { } details) return false;
+        Commitment = details;
+        var periods = details.Reports.Select(r => (r.PeriodStart, r.PeriodEnd)).Append((details.PeriodStart, details.PeriodEnd)).Distinct()
+            .OrderByDescending(p => p.PeriodStart).ThenByDescending(p => p.PeriodEnd);
+        Periods = periods.Select(p =>
+        {
+            var reports = details.Reports.Where(r => r.PeriodStart == p.PeriodStart && r.PeriodEnd == p.PeriodEnd).ToList();
+            var bySide = reports.GroupBy(r => r.Country).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ReportedOn).ThenByDescending(r => r.Id).ToList());
+            var period = new Concord.Shared.Period(p.PeriodStart, p.PeriodEnd).ToString();
+            return new PeriodReports(period, details.DisagreedPeriods.Contains(period), bySide);
+        }).ToList();
+        Suggested = CommitmentRules.SuggestedStatus(details.Status,
+            details.Reports.Where(r => r.PeriodStart == details.PeriodStart && r.PeriodEnd == details.PeriodEnd).Select(r => r.AsStatus()));
+        return true;
+    }
+}

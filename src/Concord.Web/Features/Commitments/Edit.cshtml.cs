@@ -1,0 +1,88 @@
+using Concord.Data;
+using Concord.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Concord.Features.Commitments;
+
+// Serves both /commitments/new (New.cshtml) and /commitments/{id}/edit (Edit.cshtml).
+public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
+{
+    [BindProperty]
+    public CommitmentInput Input { get; set; } = new();
+    public int? Id { get; private set; }
+    // The status as saved, which decides the statuses an edit may choose.
+    public CommitmentStatus? SavedStatus { get; private set; }
+    public List<Choice> Instruments { get; private set; } = [];
+    public List<Choice> Areas { get; private set; } = [];
+    public List<OrganisationChoice> Organisations { get; private set; } = [];
+    public IReadOnlyList<CommitmentStatus> Statuses { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, [FromQuery] int? instrument, CancellationToken ct)
+    {
+        if (id is { } existing)
+        {
+            var commitment = await db.Commitments.AsNoTracking().Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == existing, ct);
+            if (commitment is null) return NotFound();
+            Input = CommitmentInput.From(commitment);
+            Id = existing;
+            SavedStatus = commitment.Status;
+        }
+        else
+        {
+            if (instrument is { } into)
+            {
+                if (!await db.Instruments.AnyAsync(i => i.Id == into, ct)) return NotFound();
+                Input.InstrumentId = into;
+                // Clauses of one set of minutes share a plan period: offer the last one's.
+                var last = await db.Commitments.Where(c => c.InstrumentId == into)
+                    .OrderByDescending(c => c.Sequence).ThenByDescending(c => c.Id)
+                    .Select(c => new { c.PeriodStart, c.PeriodEnd }).FirstOrDefaultAsync(ct);
+                Input.Period = last is null ? null : new Period(last.PeriodStart, last.PeriodEnd).ToString();
+            }
+            Input.Status = CommitmentStatus.NotStarted;
+        }
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        Commitment? commitment = null;
+        if (id is { } existing)
+        {
+            commitment = await db.Commitments.Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == existing, ct);
+            if (commitment is null) return NotFound();
+            SavedStatus = commitment.Status;
+        }
+        ModelState.AddRuleErrors(await Input.CheckAsync(db, commitment, ct), t);
+        if (!ModelState.IsValid)
+        {
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+        commitment = await Input.ApplyAsync(db, commitment, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", t["Common.Conflict"]);
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+        return Redirect($"/commitments/{commitment.Id}");
+    }
+
+    async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        Instruments = await Choices.InstrumentsAsync(db, Input.InstrumentId, ct);
+        Areas = await Choices.AreasAsync(db, ct);
+        Organisations = await Choices.OrganisationsAsync(db, ct);
+        Statuses = CommitmentStatusRules.Choices(SavedStatus);
+    }
+}

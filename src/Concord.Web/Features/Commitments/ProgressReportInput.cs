@@ -1,0 +1,132 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Concord.Data;
+using Concord.Features.ReferenceData;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Features.Commitments;
+
+// What one side says about a commitment for a period; shared by the report form and the API.
+public sealed class ProgressReportInput
+{
+    public const int MaxEvidenceLinks = 20;
+    // numeric(20, 2) holds up to 10^18.
+    const decimal MaxAmount = 1_000_000_000_000_000_000m;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    public string? Country { get; set; }
+    [Required(ErrorMessage = "Validation.Required")]
+    public int? OrganisationId { get; set; }
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(20, ErrorMessage = "Validation.TooLong")]
+    public string? Period { get; set; }
+    [Required(ErrorMessage = "Validation.Required")]
+    public CommitmentStatus? Status { get; set; }
+    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? NarrativeVi { get; set; }
+    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? NarrativeEn { get; set; }
+    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? NarrativeLo { get; set; }
+    [Range(0, 100_000_000, ErrorMessage = "Validation.Range")] public int? PeopleCount { get; set; }
+    [Range(0, 100_000_000, ErrorMessage = "Validation.Range")] public int? WomenCount { get; set; }
+    public decimal? ValueAmount { get; set; }
+    // A code of the currency vocabulary: VND, LAK, USD.
+    public string? ValueCurrency { get; set; }
+    // One http(s) address a line.
+    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? EvidenceLinks { get; set; }
+    // A day, "12/03/2026" or "2026-03-12", not in the future.
+    [Required(ErrorMessage = "Validation.Required")]
+    public string? ReportedOn { get; set; }
+    public int Version { get; set; }
+
+    public static ProgressReportInput From(ProgressReport r) => new()
+    {
+        Country = r.Country,
+        OrganisationId = r.OrganisationId,
+        Period = r.Period.ToString(),
+        Status = r.Status,
+        NarrativeVi = r.Narrative.Vi, NarrativeEn = r.Narrative.En, NarrativeLo = r.Narrative.Lo,
+        PeopleCount = r.PeopleCount,
+        WomenCount = r.WomenCount,
+        ValueAmount = r.ValueAmount,
+        ValueCurrency = r.ValueCurrency,
+        EvidenceLinks = r.EvidenceLinks,
+        ReportedOn = r.ReportedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        Version = r.Version,
+    };
+
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, DateOnly today, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        var country = Country?.Trim().ToUpperInvariant();
+        if (!string.IsNullOrEmpty(country) && !Sides.IsKnown(country)) errors[nameof(Country)] = "Validation.UnknownChoice";
+        if (OrganisationId is { } org)
+        {
+            var orgCountry = await db.Organisations.Where(o => o.Id == org).Select(o => new { o.Country }).SingleOrDefaultAsync(ct);
+            if (orgCountry is null) errors[nameof(OrganisationId)] = "Validation.UnknownChoice";
+            else if (Sides.IsKnown(country) && orgCountry.Country != country) errors[nameof(OrganisationId)] = "Commitments.ReporterNotOfSide";
+        }
+        if (!string.IsNullOrWhiteSpace(Period) && !Concord.Shared.Period.TryParse(Period, out _)) errors[nameof(Period)] = "Validation.Period";
+        if (Status is { } status && !CommitmentStatusRules.CanReport(status))
+            errors[nameof(Status)] = Enum.IsDefined(status) ? "Commitments.ReportStatusNotAllowed" : "Validation.UnknownChoice";
+        if (string.IsNullOrWhiteSpace(NarrativeVi) && string.IsNullOrWhiteSpace(NarrativeEn) && string.IsNullOrWhiteSpace(NarrativeLo))
+            errors[nameof(NarrativeVi)] = "Validation.TitleInOneLanguage";
+
+        if (WomenCount is { } women && !errors.ContainsKey(nameof(WomenCount)))
+        {
+            if (PeopleCount is null) errors[nameof(PeopleCount)] = "Commitments.PeopleNeededForWomen";
+            else if (PeopleCount >= 0 && women > PeopleCount) errors[nameof(WomenCount)] = "Commitments.WomenMoreThanPeople";
+        }
+
+        if (ValueAmount is { } amount)
+        {
+            if (amount < 0 || amount >= MaxAmount) errors[nameof(ValueAmount)] = "Commitments.AmountRange";
+            if (string.IsNullOrWhiteSpace(ValueCurrency)) errors[nameof(ValueCurrency)] = "Commitments.CurrencyRequired";
+        }
+        if (!string.IsNullOrWhiteSpace(ValueCurrency))
+        {
+            var code = ValueCurrency.Trim().ToUpperInvariant();
+            if (!await db.Terms.AnyAsync(t => t.Vocabulary == Vocabularies.Currency && t.Code == code, ct))
+                errors[nameof(ValueCurrency)] = "Validation.UnknownChoice";
+        }
+
+        var links = Links(EvidenceLinks);
+        if (links.Any(l => !IsWebAddress(l))) errors[nameof(EvidenceLinks)] = "Commitments.EvidenceLinkInvalid";
+        else if (links.Count > MaxEvidenceLinks) errors[nameof(EvidenceLinks)] = "Commitments.EvidenceTooMany";
+
+        if (!string.IsNullOrWhiteSpace(ReportedOn))
+        {
+            if (!PartialDate.TryParse(ReportedOn, out var on)) errors[nameof(ReportedOn)] = "Validation.Date";
+            else if (on.Precision != DatePrecision.Day) errors[nameof(ReportedOn)] = "Commitments.ReportedOnNeedsDay";
+            else if (on.Date > today) errors[nameof(ReportedOn)] = "Commitments.ReportedInFuture";
+        }
+        return errors;
+    }
+
+    public void ApplyTo(ProgressReport r)
+    {
+        r.Country = Country!.Trim().ToUpperInvariant();
+        r.OrganisationId = OrganisationId;
+        Concord.Shared.Period.TryParse(Period, out var period);
+        r.Period = period;
+        r.Status = Status!.Value;
+        r.Narrative = new LocalizedText(Clean(NarrativeVi), Clean(NarrativeEn), Clean(NarrativeLo));
+        r.PeopleCount = PeopleCount;
+        r.WomenCount = WomenCount;
+        r.ValueAmount = ValueAmount;
+        // A currency without an amount says nothing; it is not kept.
+        r.ValueCurrency = ValueAmount is null ? null : ValueCurrency!.Trim().ToUpperInvariant();
+        var links = Links(EvidenceLinks);
+        r.EvidenceLinks = links.Count == 0 ? null : string.Join('\n', links);
+        PartialDate.TryParse(ReportedOn, out var on);
+        r.ReportedOn = on.Date;
+    }
+
+    public static List<string> Links(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    public static bool IsWebAddress(string text) =>
+        text.Length <= 2000 && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
+
+    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Concord.Data;
+using Concord.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Concord.Features.Commitments;
+
+// Serves /commitments/{id}/reports/new (ReportNew.cshtml) and /commitments/{id}/reports/{reportId}/edit (ReportEdit.cshtml).
+// Saving a report leaves the commitment's status alone; the commitment page then offers to take the status
+// the sides report (see CommitmentRules.SuggestedStatus).
+public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) : PageModel
+{
+    [BindProperty]
+    public ProgressReportInput Input { get; set; } = new();
+    public int CommitmentId { get; private set; }
+    public int? ReportId { get; private set; }
+    public CommitmentHeader Commitment { get; private set; } = null!;
+    public List<OrganisationChoice> Organisations { get; private set; } = [];
+    public List<CodeChoice> Currencies { get; private set; } = [];
+
+    public sealed record CommitmentHeader(int Id, string? Number, LocalizedText Text, int PeriodStart, int PeriodEnd, CommitmentStatus Status)
+    {
+        public Period Period => new(PeriodStart, PeriodEnd);
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, int? reportId, [FromQuery] string? side, CancellationToken ct)
+    {
+        if (!await LoadHeaderAsync(id, ct)) return NotFound();
+        if (reportId is { } existing)
+        {
+            var report = await db.ProgressReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == existing && r.CommitmentId == id, ct);
+            if (report is null) return NotFound();
+            Input = ProgressReportInput.From(report);
+            ReportId = existing;
+        }
+        else
+        {
+            var country = side?.Trim().ToUpperInvariant();
+            if (Sides.IsKnown(country))
+            {
+                Input.Country = country;
+                // Usually the department that leads on that side reports.
+                Input.OrganisationId = await db.CommitmentLeads.Where(l => l.CommitmentId == id && l.Country == country)
+                    .OrderBy(l => l.OrganisationId).Select(l => (int?)l.OrganisationId).FirstOrDefaultAsync(ct);
+            }
+            Input.Period = Commitment.Period.ToString();
+            Input.Status = CommitmentStatusRules.CanReport(Commitment.Status) ? Commitment.Status : CommitmentStatus.InProgress;
+            Input.ReportedOn = clock.Today().ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        }
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int? reportId, CancellationToken ct)
+    {
+        if (!await LoadHeaderAsync(id, ct)) return NotFound();
+        ReportId = reportId;
+        ProgressReport? report = null;
+        if (reportId is { } existing)
+        {
+            report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == existing && r.CommitmentId == id, ct);
+            if (report is null) return NotFound();
+        }
+        ModelState.AddRuleErrors(await Input.CheckAsync(db, clock.Today(), ct), t);
+        if (!ModelState.IsValid)
+        {
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+        if (report is null)
+        {
+            report = new ProgressReport { CommitmentId = id, Country = "" };
+            db.ProgressReports.Add(report);
+            Input.ApplyTo(report);
+        }
+        else
+        {
+            db.Entry(report).Property(r => r.Version).OriginalValue = Input.Version;
+            Input.ApplyTo(report);
+            db.Entry(report).State = EntityState.Modified;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", t["Common.Conflict"]);
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+        return Redirect($"/commitments/{id}#period-{report.Period}");
+    }
+
+    async Task<bool> LoadHeaderAsync(int id, CancellationToken ct)
+    {
+        CommitmentId = id;
+        var header = await db.Commitments.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new CommitmentHeader(c.Id, c.Number, c.Text, c.PeriodStart, c.PeriodEnd, c.Status))
+            .SingleOrDefaultAsync(ct);
+        if (header is null) return false;
+        Commitment = header;
+        return true;
+    }
+
+    async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        Organisations = await Choices.OrganisationsAsync(db, ct);
+        Currencies = await Choices.CurrenciesAsync(db, ct);
+    }
+}

@@ -1,0 +1,79 @@
+using Concord.Features.Commitments;
+using static Concord.Features.Commitments.CommitmentStatus;
+
+namespace Concord.Tests.Rules;
+
+public class CommitmentStatusRulesTests
+{
+    static readonly CommitmentStatus[] Open = [NotStarted, InProgress, PartlyDone, Delayed];
+
+    [Theory]
+    [InlineData(Done)]
+    [InlineData(Dropped)]
+    public void DoneAndDroppedCanOnlyBeReopenedAsInProgress(CommitmentStatus closed)
+    {
+        var allowed = Enum.GetValues<CommitmentStatus>().Where(to => to != closed && CommitmentStatusRules.CanChange(closed, to));
+        Assert.Equal([InProgress], allowed);
+    }
+
+    [Fact]
+    public void AnEditNeitherSetsNorLeavesCarriedOver()
+    {
+        foreach (var other in Enum.GetValues<CommitmentStatus>().Where(s => s != CarriedOver))
+        {
+            Assert.False(CommitmentStatusRules.CanChange(other, CarriedOver), $"{other} -> CarriedOver");
+            Assert.False(CommitmentStatusRules.CanChange(CarriedOver, other), $"CarriedOver -> {other}");
+        }
+    }
+
+    [Fact]
+    public void OpenStatusesMoveAmongThemselvesAndMayCloseAsDoneOrDropped()
+    {
+        foreach (var from in Open)
+        foreach (var to in Open.Append(Done).Append(Dropped))
+            Assert.True(CommitmentStatusRules.CanChange(from, to), $"{from} -> {to}");
+    }
+
+    [Fact]
+    public void KeepingTheSavedStatusIsAlwaysAllowed()
+    {
+        foreach (var s in Enum.GetValues<CommitmentStatus>())
+            Assert.True(CommitmentStatusRules.CanChange(s, s));
+    }
+
+    [Fact]
+    public void ANewCommitmentMayStartInAnyStatusButCarriedOver()
+    {
+        Assert.Equal([NotStarted, InProgress, Done, PartlyDone, Delayed, Dropped], CommitmentStatusRules.Choices(null));
+    }
+
+    [Fact]
+    public void TheEditFormOffersExactlyTheAllowedStatuses()
+    {
+        Assert.Equal([InProgress, Done], CommitmentStatusRules.Choices(Done));
+        Assert.Equal([CarriedOver], CommitmentStatusRules.Choices(CarriedOver));
+        Assert.DoesNotContain(CarriedOver, CommitmentStatusRules.Choices(Delayed));
+    }
+
+    [Fact]
+    public void AStatusNumberOutsideTheListIsRefused()
+    {
+        Assert.False(CommitmentStatusRules.CanChange(InProgress, (CommitmentStatus)42));
+        Assert.False(CommitmentStatusRules.CanCreateAs((CommitmentStatus)42));
+        Assert.False(CommitmentStatusRules.CanReport((CommitmentStatus)42));
+    }
+
+    [Fact]
+    public void OnlyOpenCommitmentsCanBeCarriedOver()
+    {
+        var carriable = Enum.GetValues<CommitmentStatus>().Where(CommitmentStatusRules.CanCarryOver);
+        Assert.Equal(Open.Order(), carriable.Order());
+    }
+
+    [Fact]
+    public void AReportCanGiveAnyStatusButCarriedOver()
+    {
+        Assert.DoesNotContain(CarriedOver, CommitmentStatusRules.ReportChoices);
+        Assert.Equal(6, CommitmentStatusRules.ReportChoices.Count);
+    }
+}
