@@ -61,13 +61,20 @@ public static class ActivityList
             else if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 query = query.Where(a => a.StartsOn < date || (a.StartsOn == date && a.Id < afterId) || a.StartsOn == null);
         }
-        var rows = await query
+        // Into an anonymous type first: EF reads only these columns then, where a record's constructor
+        // taking a complex property (Title) makes it read the whole row, search text and all.
+        var rows = (await query
             .OrderBy(a => a.StartsOn == null).ThenByDescending(a => a.StartsOn).ThenByDescending(a => a.Id)
             .Take(size + 1)
-            .Select(a => new ActivityRow(a.Id, a.Kind.Code, a.Kind.Name, a.Title,
-                a.StartsOn, a.StartsOnPrecision, a.EndsOn, a.EndsOnPrecision, a.DateNote,
+            .Select(a => new
+            {
+                a.Id, KindCode = a.Kind.Code, Kind = a.Kind.Name, a.Title, a.StartsOn, a.StartsOnPrecision, a.EndsOn, a.EndsOnPrecision, a.DateNote,
+                a.PeopleTotal, a.PeopleWomen, a.PeopleMen, a.ValueAmount, a.ValueCurrency, a.ValueIsLowerBound, a.IsIllustrative,
+            })
+            .ToListAsync(ct))
+            .Select(a => new ActivityRow(a.Id, a.KindCode, a.Kind, a.Title, a.StartsOn, a.StartsOnPrecision, a.EndsOn, a.EndsOnPrecision, a.DateNote,
                 a.PeopleTotal, a.PeopleWomen, a.PeopleMen, a.ValueAmount, a.ValueCurrency, a.ValueIsLowerBound, a.IsIllustrative))
-            .ToListAsync(ct);
+            .ToList();
         string? nextCursor = null;
         if (rows.Count > size)
         {
@@ -85,9 +92,9 @@ public static class ActivityList
         var ids = rows.Select(r => r.Id).ToList();
         var parties = (await db.ActivityOrganisations.AsNoTracking()
                 .Where(o => ids.Contains(o.ActivityId))
-                .Select(o => new { o.ActivityId, Party = new ActivityParty(o.OrganisationId, o.Organisation.Name, o.Organisation.Abbreviation, o.Role) })
+                .Select(o => new { o.ActivityId, o.OrganisationId, o.Organisation.Name, o.Organisation.Abbreviation, o.Role })
                 .ToListAsync(ct))
-            .ToLookup(x => x.ActivityId, x => x.Party);
+            .ToLookup(x => x.ActivityId, x => new ActivityParty(x.OrganisationId, x.Name, x.Abbreviation, x.Role));
         return rows.Select(r => r with { Organisations = [.. parties[r.Id].OrderBy(p => p.Role).ThenBy(p => p.OrganisationId)] }).ToList();
     }
 }

@@ -153,41 +153,42 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         }
     }
 
+    // Localized names are read column by column: given whole to a record's constructor, EF would read entire rows.
     async Task LoadChoicesAsync(CancellationToken ct)
     {
         Kinds = await db.Terms.AsNoTracking().Where(x => x.Vocabulary == Vocabularies.ActivityKind && x.IsActive)
-            .OrderBy(x => x.SortOrder).Select(x => new Choice(x.Id, x.Name)).ToListAsync(ct);
+            .OrderBy(x => x.SortOrder).Select(x => new Choice(x.Id, new LocalizedText(x.Name.Vi, x.Name.En, x.Name.Lo))).ToListAsync(ct);
         Currencies = await db.Terms.AsNoTracking().Where(x => x.Vocabulary == Vocabularies.Currency && x.IsActive)
-            .OrderBy(x => x.SortOrder).Select(x => new CodeChoice(x.Code, x.Name)).ToListAsync(ct);
+            .OrderBy(x => x.SortOrder).Select(x => new CodeChoice(x.Code, new LocalizedText(x.Name.Vi, x.Name.En, x.Name.Lo))).ToListAsync(ct);
 
         Meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.StartsOn).ThenByDescending(m => m.Id).Take(300)
-            .Select(m => new Choice(m.Id, m.Title)).ToListAsync(ct);
+            .Select(m => new Choice(m.Id, new LocalizedText(m.Title.Vi, m.Title.En, m.Title.Lo))).ToListAsync(ct);
         if (Input.MeetingId is { } meeting && Meetings.All(m => m.Id != meeting))
-            Meetings.AddRange(await db.Meetings.AsNoTracking().Where(m => m.Id == meeting).Select(m => new Choice(m.Id, m.Title)).ToListAsync(ct));
+            Meetings.AddRange(await db.Meetings.AsNoTracking().Where(m => m.Id == meeting).Select(m => new Choice(m.Id, new LocalizedText(m.Title.Vi, m.Title.En, m.Title.Lo))).ToListAsync(ct));
 
         // Ministries, top-level bodies and their direct units (the Ban Kan centre under the Lao ministry);
         // an organisation already chosen is always offered, however deep it sits.
         Organisations = await db.Organisations.AsNoTracking().Where(o => o.ParentId == null || o.Parent!.ParentId == null)
             .OrderBy(o => o.Country).ThenBy(o => o.ParentId ?? o.Id).ThenBy(o => o.ParentId != null).ThenBy(o => o.Id).Take(500)
-            .Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
+            .Select(o => new Choice(o.Id, new LocalizedText(o.Name.Vi, o.Name.En, o.Name.Lo))).ToListAsync(ct);
         var chosen = Input.Roles().Select(r => r.OrganisationId).Where(i => Organisations.All(o => o.Id != i)).Distinct().Take(300).ToList();
         if (chosen.Count > 0)
-            Organisations.AddRange(await db.Organisations.AsNoTracking().Where(o => chosen.Contains(o.Id)).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct));
+            Organisations.AddRange(await db.Organisations.AsNoTracking().Where(o => chosen.Contains(o.Id)).Select(o => new Choice(o.Id, new LocalizedText(o.Name.Vi, o.Name.En, o.Name.Lo))).ToListAsync(ct));
 
         Instruments = await db.Instruments.AsNoTracking()
             .OrderBy(i => i.SignedOn == null).ThenByDescending(i => i.SignedOn).ThenByDescending(i => i.Id).Take(500)
-            .Select(i => new Choice(i.Id, i.Title)).ToListAsync(ct);
+            .Select(i => new Choice(i.Id, new LocalizedText(i.Title.Vi, i.Title.En, i.Title.Lo))).ToListAsync(ct);
 
         var ids = Input.CommitmentIds.Distinct().Take(ActivityInput.MaxCommitments).ToList();
         ChosenCommitments = ids.Count == 0 ? [] : await db.Commitments.AsNoTracking().Where(c => ids.Contains(c.Id))
             .OrderBy(c => c.InstrumentId).ThenBy(c => c.Sequence).ThenBy(c => c.Id)
-            .Select(c => new CommitmentChoice(c.Id, c.Number, c.Text, c.Instrument.Title)).ToListAsync(ct);
+            .Select(c => new CommitmentChoice(c.Id, c.Number, new LocalizedText(c.Text.Vi, c.Text.En, c.Text.Lo), new LocalizedText(c.Instrument.Title.Vi, c.Instrument.Title.En, c.Instrument.Title.Lo))).ToListAsync(ct);
         if (PickInstrument is { } instrument)
         {
             // An instrument's clauses are bounded (minutes run to tens of clauses).
             InstrumentCommitments = await db.Commitments.AsNoTracking().Where(c => c.InstrumentId == instrument)
                 .OrderBy(c => c.Sequence).ThenBy(c => c.Id).Take(1000)
-                .Select(c => new CommitmentChoice(c.Id, c.Number, c.Text, c.Instrument.Title)).ToListAsync(ct);
+                .Select(c => new CommitmentChoice(c.Id, c.Number, new LocalizedText(c.Text.Vi, c.Text.En, c.Text.Lo), new LocalizedText(c.Instrument.Title.Vi, c.Instrument.Title.En, c.Instrument.Title.Lo))).ToListAsync(ct);
             InstrumentCommitments.RemoveAll(c => ids.Contains(c.Id));
         }
     }

@@ -40,17 +40,18 @@ public class IndexModel(ConcordDb db, TimeProvider clock) : PageModel
 
         var overdue = db.Commitments.AsNoTracking().Where(Overdue.On(Today));
         OverdueCount = await overdue.CountAsync(ct);
+        // Texts are read column by column: given whole to a record's constructor, EF would read entire rows.
         // Longest overdue first: a period that ended years ago before a due date missed last week.
         OverdueFirst = OverdueCount == 0 ? [] : await overdue
             .OrderBy(c => c.PeriodEnd).ThenBy(c => c.DueOn == null).ThenBy(c => c.DueOn).ThenBy(c => c.Id)
             .Take(OverdueShown)
-            .Select(c => new OverdueRow(c.Id, c.Number, c.Text, c.DueOn, c.PeriodStart, c.PeriodEnd, c.Status))
+            .Select(c => new OverdueRow(c.Id, c.Number, new LocalizedText(c.Text.Vi, c.Text.En, c.Text.Lo), c.DueOn, c.PeriodStart, c.PeriodEnd, c.Status))
             .ToListAsync(ct);
 
         LatestReports = await db.ProgressReports.AsNoTracking()
             .OrderByDescending(r => r.ReportedOn).ThenByDescending(r => r.Id)
             .Take(ReportsShown)
-            .Select(r => new ReportRow(r.Id, r.CommitmentId, r.Commitment.Number, r.Commitment.Text, r.Country, r.Status, r.ReportedOn))
+            .Select(r => new ReportRow(r.Id, r.CommitmentId, r.Commitment.Number, new LocalizedText(r.Commitment.Text.Vi, r.Commitment.Text.En, r.Commitment.Text.Lo), r.Country, r.Status, r.ReportedOn))
             .ToListAsync(ct);
 
         await LoadTimelineAsync(ct);

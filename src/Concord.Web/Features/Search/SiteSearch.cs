@@ -57,21 +57,30 @@ public static class SiteSearch
         return new SearchResults(terms.Query, terms.Words, type, groups);
     }
 
+    // Each type reads its rows into an anonymous type (EF then reads only those columns; a record's
+    // constructor given a complex property would make it read whole rows, search text and all) and maps them to a Row.
     static Task<SearchGroup> GroupAsync(ConcordDb db, SearchType type, SearchTerms terms, string[] patterns, int? afterId, int take, CancellationToken ct) => type switch
     {
         SearchType.Instruments => FindAsync(db.Instruments, type, terms, patterns, afterId, take,
-            x => new Row(x.Id, x.Title, null, x.Kind.Name, x.SignedOn, x.SignedOnPrecision, x.Summary, null, x.DateNote, null, null, null), ct),
+            x => new { x.Id, x.Title, Kind = x.Kind.Name, x.SignedOn, x.SignedOnPrecision, x.Summary, x.DateNote },
+            x => new Row(x.Id, x.Title, null, x.Kind, x.SignedOn, x.SignedOnPrecision, x.Summary, null, x.DateNote, null, null, null), ct),
         SearchType.Meetings => FindAsync(db.Meetings, type, terms, patterns, afterId, take,
-            x => new Row(x.Id, x.Title, null, x.Kind.Name, x.StartsOn, x.StartsOnPrecision, x.Summary, x.Agenda, x.Place, x.DateNote, null, null), ct),
+            x => new { x.Id, x.Title, Kind = x.Kind.Name, x.StartsOn, x.StartsOnPrecision, x.Summary, x.Agenda, x.Place, x.DateNote },
+            x => new Row(x.Id, x.Title, null, x.Kind, x.StartsOn, x.StartsOnPrecision, x.Summary, x.Agenda, x.Place, x.DateNote, null, null), ct),
         SearchType.Commitments => FindAsync(db.Commitments, type, terms, patterns, afterId, take,
-            x => new Row(x.Id, x.Text, x.Number, x.Instrument.Title, null, DatePrecision.Day, null, null, null, null, null, null), ct),
+            x => new { x.Id, x.Text, x.Number, Instrument = x.Instrument.Title },
+            x => new Row(x.Id, x.Text, x.Number, x.Instrument, null, DatePrecision.Day, null, null, null, null, null, null), ct),
         SearchType.Reports => FindAsync(db.ProgressReports, type, terms, patterns, afterId, take,
-            x => new Row(x.Id, x.Commitment.Text, x.Commitment.Number, null, x.ReportedOn, DatePrecision.Day, x.Narrative, null, null, null, x.CommitmentId, x.Country), ct),
+            x => new { x.Id, x.Commitment.Text, x.Commitment.Number, x.ReportedOn, x.Narrative, x.CommitmentId, x.Country },
+            x => new Row(x.Id, x.Text, x.Number, null, x.ReportedOn, DatePrecision.Day, x.Narrative, null, null, null, x.CommitmentId, x.Country), ct),
         SearchType.Activities => FindAsync(db.Activities, type, terms, patterns, afterId, take,
-            x => new Row(x.Id, x.Title, null, x.Kind.Name, x.StartsOn, x.StartsOnPrecision, x.Description, null, x.DateNote, null, null, null), ct),
+            x => new { x.Id, x.Title, Kind = x.Kind.Name, x.StartsOn, x.StartsOnPrecision, x.Description, x.DateNote },
+            x => new Row(x.Id, x.Title, null, x.Kind, x.StartsOn, x.StartsOnPrecision, x.Description, null, x.DateNote, null, null, null), ct),
         SearchType.Organisations => FindAsync(db.Organisations, type, terms, patterns, afterId, take,
-            x => new Row(x.Id, x.Name, null, x.Kind.Name, null, DatePrecision.Day, null, null, x.Abbreviation, x.Note, null, x.Country), ct),
+            x => new { x.Id, x.Name, Kind = x.Kind.Name, x.Abbreviation, x.Note, x.Country },
+            x => new Row(x.Id, x.Name, null, x.Kind, null, DatePrecision.Day, null, null, x.Abbreviation, x.Note, null, x.Country), ct),
         SearchType.People => FindAsync(db.People, type, terms, patterns, afterId, take,
+            x => new { x.Id, x.Name, x.Position, x.OrganisationId },
             x => new Row(x.Id, null, x.Name, x.Position, null, DatePrecision.Day, x.Position, null, null, null, x.OrganisationId, null), ct),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
@@ -82,15 +91,15 @@ public static class SiteSearch
     sealed record Row(int Id, LocalizedText? Title, string? Plain, LocalizedText? Context, DateOnly? Date, DatePrecision Precision,
         LocalizedText? Body1, LocalizedText? Body2, string? Text1, string? Text2, int? LinkId, string? Side);
 
-    static async Task<SearchGroup> FindAsync<T>(IQueryable<T> source, SearchType type, SearchTerms terms, string[] patterns,
-        int? afterId, int take, Expression<Func<T, Row>> select, CancellationToken ct) where T : Record, ISearchable
+    static async Task<SearchGroup> FindAsync<T, TShape>(IQueryable<T> source, SearchType type, SearchTerms terms, string[] patterns,
+        int? afterId, int take, Expression<Func<T, TShape>> select, Func<TShape, Row> map, CancellationToken ct) where T : Record, ISearchable
     {
         var matching = source.AsNoTracking();
         foreach (var pattern in patterns)
             matching = matching.Where(x => EF.Functions.Like(EF.Property<string>(x, nameof(ISearchable.SearchText)), pattern, "\\"));
 
         var page = afterId is { } id ? matching.Where(x => x.Id < id) : matching;
-        var rows = await page.OrderByDescending(x => x.Id).Take(take + 1).Select(select).ToListAsync(ct);
+        var rows = (await page.OrderByDescending(x => x.Id).Take(take + 1).Select(select).ToListAsync(ct)).ConvertAll(x => map(x));
         string? next = null;
         if (rows.Count > take)
         {
