@@ -259,6 +259,10 @@ public abstract class ActivitiesTests(ConcordFactory factory)
         });
         var client = factory.NoRedirects();
 
+        // Arriving from a commitment's page, that commitment is already ticked.
+        var fromCommitment = await client.GetPageAsync($"/activities/new?commitment={first}");
+        Assert.NotNull(fromCommitment.QuerySelector($"input[name='Input.CommitmentIds'][value='{first}'][checked]"));
+
         var pickPage = await client.PostAsync("/activities/new?handler=Pick", new FormUrlEncodedContent(await FormFieldsAsync(client, "/activities/new", ("PickInstrument", instrument.ToString()))));
         var pickForm = await Html.ParseAsync(await pickPage.Content.ReadAsStringAsync());
         var offered = pickForm.QuerySelectorAll("input[name='Input.CommitmentIds']").Select(i => i.GetAttribute("value")).ToList();

@@ -25,7 +25,9 @@ public class IndexModel(ConcordDb db) : PageModel
         Results = await SiteSearch.RunAsync(db, Query, Type, After, null, ct);
     }
 
-    public string TypeUrl(SearchType type) => $"/search?q={Uri.EscapeDataString(Query ?? "")}&type={SearchTypes.Name(type)}";
+    // "More": the same type from where the overview stopped, so nothing shown is shown again.
+    public string TypeUrl(SearchType type, string? after) =>
+        $"/search?q={Uri.EscapeDataString(Query ?? "")}&type={SearchTypes.Name(type)}" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
     public string AllUrl => $"/search?q={Uri.EscapeDataString(Query ?? "")}";
 }
 

@@ -17,7 +17,7 @@ public static class SearchApi
         string? q, string? type, string? after, int? size, ConcordDb db, IStringLocalizer t, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (SearchTerms.Parse(q).IsTooShort) errors["q"] = [t["Search.QueryTooShort"].Value];
+        if (SearchTerms.Parse(q).IsTooShort) errors["q"] = [t["Search.TooShort"].Value];
         SearchType? only = null;
         if (!string.IsNullOrWhiteSpace(type))
         {
