@@ -1,6 +1,65 @@
+using Concord.Data;
+using Concord.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
 namespace Concord.Features.Activities;
 
 public static class ActivitiesApi
 {
-    public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/activities").WithTags("Activities");
+        api.MapGet("/", List);
+        api.MapGet("/{id:int}", Get);
+        api.MapPost("/", Create);
+        api.MapPut("/{id:int}", Update);
+        return app;
+    }
+
+    static async Task<Ok<Page<ActivityRow>>> List([AsParameters] ActivityFilter filter, ConcordDb db, CancellationToken ct) =>
+        TypedResults.Ok(await ActivityList.QueryAsync(db, filter, ct));
+
+    static async Task<Results<Ok<ActivityDetails>, NotFound>> Get(int id, ConcordDb db, CancellationToken ct) =>
+        await ActivityDetails.LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    static async Task<Results<Created<ActivityDetails>, ValidationProblem>> Create(ActivityInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        if (await CheckAsync(input, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        var activity = new Activity();
+        input.ApplyTo(activity);
+        db.Activities.Add(activity);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/activities/{activity.Id}", await ActivityDetails.LoadAsync(db, activity.Id, ct));
+    }
+
+    static async Task<Results<Ok<ActivityDetails>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> Update(
+        int id, ActivityInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        var activity = await db.Activities.Include(a => a.Organisations).Include(a => a.Commitments).AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null) return TypedResults.NotFound();
+        if (await CheckAsync(input, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        db.Entry(activity).Property(a => a.Version).OriginalValue = input.Version;
+        input.ApplyTo(activity);
+        // A change to the linked organisations or commitments alone must still bump the version and be checked against it.
+        db.Entry(activity).Property(a => a.Version).IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Conflict(TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict));
+        }
+        return TypedResults.Ok((await ActivityDetails.LoadAsync(db, id, ct))!);
+    }
+
+    static async Task<Dictionary<string, string[]>> CheckAsync(ActivityInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    {
+        var errors = ApiSetup.Validate(input, t);
+        errors.Merge((await input.CheckAsync(db, ct)).ToDictionary(e => ApiSetup.JsonName(e.Key), e => new[] { t[e.Value].Value }));
+        return errors;
+    }
 }

@@ -1,0 +1,169 @@
+using System.ComponentModel.DataAnnotations;
+using Concord.Data;
+using Concord.Features.ReferenceData;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Features.Activities;
+
+// What a form or an API call may set on an activity; bound instead of the entity.
+// Organisations come as one list per role, which a form shows as three pickers and a JSON body as three arrays.
+public sealed class ActivityInput
+{
+    public const int MaxCommitments = 500;
+    public const int MaxOrganisationsPerRole = 100;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    public int? KindId { get; set; }
+    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleVi { get; set; }
+    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleEn { get; set; }
+    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleLo { get; set; }
+    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? DescriptionVi { get; set; }
+    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? DescriptionEn { get; set; }
+    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? DescriptionLo { get; set; }
+    // Partial dates as typed: "2019", "04/2019", "12/11/2019".
+    public string? Starts { get; set; }
+    public string? Ends { get; set; }
+    // What the source says when no date can be given: "ongoing 2019-2021".
+    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? DateNote { get; set; }
+    public int? MeetingId { get; set; }
+    public List<int> ProviderIds { get; set; } = [];
+    public List<int> RecipientIds { get; set; } = [];
+    public List<int> ParticipantIds { get; set; } = [];
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")] public int? PeopleTotal { get; set; }
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")] public int? PeopleWomen { get; set; }
+    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")] public int? PeopleMen { get; set; }
+    [Range(typeof(decimal), "0", "999999999999999999", ErrorMessage = "Validation.Range")]
+    public decimal? ValueAmount { get; set; }
+    [StringLength(3, ErrorMessage = "Validation.TooLong")] public string? ValueCurrency { get; set; }
+    public bool ValueIsLowerBound { get; set; }
+    public List<int> CommitmentIds { get; set; } = [];
+    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? Sources { get; set; }
+    // The version the editor loaded; a save over a newer version is refused.
+    public int Version { get; set; }
+
+    public static ActivityInput From(Activity a) => new()
+    {
+        KindId = a.KindId,
+        TitleVi = a.Title.Vi, TitleEn = a.Title.En, TitleLo = a.Title.Lo,
+        DescriptionVi = a.Description.Vi, DescriptionEn = a.Description.En, DescriptionLo = a.Description.Lo,
+        Starts = a.Starts?.ToInputText(),
+        Ends = a.Ends?.ToInputText(),
+        DateNote = a.DateNote,
+        MeetingId = a.MeetingId,
+        ProviderIds = a.Organisations.Where(o => o.Role == ActivityRole.Provider).Select(o => o.OrganisationId).ToList(),
+        RecipientIds = a.Organisations.Where(o => o.Role == ActivityRole.Recipient).Select(o => o.OrganisationId).ToList(),
+        ParticipantIds = a.Organisations.Where(o => o.Role == ActivityRole.Participant).Select(o => o.OrganisationId).ToList(),
+        PeopleTotal = a.PeopleTotal, PeopleWomen = a.PeopleWomen, PeopleMen = a.PeopleMen,
+        // PostgreSQL hands back numeric(20,2) as 3900000000.00; the form shows what was typed.
+        ValueAmount = a.ValueAmount is { } v ? v / 1.000000000000000000000000000000000m : null,
+        ValueCurrency = a.ValueCurrency,
+        ValueIsLowerBound = a.ValueIsLowerBound,
+        CommitmentIds = a.Commitments.Select(c => c.CommitmentId).ToList(),
+        Sources = a.Sources,
+        Version = a.Version,
+    };
+
+    public IEnumerable<(int OrganisationId, ActivityRole Role)> Roles() =>
+        ProviderIds.Distinct().Select(id => (id, ActivityRole.Provider))
+            .Concat(RecipientIds.Distinct().Select(id => (id, ActivityRole.Recipient)))
+            .Concat(ParticipantIds.Distinct().Select(id => (id, ActivityRole.Participant)));
+
+    // Rules beyond DataAnnotations, shared by the pages and the API. Keys are property names;
+    // values are string keys the caller localizes.
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(TitleVi) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitleLo))
+            errors[nameof(TitleVi)] = "Validation.TitleInOneLanguage";
+        if (KindId is { } kind && !await db.Terms.AnyAsync(t => t.Id == kind && t.Vocabulary == Vocabularies.ActivityKind, ct))
+            errors[nameof(KindId)] = "Validation.UnknownChoice";
+
+        CheckDate(errors, nameof(Starts), Starts);
+        CheckDate(errors, nameof(Ends), Ends);
+        if (PartialDate.TryParse(Starts, out var from) && PartialDate.TryParse(Ends, out var to) && to.LatestDay < from.Date)
+            errors[nameof(Ends)] = "Validation.EndBeforeStart";
+        if (!string.IsNullOrWhiteSpace(Ends) && string.IsNullOrWhiteSpace(Starts))
+            errors[nameof(Starts)] = "Activities.StartsNeededForEnd";
+
+        if (PeopleSplitExceedsTotal(PeopleTotal, PeopleWomen, PeopleMen))
+            errors[nameof(PeopleTotal)] = "Activities.PeopleExceedTotal";
+
+        if (ValueAmount is not null && string.IsNullOrWhiteSpace(ValueCurrency))
+            errors[nameof(ValueCurrency)] = "Activities.CurrencyRequired";
+        else if (!string.IsNullOrWhiteSpace(ValueCurrency))
+        {
+            if (ValueAmount is null)
+                errors[nameof(ValueAmount)] = "Activities.AmountRequired";
+            var code = ValueCurrency.Trim().ToUpperInvariant();
+            if (!await db.Terms.AnyAsync(t => t.Vocabulary == Vocabularies.Currency && t.Code == code, ct))
+                errors[nameof(ValueCurrency)] = "Validation.UnknownChoice";
+        }
+        if (ValueIsLowerBound && ValueAmount is null && !errors.ContainsKey(nameof(ValueAmount)))
+            errors[nameof(ValueAmount)] = "Activities.AmountRequired";
+
+        if (MeetingId is { } meeting && !await db.Meetings.AnyAsync(m => m.Id == meeting, ct))
+            errors[nameof(MeetingId)] = "Validation.UnknownChoice";
+
+        foreach (var (field, ids) in new[] { (nameof(ProviderIds), ProviderIds), (nameof(RecipientIds), RecipientIds), (nameof(ParticipantIds), ParticipantIds) })
+        {
+            var distinct = ids.Distinct().ToList();
+            if (distinct.Count > MaxOrganisationsPerRole)
+                errors[field] = "Activities.TooMany";
+            else if (distinct.Count > 0 && await db.Organisations.CountAsync(o => distinct.Contains(o.Id), ct) != distinct.Count)
+                errors[field] = "Validation.UnknownChoice";
+        }
+        // A donation from MOLISA to MOLISA is a slip of the picker, not a record.
+        if (ProviderIds.Intersect(RecipientIds).Any() && !errors.ContainsKey(nameof(RecipientIds)))
+            errors[nameof(RecipientIds)] = "Activities.ProviderIsRecipient";
+
+        var commitments = CommitmentIds.Distinct().ToList();
+        if (commitments.Count > MaxCommitments)
+            errors[nameof(CommitmentIds)] = "Activities.TooMany";
+        else if (commitments.Count > 0 && await db.Commitments.CountAsync(c => commitments.Contains(c.Id), ct) != commitments.Count)
+            errors[nameof(CommitmentIds)] = "Activities.UnknownCommitment";
+        return errors;
+    }
+
+    // Women and men may each be unknown; when both are given they cannot add up to more than the total.
+    public static bool PeopleSplitExceedsTotal(int? total, int? women, int? men) =>
+        total is { } t && ((women ?? 0) + (men ?? 0) > t);
+
+    static void CheckDate(Dictionary<string, string> errors, string field, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text) && !PartialDate.TryParse(text, out _)) errors[field] = "Validation.Date";
+    }
+
+    public void ApplyTo(Activity a)
+    {
+        a.KindId = KindId!.Value;
+        a.Title = new LocalizedText(Clean(TitleVi), Clean(TitleEn), Clean(TitleLo));
+        a.Description = new LocalizedText(Clean(DescriptionVi), Clean(DescriptionEn), Clean(DescriptionLo));
+        (a.StartsOn, a.StartsOnPrecision) = Split(Starts);
+        (a.EndsOn, a.EndsOnPrecision) = Split(Ends);
+        a.DateNote = Clean(DateNote);
+        a.MeetingId = MeetingId;
+        a.PeopleTotal = PeopleTotal;
+        a.PeopleWomen = PeopleWomen;
+        a.PeopleMen = PeopleMen;
+        a.ValueAmount = ValueAmount;
+        a.ValueCurrency = ValueAmount is null ? null : Clean(ValueCurrency)?.ToUpperInvariant();
+        a.ValueIsLowerBound = ValueAmount is not null && ValueIsLowerBound;
+        a.Sources = Clean(Sources);
+
+        var roles = Roles().ToHashSet();
+        a.Organisations.RemoveAll(o => !roles.Contains((o.OrganisationId, o.Role)));
+        foreach (var (id, role) in roles.Where(r => !a.Organisations.Any(o => o.OrganisationId == r.OrganisationId && o.Role == r.Role)))
+            a.Organisations.Add(new ActivityOrganisation { OrganisationId = id, Role = role });
+
+        var wanted = CommitmentIds.ToHashSet();
+        a.Commitments.RemoveAll(c => !wanted.Contains(c.CommitmentId));
+        foreach (var id in wanted.Where(id => a.Commitments.All(c => c.CommitmentId != id)))
+            a.Commitments.Add(new ActivityCommitment { CommitmentId = id });
+    }
+
+    static (DateOnly?, DatePrecision) Split(string? text) =>
+        PartialDate.TryParse(text, out var d) ? (d.Date, d.Precision) : (null, DatePrecision.Day);
+
+    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

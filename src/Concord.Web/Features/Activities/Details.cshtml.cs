@@ -1,0 +1,17 @@
+using Concord.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Concord.Features.Activities;
+
+public class DetailsModel(ConcordDb db) : PageModel
+{
+    public ActivityDetails Activity { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await ActivityDetails.LoadAsync(db, id, ct) is not { } details) return NotFound();
+        Activity = details;
+        return Page();
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using Concord.Shared;
+using Microsoft.AspNetCore.Html;
+
+namespace Concord.Features.Search;
+
+public sealed record TextPart(string Text, bool Match);
+
+// Finds folded query words in an original text and marks them there: "hop tac" marks "hợp tác" in
+// "Tăng cường hợp tác". The text is folded one text element (a letter with its marks, a Lao cluster)
+// at a time, remembering where each folded character came from, so a match maps back to whole
+// letters of the original whatever its normalisation.
+public static class Highlight
+{
+    public static bool Contains(string? text, IReadOnlyList<string> words) => Ranges(text, words).Count > 0;
+
+    public static int WordsFound(string? text, IReadOnlyList<string> words)
+    {
+        if (string.IsNullOrEmpty(text)) return 0;
+        var folded = Map(text).Folded;
+        return words.Count(w => folded.Contains(w, StringComparison.Ordinal));
+    }
+
+    // The whole text, split into plain and matching parts.
+    public static IReadOnlyList<TextPart> Parts(string text, IReadOnlyList<string> words) =>
+        Split(text, 0, text.Length, Ranges(text, words));
+
+    // A window of about `width` characters around the first match, cut at word boundaries,
+    // with "…" where text was left out. Null when nothing matches.
+    public static IReadOnlyList<TextPart>? Snippet(string? text, IReadOnlyList<string> words, int width = 200)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var ranges = Ranges(text, words);
+        if (ranges.Count == 0) return null;
+        if (text.Length <= width) return Parts(text, words);
+
+        var first = ranges[0].Start;
+        var start = Math.Max(0, first - width / 3);
+        var end = Math.Min(text.Length, start + width);
+        start = Math.Max(0, Math.Min(start, end - width));
+        start = SnapStart(text, start, first);
+        end = SnapEnd(text, end, ranges[0].End);
+
+        var parts = new List<TextPart>();
+        if (start > 0) parts.Add(new TextPart("…", false));
+        parts.AddRange(Split(text, start, end, ranges));
+        if (end < text.Length) parts.Add(new TextPart("…", false));
+        return parts;
+    }
+
+    // The parts as HTML, matches in <mark>, with no whitespace added between them (Lao has none to spare).
+    public static IHtmlContent ToHtml(IEnumerable<TextPart> parts)
+    {
+        var html = new HtmlContentBuilder();
+        foreach (var part in parts)
+        {
+            if (part.Match) html.AppendHtml("<mark>").Append(part.Text).AppendHtml("</mark>");
+            else html.Append(part.Text);
+        }
+        return html;
+    }
+
+    // Original [start, end) ranges of every occurrence of every word, merged where they touch or only spaces part them.
+    public static List<(int Start, int End)> Ranges(string? text, IReadOnlyList<string> words)
+    {
+        var found = new List<(int Start, int End)>();
+        if (string.IsNullOrEmpty(text) || words.Count == 0) return found;
+        var (folded, starts, ends) = Map(text);
+        foreach (var word in words)
+        {
+            if (word.Length == 0) continue;
+            for (var at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + 1, StringComparison.Ordinal))
+                found.Add((starts[at], ends[at + word.Length - 1]));
+        }
+        found.Sort();
+        var merged = new List<(int Start, int End)>();
+        foreach (var r in found)
+        {
+            // Words next to each other are marked as one phrase: <mark>hợp tác</mark>.
+            if (merged.Count > 0 && (r.Start <= merged[^1].End || string.IsNullOrWhiteSpace(text[merged[^1].End..r.Start])))
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
+            else
+                merged.Add(r);
+        }
+        return merged;
+    }
+
+    static (string Folded, int[] Starts, int[] Ends) Map(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        var starts = new List<int>(text.Length);
+        var ends = new List<int>(text.Length);
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            var start = elements.ElementIndex;
+            foreach (var c in TextFolding.Fold(element))
+            {
+                folded.Append(c);
+                starts.Add(start);
+                ends.Add(start + element.Length);
+            }
+        }
+        return (folded.ToString(), [.. starts], [.. ends]);
+    }
+
+    static List<TextPart> Split(string text, int from, int to, List<(int Start, int End)> ranges)
+    {
+        var parts = new List<TextPart>();
+        var at = from;
+        foreach (var (start, end) in ranges)
+        {
+            if (end <= from || start >= to) continue;
+            var s = Math.Max(start, from);
+            var e = Math.Min(end, to);
+            if (s > at) parts.Add(new TextPart(text[at..s], false));
+            parts.Add(new TextPart(text[s..e], true));
+            at = e;
+        }
+        if (at < to) parts.Add(new TextPart(text[at..to], false));
+        return parts;
+    }
+
+    // Start the window after a space if one is near, and never inside a letter and its marks.
+    static int SnapStart(string text, int start, int limit)
+    {
+        if (start == 0) return 0;
+        var space = text.LastIndexOf(' ', Math.Min(start, text.Length - 1));
+        if (space >= 0 && start - space <= 20) return Math.Min(space + 1, limit);
+        return ElementBoundaryAtOrBefore(text, start);
+    }
+
+    static int SnapEnd(string text, int end, int limit)
+    {
+        if (end >= text.Length) return text.Length;
+        var space = text.IndexOf(' ', end);
+        if (space >= 0 && space - end <= 20) return Math.Max(space, limit);
+        return Math.Max(ElementBoundaryAtOrBefore(text, end), limit);
+    }
+
+    static int ElementBoundaryAtOrBefore(string text, int index)
+    {
+        var boundary = 0;
+        foreach (var s in StringInfo.ParseCombiningCharacters(text))
+        {
+            if (s > index) break;
+            boundary = s;
+        }
+        return boundary;
+    }
+}
