@@ -117,7 +117,7 @@ public static class SyntheticData
             await Write("activity commitments", world.ActivityCommitments, world.ActivityCommitments.Count);
             await load.CommitAsync(output.WriteLine, ct);
             var bytes = await load.DatabaseBytesAsync(ct);
-            output.WriteLine(string.Create(inv, $"Done in {total.Elapsed:h\\:mm\\:ss}; the database now takes {bytes / 1024.0 / 1024.0:N0} MB."));
+            output.WriteLine(string.Create(inv, $"Done in {total.Elapsed:h\\:mm\\:ss}; the database now takes {bytes / 1024.0 / 1024.0:N1} MB."));
         }
         return 0;
     }

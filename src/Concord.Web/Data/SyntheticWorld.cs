@@ -49,6 +49,7 @@ public sealed class SyntheticWorld
     readonly SyntheticOptions options;
     readonly FirstIds first;
     readonly Dictionary<(string, string), int> terms;
+    readonly Dictionary<int, string> codes;
     readonly Dictionary<string, (string Vi, string En)> areaNames;
     readonly Rng rng;
     readonly string sources;
@@ -72,6 +73,7 @@ public sealed class SyntheticWorld
         this.first = first;
         var list = terms.ToList();
         this.terms = list.ToDictionary(t => (t.Vocabulary, t.Code), t => t.Id);
+        codes = list.ToDictionary(t => t.Id, t => t.Code);
         areaNames = list.Where(t => t.Vocabulary == Vocabularies.Area)
             .ToDictionary(t => t.Code, t => (LowerFirst(t.Name.Vi ?? t.Code), LowerFirst(t.Name.En ?? t.Code)));
         rng = new Rng(options.Seed);
@@ -305,7 +307,7 @@ public sealed class SyntheticWorld
             }
             else
             {
-                if (partner.LastOfKind.TryGetValue(kind, out var previous) && rng.Chance(0.35))
+                if (partner.LastOfKind.TryGetValue(kind, out var previous) && rng.Chance(0.15))
                 {
                     InstrumentLinks.Add(new InstrumentLink { Id = first.Link + InstrumentLinks.Count, FromId = instrument.Id, ToId = previous.Id, Kind = InstrumentLinkKind.Supersedes });
                     previous.Status = InstrumentStatus.Superseded;
@@ -399,7 +401,7 @@ public sealed class SyntheticWorld
 
     void BuildCommitments()
     {
-        var weights = Instruments.Select(i => Math.Min(400, rng.LogNormal(0.6) * (TermCode(i.KindId) switch
+        var weights = Instruments.Select(i => Math.Min(150, rng.LogNormal(0.6) * (codes[i.KindId] switch
         {
             "minutes" => 110, "agreement" => 30, "arrangement" => 20, "memorandum" => 12, _ => 6,
         }))).ToArray();
@@ -414,7 +416,7 @@ public sealed class SyntheticWorld
         {
             var instrument = Instruments[i];
             var partner = byInstrument[instrument.Id];
-            var kind = TermCode(instrument.KindId);
+            var kind = codes[instrument.KindId];
             var date = DateOnly.FromDateTime(instrument.CreatedAt);
             var pending = instrument.Status is InstrumentStatus.Draft or InstrumentStatus.UnderNegotiation;
             var start = pending ? options.AsOf.Year + 1 : date.Year + (date.Month >= 7 ? 1 : 0);
@@ -517,7 +519,7 @@ public sealed class SyntheticWorld
             var c = Commitments[i];
             var years = Math.Max(0, Math.Min(c.PeriodEnd, options.AsOf.Year) - c.PeriodStart + 1);
             var sides = partners[commitmentPartner[i]].Country is null ? 1 : 2;
-            weights[i] = years * sides * rng.LogNormal(0.7);
+            weights[i] = Math.Min(20, years * sides * rng.LogNormal(0.5));
         }
         if (weights.All(w => w == 0)) Array.Fill(weights, 1);
         reportCounts = Apportion(weights, options.Reports);
@@ -648,8 +650,6 @@ public sealed class SyntheticWorld
 
     int Term(string vocabulary, string code) =>
         terms.TryGetValue((vocabulary, code), out var id) ? id : throw new InvalidOperationException($"Reference term {vocabulary}/{code} is missing.");
-
-    string TermCode(int id) => terms.First(t => t.Value == id).Key.Item2;
 
     DateOnly Day(int year)
     {
