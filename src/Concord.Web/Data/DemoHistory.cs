@@ -218,7 +218,8 @@ public static class DemoHistory
 }
 
 // The shape of the files in Data/Demo. Keys are those of shared/reference/vn-la-cooperation-facts.json;
-// people are referred to by name, commitments by a ref used only inside the files.
+// people are referred to by name, commitments by a ref used only inside the files. Organisations and
+// people keep their sources in the file for provenance; the model has no column for them.
 internal sealed class DemoDocument
 {
     public string? About { get; init; }

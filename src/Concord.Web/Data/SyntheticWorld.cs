@@ -26,7 +26,7 @@ public sealed record FirstIds(int Organisation, int Person, int Meeting, int Ins
 
 // A ministry's international cooperation over twenty years, drawn from one seeded random sequence
 // in a fixed order, so the same options always give the same rows. Everything but the progress
-// reports is held in memory (a few hundred MB at 500,000 commitments); the reports are streamed.
+// reports is held in memory (the process peaks at 1-2 GB at 500,000 commitments); the reports are streamed.
 public sealed class SyntheticWorld
 {
     public const string KeyPrefix = "syn-";
@@ -695,7 +695,7 @@ public sealed class SyntheticWorld
     }
 }
 
-public sealed class Rng(int seed)
+internal sealed class Rng(int seed)
 {
     readonly Random random = new(seed);
 
@@ -713,7 +713,7 @@ public sealed class Rng(int seed)
     }
 }
 
-public sealed class Weighted<T>
+internal sealed class Weighted<T>
 {
     readonly T[] items;
     readonly double[] cumulative;
