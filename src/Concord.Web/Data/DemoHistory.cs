@@ -1,7 +1,286 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Concord.Features.Activities;
+using Concord.Features.Commitments;
+using Concord.Features.Instruments;
+using Concord.Features.Meetings;
+using Concord.Features.Organisations;
+using Concord.Features.ReferenceData;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+
 namespace Concord.Data;
 
-// TODO(helper): loads the Vietnam-Laos history; being written now.
+// The Vietnam-Laos cooperation as the five news articles report it (Data/Demo/history.json) and,
+// kept apart, the illustrative records that show the product at work (Data/Demo/illustrative.json,
+// every record flagged IsIllustrative). Both ship inside the assembly, so a deployment needs no
+// files beside it. Loaded in one save into a database that has no instruments yet.
 public static class DemoHistory
 {
-    public static Task LoadIfEmptyAsync(ConcordDb db, CancellationToken ct) => Task.CompletedTask;
+    public const string HistoryFile = "history.json";
+    public const string IllustrativeFile = "illustrative.json";
+
+    public static async Task LoadIfEmptyAsync(ConcordDb db, CancellationToken ct)
+    {
+        if (await db.Instruments.AnyAsync(ct)) return;
+        var terms = (await db.Terms.AsNoTracking().Select(t => new { t.Vocabulary, t.Code, t.Id }).ToListAsync(ct))
+            .ToDictionary(t => (t.Vocabulary, t.Code), t => t.Id);
+        var loader = new Loader(db, terms);
+        loader.Add(Read(HistoryFile), illustrative: false);
+        loader.Add(Read(IllustrativeFile), illustrative: true);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two instances starting on one empty database both try; the unique keys let one win.
+            db.ChangeTracker.Clear();
+            if (!await db.Instruments.AnyAsync(ct)) throw;
+        }
+    }
+
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // A misspelt field would otherwise drop a fact silently.
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    internal static DemoDocument Read(string file)
+    {
+        var assembly = typeof(DemoHistory).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".Demo." + file, StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        return JsonSerializer.Deserialize<DemoDocument>(stream, Json) ?? throw new InvalidDataException($"Demo file {file} is empty.");
+    }
+
+    sealed class Loader(ConcordDb db, Dictionary<(string, string), int> terms)
+    {
+        readonly Dictionary<string, Organisation> organisations = [];
+        readonly Dictionary<string, Person> people = [];
+        readonly Dictionary<string, Meeting> meetings = [];
+        readonly Dictionary<string, Instrument> instruments = [];
+        readonly Dictionary<string, Commitment> commitments = [];
+
+        public void Add(DemoDocument doc, bool illustrative)
+        {
+            foreach (var o in doc.Organisations)
+                organisations.Add(o.Key, new Organisation
+                {
+                    Key = o.Key, KindId = Term(Vocabularies.OrganisationKind, o.Kind), Country = o.Country,
+                    Name = new LocalizedText(o.NameVi, o.NameEn, o.NameLo), Abbreviation = o.Abbreviation, Note = o.Note,
+                    IsIllustrative = illustrative,
+                });
+            foreach (var o in doc.Organisations)
+            {
+                var organisation = organisations[o.Key];
+                if (o.Parent is not null) organisation.Parent = Find(organisations, o.Parent);
+                if (o.Successor is not null) organisation.Successor = Find(organisations, o.Successor);
+                if (Date(o.SucceededOn) is { } on) (organisation.SucceededOn, organisation.SucceededOnPrecision) = (on.Date, on.Precision);
+                db.Organisations.Add(organisation);
+            }
+
+            foreach (var p in doc.People)
+            {
+                var person = new Person
+                {
+                    Name = p.Name, Organisation = Find(organisations, p.Org),
+                    Position = new LocalizedText(p.PositionVi, p.PositionEn), IsIllustrative = illustrative,
+                };
+                people.Add(p.Name, person);
+                db.People.Add(person);
+            }
+
+            foreach (var m in doc.Meetings)
+            {
+                var starts = Date(m.Date);
+                meetings.Add(m.Key, new Meeting
+                {
+                    Key = m.Key, KindId = Term(Vocabularies.MeetingKind, m.Kind), Number = m.Number,
+                    Title = new LocalizedText(m.TitleVi, m.TitleEn), Place = m.Place, IsOnline = m.Online,
+                    StartsOn = starts?.Date, StartsOnPrecision = starts?.Precision ?? default, DateNote = m.DateNote,
+                    Agenda = new LocalizedText(Lines(m.AgendaVi), Lines(m.AgendaEn)),
+                    Summary = new LocalizedText(m.SummaryVi, m.SummaryEn),
+                    Chairs = [.. m.Chairs.Select(name => new MeetingChair { Person = Find(people, name) })],
+                    Participants = [.. m.Participants.Select(key => new MeetingParticipant { Organisation = Find(organisations, key) })],
+                    Sources = Sources(m.Sources, m.SourceNote), IsIllustrative = illustrative,
+                });
+            }
+            foreach (var m in doc.Meetings)
+            {
+                if (m.Prepares is not null) meetings[m.Key].Prepares = Find(meetings, m.Prepares);
+                db.Meetings.Add(meetings[m.Key]);
+            }
+
+            foreach (var i in doc.Instruments)
+            {
+                var signed = Date(i.Signed);
+                var inForce = Date(i.InForce);
+                instruments.Add(i.Key, new Instrument
+                {
+                    Key = i.Key, KindId = Term(Vocabularies.InstrumentKind, i.Kind), Status = i.Status,
+                    Title = new LocalizedText(i.TitleVi, i.TitleEn), Summary = new LocalizedText(i.SummaryVi, i.SummaryEn),
+                    SignedOn = signed?.Date, SignedOnPrecision = signed?.Precision ?? default, DateNote = i.DateNote,
+                    InForceFrom = inForce?.Date, InForceFromPrecision = inForce?.Precision ?? default,
+                    Meeting = i.Meeting is null ? null : Find(meetings, i.Meeting),
+                    Parties = [.. i.Parties.Select(key => new InstrumentParty { Organisation = Find(organisations, key) })],
+                    Signatories = [.. i.Signatories.Select(name => new InstrumentSignatory { Person = Find(people, name) })],
+                    Sources = Sources(i.Sources, i.SourceNote), IsIllustrative = illustrative,
+                });
+            }
+            foreach (var i in doc.Instruments)
+            {
+                var instrument = instruments[i.Key];
+                foreach (var link in i.Links)
+                    instrument.LinksFrom.Add(new InstrumentLink { To = Find(instruments, link.To), Kind = link.Kind });
+                db.Instruments.Add(instrument);
+            }
+
+            foreach (var c in doc.Commitments)
+            {
+                if (!Period.TryParse(c.Period, out var period)) throw Invalid($"commitment {c.Ref} has no valid period");
+                var commitment = new Commitment
+                {
+                    Instrument = Find(instruments, c.Instrument), Number = c.Number, Sequence = c.Sequence,
+                    Text = new LocalizedText(c.TextVi, c.TextEn), AreaId = Term(Vocabularies.Area, c.Area), Period = period,
+                    DueOn = Date(c.Due)?.Date, Status = c.Status,
+                    CarriedOverFrom = c.CarriedOverFrom is null ? null : Find(commitments, c.CarriedOverFrom),
+                    Leads = [.. c.Leads.Select(key => Find(organisations, key)).Select(o => new CommitmentLead
+                    {
+                        Organisation = o, Country = o.Country ?? throw Invalid($"lead {o.Key} of commitment {c.Ref} has no country"),
+                    })],
+                    Sources = Sources(c.Sources, c.SourceNote), IsIllustrative = illustrative,
+                };
+                commitments.Add(c.Ref, commitment);
+                db.Commitments.Add(commitment);
+            }
+
+            foreach (var r in doc.Reports)
+            {
+                if (!Period.TryParse(r.Period, out var period)) throw Invalid($"a report on {r.Commitment} has no valid period");
+                db.ProgressReports.Add(new ProgressReport
+                {
+                    Commitment = Find(commitments, r.Commitment), Country = r.Country, Organisation = Find(organisations, r.Org),
+                    Period = period, ReportedOn = Date(r.ReportedOn)?.Date ?? throw Invalid($"a report on {r.Commitment} has no date"),
+                    Status = r.Status, Narrative = new LocalizedText(r.NarrativeVi, r.NarrativeEn),
+                    PeopleCount = r.People, WomenCount = r.Women, ValueAmount = r.Value, ValueCurrency = r.Currency,
+                    IsIllustrative = illustrative,
+                });
+            }
+
+            foreach (var a in doc.Activities)
+            {
+                var starts = Date(a.Starts);
+                var ends = Date(a.Ends);
+                db.Activities.Add(new Activity
+                {
+                    KindId = Term(Vocabularies.ActivityKind, a.Kind),
+                    Title = new LocalizedText(a.TitleVi, a.TitleEn), Description = new LocalizedText(a.DescriptionVi, a.DescriptionEn),
+                    StartsOn = starts?.Date, StartsOnPrecision = starts?.Precision ?? default,
+                    EndsOn = ends?.Date, EndsOnPrecision = ends?.Precision ?? default, DateNote = a.DateNote,
+                    Meeting = a.Meeting is null ? null : Find(meetings, a.Meeting),
+                    PeopleTotal = a.PeopleTotal, PeopleWomen = a.PeopleWomen, PeopleMen = a.PeopleMen,
+                    ValueAmount = a.Value, ValueCurrency = a.Currency, ValueIsLowerBound = a.ValueIsLowerBound,
+                    Organisations = [.. a.Organisations.Select(o => new ActivityOrganisation { Organisation = Find(organisations, o.Org), Role = o.Role })],
+                    Commitments = [.. a.Commitments.Select(r => new ActivityCommitment { Commitment = Find(commitments, r) })],
+                    Sources = Sources(a.Sources, a.SourceNote), IsIllustrative = illustrative,
+                });
+            }
+        }
+
+        int Term(string vocabulary, string code) =>
+            terms.TryGetValue((vocabulary, code), out var id) ? id : throw Invalid($"no {vocabulary} term '{code}'");
+
+        static T Find<T>(Dictionary<string, T> records, string key) =>
+            records.TryGetValue(key, out var record) ? record : throw Invalid($"'{key}' is referred to but not defined");
+
+        // The sources give "2013", "04/2017" or "12/11/2025"; anything vaguer stays in the date note.
+        static PartialDate? Date(string? text) =>
+            text is null ? null : PartialDate.TryParse(text, out var date) ? date : throw Invalid($"'{text}' is not a date");
+
+        static string? Lines(List<string> lines) => lines.Count == 0 ? null : string.Join('\n', lines);
+
+        static string? Sources(List<string> seeds, string? note)
+        {
+            var cited = string.Join(", ", seeds.Select(s => "seed " + s));
+            return (cited, note) switch
+            {
+                ("", null) => null,
+                (_, null) => cited,
+                ("", _) => note,
+                _ => $"{cited}. {note}",
+            };
+        }
+
+        static InvalidDataException Invalid(string problem) => new($"Demo data: {problem}.");
+    }
 }
+
+// The shape of the files in Data/Demo. Keys are those of shared/reference/vn-la-cooperation-facts.json;
+// people are referred to by name, commitments by a ref used only inside the files. Organisations and
+// people keep their sources in the file for provenance; the model has no column for them.
+internal sealed class DemoDocument
+{
+    public string? About { get; init; }
+    public List<DemoOrganisation> Organisations { get; init; } = [];
+    public List<DemoPerson> People { get; init; } = [];
+    public List<DemoMeeting> Meetings { get; init; } = [];
+    public List<DemoInstrument> Instruments { get; init; } = [];
+    public List<DemoCommitment> Commitments { get; init; } = [];
+    public List<DemoReport> Reports { get; init; } = [];
+    public List<DemoActivity> Activities { get; init; } = [];
+}
+
+internal sealed record DemoOrganisation(
+    string Key, string Kind, string? Country, string? Parent, string? NameVi, string? NameEn, string? NameLo,
+    string? Abbreviation, string? Successor, string? SucceededOn, string? Note, List<string>? Sources);
+
+internal sealed record DemoPerson(string Name, string Org, string? PositionVi, string? PositionEn, List<string>? Sources);
+
+internal sealed record DemoMeeting(
+    string Key, string Kind, int? Number, string? TitleVi, string? TitleEn, string? Place, bool Online, string? Date, string? DateNote,
+    string? SummaryVi, string? SummaryEn, string? Prepares, string? SourceNote)
+{
+    public List<string> AgendaVi { get; init; } = [];
+    public List<string> AgendaEn { get; init; } = [];
+    public List<string> Chairs { get; init; } = [];
+    public List<string> Participants { get; init; } = [];
+    public List<string> Sources { get; init; } = [];
+}
+
+internal sealed record DemoInstrument(
+    string Key, string Kind, InstrumentStatus Status, string? TitleVi, string? TitleEn, string? SummaryVi, string? SummaryEn,
+    string? Signed, string? InForce, string? DateNote, string? Meeting, string? SourceNote)
+{
+    public List<string> Parties { get; init; } = [];
+    public List<string> Signatories { get; init; } = [];
+    public List<DemoLink> Links { get; init; } = [];
+    public List<string> Sources { get; init; } = [];
+}
+
+internal sealed record DemoLink(InstrumentLinkKind Kind, string To);
+
+internal sealed record DemoCommitment(
+    string Ref, string Instrument, string? Number, int Sequence, string Area, string Period, string? Due, CommitmentStatus Status,
+    string? TextVi, string? TextEn, string? CarriedOverFrom, string? SourceNote)
+{
+    public List<string> Leads { get; init; } = [];
+    public List<string> Sources { get; init; } = [];
+}
+
+internal sealed record DemoReport(
+    string Commitment, string Country, string Org, string Period, string ReportedOn, CommitmentStatus Status,
+    string? NarrativeVi, string? NarrativeEn, int? People, int? Women, decimal? Value, string? Currency);
+
+internal sealed record DemoActivity(
+    string Kind, string? TitleVi, string? TitleEn, string? DescriptionVi, string? DescriptionEn, string? Starts, string? Ends,
+    string? DateNote, string? Meeting, int? PeopleTotal, int? PeopleWomen, int? PeopleMen, decimal? Value, string? Currency,
+    bool ValueIsLowerBound, string? SourceNote)
+{
+    public List<DemoActivityOrganisation> Organisations { get; init; } = [];
+    public List<string> Commitments { get; init; } = [];
+    public List<string> Sources { get; init; } = [];
+}
+
+internal sealed record DemoActivityOrganisation(string Org, ActivityRole Role);
