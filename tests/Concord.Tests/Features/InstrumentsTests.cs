@@ -126,9 +126,28 @@ public abstract class InstrumentsTests(ConcordFactory factory)
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var second = await client.PutAsJsonAsync($"/api/instruments/{id}", new { kindId = kind, titleEn = "Arrangement edited by B", status = "Draft", version });
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType!.MediaType);
 
         var saved = await factory.WithDbAsync(db => db.Instruments.Where(i => i.Id == id).Select(i => i.Title.En).SingleAsync());
         Assert.Equal("Arrangement edited by A", saved);
+    }
+
+    [Fact]
+    public async Task AStaleSaveThatOnlyChangesThePartiesIsRefusedToo()
+    {
+        var client = factory.CreateClient();
+        var kind = await KindIdAsync("memorandum");
+        var parties = await factory.WithDbAsync(db => db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).Take(2).ToListAsync());
+        var created = await (await client.PostAsJsonAsync("/api/instruments", new { kindId = kind, titleEn = "MoU with parties", status = "Draft", partyIds = new[] { parties[0] } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt32();
+        var version = created.GetProperty("version").GetInt32();
+
+        var first = await client.PutAsJsonAsync($"/api/instruments/{id}", new { kindId = kind, titleEn = "MoU with parties", status = "Draft", partyIds = parties, version });
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var stale = await client.PutAsJsonAsync($"/api/instruments/{id}", new { kindId = kind, titleEn = "MoU with parties", status = "Draft", partyIds = Array.Empty<int>(), version });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal(2, await factory.WithDbAsync(db => db.InstrumentParties.CountAsync(p => p.InstrumentId == id)));
     }
 
     [Fact]

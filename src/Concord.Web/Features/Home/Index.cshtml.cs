@@ -35,10 +35,10 @@ public class IndexModel(ConcordDb db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Today = clock.Today();
         await LoadPlanAsync(ct);
 
-        var overdue = db.Commitments.AsNoTracking().Where(Overdue.On(Today));
+        var overdue = db.Commitments.AsNoTracking().Where(CommitmentRules.IsOverdue(Today));
         OverdueCount = await overdue.CountAsync(ct);
         // Texts are read column by column: given whole to a record's constructor, EF would read entire rows.
         // Longest overdue first: a period that ended years ago before a due date missed last week.

@@ -34,7 +34,7 @@ public static class InstrumentsApi
         return TypedResults.Created($"/api/instruments/{instrument.Id}", await InstrumentDetails.LoadAsync(db, instrument.Id, ct));
     }
 
-    static async Task<Results<Ok<InstrumentDetails>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> Update(
+    static async Task<Results<Ok<InstrumentDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
         int id, InstrumentInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
     {
         var instrument = await db.Instruments.Include(i => i.Parties).SingleOrDefaultAsync(i => i.Id == id, ct);
@@ -48,7 +48,7 @@ public static class InstrumentsApi
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Conflict(TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict));
+            return TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict);
         }
         return TypedResults.Ok((await InstrumentDetails.LoadAsync(db, id, ct))!);
     }

@@ -28,8 +28,5 @@ public sealed record SearchTerms(string Query, IReadOnlyList<string> Words)
     }
 
     // LIKE patterns with the wildcards escaped, so "50%" means the characters 5, 0 and %.
-    public IEnumerable<string> Patterns => Words.Select(w => "%" + EscapeLike(w) + "%");
-
-    public static string EscapeLike(string word) =>
-        word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+    public IEnumerable<string> Patterns => Words.Select(w => "%" + LikePattern.Escape(w) + "%");
 }

@@ -96,7 +96,7 @@ public static class SiteSearch
     {
         var matching = source.AsNoTracking();
         foreach (var pattern in patterns)
-            matching = matching.Where(x => EF.Functions.Like(EF.Property<string>(x, nameof(ISearchable.SearchText)), pattern, "\\"));
+            matching = matching.Where(x => EF.Functions.Like(EF.Property<string>(x, nameof(ISearchable.SearchText)), pattern, LikePattern.EscapeCharacter));
 
         var page = afterId is { } id ? matching.Where(x => x.Id < id) : matching;
         var rows = (await page.OrderByDescending(x => x.Id).Take(take + 1).Select(select).ToListAsync(ct)).ConvertAll(x => map(x));
