@@ -151,6 +151,31 @@ public abstract class InstrumentsTests(ConcordFactory factory)
     }
 
     [Fact]
+    public async Task MinutesThatImplementAnAgreementShowTheLinkFromBothEndsAndCannotLinkToThemselves()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var agreement = await (await client.PostAsJsonAsync("/api/instruments", new { kindId = await KindIdAsync("agreement"), titleEn = "Agreement on skills", status = "InForce", signed = "2013" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var agreementId = agreement.GetProperty("id").GetInt32();
+        var minutes = await client.PostAsJsonAsync("/api/instruments", new { kindId = await KindIdAsync("minutes"), titleEn = "Minutes implementing skills", status = "Signed", implementsIds = new[] { agreementId } });
+        Assert.Equal(HttpStatusCode.Created, minutes.StatusCode);
+        var minutesBody = await minutes.Content.ReadFromJsonAsync<JsonElement>();
+        var minutesId = minutesBody.GetProperty("id").GetInt32();
+
+        var agreementPage = await client.GetPageAsync($"/instruments/{agreementId}");
+        Assert.Contains("Implemented by", agreementPage.QuerySelector("dl")!.TextContent);
+        Assert.NotNull(agreementPage.QuerySelector($"dl a[href='/instruments/{minutesId}']"));
+        var minutesPage = await client.GetPageAsync($"/instruments/{minutesId}");
+        Assert.NotNull(minutesPage.QuerySelector($"dl a[href='/instruments/{agreementId}']"));
+
+        var self = await client.PutAsJsonAsync($"/api/instruments/{minutesId}", new { kindId = await KindIdAsync("minutes"), titleEn = "Minutes implementing skills", status = "Signed", implementsIds = new[] { minutesId }, version = minutesBody.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+        var errors = (await self.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("An instrument cannot be linked to itself.", errors.GetProperty("implementsIds")[0].GetString());
+    }
+
+    [Fact]
     public async Task ListIsPagedWithoutRepeatsOrGaps()
     {
         var client = factory.CreateClient();

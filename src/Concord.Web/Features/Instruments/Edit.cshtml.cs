@@ -18,6 +18,8 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
     public List<Choice> Kinds { get; private set; } = [];
     public List<Choice> Meetings { get; private set; } = [];
     public List<Choice> Organisations { get; private set; } = [];
+    public List<Choice> People { get; private set; } = [];
+    public List<Choice> OtherInstruments { get; private set; } = [];
 
     public sealed record Choice(int Id, LocalizedText Name);
 
@@ -25,7 +27,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
     {
         if (id is { } existing)
         {
-            var instrument = await db.Instruments.AsNoTracking().Include(i => i.Parties).SingleOrDefaultAsync(i => i.Id == existing, ct);
+            var instrument = await db.Instruments.AsNoTracking().Include(i => i.Parties).Include(i => i.Signatories).Include(i => i.LinksFrom).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == existing, ct);
             if (instrument is null) return NotFound();
             Input = InstrumentInput.From(instrument);
             Id = existing;
@@ -44,10 +46,10 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         Instrument? instrument = null;
         if (id is { } existing)
         {
-            instrument = await db.Instruments.Include(i => i.Parties).SingleOrDefaultAsync(i => i.Id == existing, ct);
+            instrument = await db.Instruments.Include(i => i.Parties).Include(i => i.Signatories).Include(i => i.LinksFrom).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == existing, ct);
             if (instrument is null) return NotFound();
         }
-        ModelState.AddRuleErrors(await Input.CheckAsync(db, ct), t);
+        ModelState.AddRuleErrors(await Input.CheckAsync(db, id, ct), t);
         if (!ModelState.IsValid)
         {
             await LoadChoicesAsync(ct);
@@ -83,6 +85,12 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
             .OrderBy(x => x.SortOrder).Select(x => new Choice(x.Id, x.Name)).ToListAsync(ct);
         Meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.StartsOn).Take(300)
             .Select(m => new Choice(m.Id, m.Title)).ToListAsync(ct);
+        People = await db.People.AsNoTracking().OrderBy(p => p.Name).Take(1000)
+            .Select(p => new Choice(p.Id, new LocalizedText(p.Name, null, null))).ToListAsync(ct);
+        // Agreements and MoUs are what minutes implement and what new instruments supersede; the latest 500 suffice for a picker.
+        OtherInstruments = await db.Instruments.AsNoTracking().Where(i => i.Id != Id)
+            .OrderBy(i => i.SignedOn == null).ThenByDescending(i => i.SignedOn).ThenByDescending(i => i.Id).Take(500)
+            .Select(i => new Choice(i.Id, new LocalizedText(i.Title.Vi, i.Title.En, i.Title.Lo))).ToListAsync(ct);
         Organisations = await db.Organisations.AsNoTracking().Where(o => o.ParentId == null || o.Parent!.ParentId == null)
             .OrderBy(o => o.Country).ThenBy(o => o.Id).Take(500).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
     }

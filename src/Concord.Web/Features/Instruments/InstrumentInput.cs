@@ -27,6 +27,11 @@ public sealed class InstrumentInput
     public string? Expires { get; set; }
     public int? MeetingId { get; set; }
     public List<int> PartyIds { get; set; } = [];
+    public List<int> SignatoryIds { get; set; } = [];
+    // Other instruments this one implements, supersedes or amends ("the 9th minutes implement the 2013 agreement").
+    public List<int> ImplementsIds { get; set; } = [];
+    public List<int> SupersedesIds { get; set; } = [];
+    public List<int> AmendsIds { get; set; } = [];
     // The version the editor loaded; a save over a newer version is refused.
     public int Version { get; set; }
 
@@ -42,12 +47,16 @@ public sealed class InstrumentInput
         Expires = i.Expires?.ToInputText(),
         MeetingId = i.MeetingId,
         PartyIds = i.Parties.Select(p => p.OrganisationId).ToList(),
+        SignatoryIds = i.Signatories.Select(p => p.PersonId).ToList(),
+        ImplementsIds = i.LinksFrom.Where(l => l.Kind == InstrumentLinkKind.Implements).Select(l => l.ToId).ToList(),
+        SupersedesIds = i.LinksFrom.Where(l => l.Kind == InstrumentLinkKind.Supersedes).Select(l => l.ToId).ToList(),
+        AmendsIds = i.LinksFrom.Where(l => l.Kind == InstrumentLinkKind.Amends).Select(l => l.ToId).ToList(),
         Version = i.Version,
     };
 
     // Rules beyond DataAnnotations, shared by the pages and the API. Keys are property names;
     // values are string keys the caller localizes.
-    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, CancellationToken ct)
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, int? self, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(TitleVi) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitleLo))
@@ -66,8 +75,28 @@ public sealed class InstrumentInput
         var parties = PartyIds.Distinct().ToList();
         if (parties.Count > 0 && await db.Organisations.CountAsync(o => parties.Contains(o.Id), ct) != parties.Count)
             errors[nameof(PartyIds)] = "Validation.UnknownChoice";
+        var people = SignatoryIds.Distinct().ToList();
+        if (people.Count > 0 && await db.People.CountAsync(p => people.Contains(p.Id), ct) != people.Count)
+            errors[nameof(SignatoryIds)] = "Validation.UnknownChoice";
+        foreach (var (field, ids) in LinkLists())
+        {
+            var targets = ids.Distinct().ToList();
+            if (self is { } id && targets.Contains(id)) errors[field] = "Instruments.LinkToItself";
+            else if (targets.Count > 0 && await db.Instruments.CountAsync(i => targets.Contains(i.Id), ct) != targets.Count)
+                errors[field] = "Validation.UnknownChoice";
+        }
         return errors;
     }
+
+    IEnumerable<(string Field, List<int> Ids)> LinkLists() =>
+        [(nameof(ImplementsIds), ImplementsIds), (nameof(SupersedesIds), SupersedesIds), (nameof(AmendsIds), AmendsIds)];
+
+    static InstrumentLinkKind KindOf(string field) => field switch
+    {
+        nameof(ImplementsIds) => InstrumentLinkKind.Implements,
+        nameof(SupersedesIds) => InstrumentLinkKind.Supersedes,
+        _ => InstrumentLinkKind.Amends,
+    };
 
     static void CheckDate(Dictionary<string, string> errors, string field, string? text)
     {
@@ -89,6 +118,15 @@ public sealed class InstrumentInput
         i.Parties.RemoveAll(p => !wanted.Contains(p.OrganisationId));
         foreach (var id in wanted.Where(id => i.Parties.All(p => p.OrganisationId != id)))
             i.Parties.Add(new InstrumentParty { OrganisationId = id });
+        var signatories = SignatoryIds.Distinct().ToHashSet();
+        i.Signatories.RemoveAll(s => !signatories.Contains(s.PersonId));
+        foreach (var id in signatories.Where(id => i.Signatories.All(s => s.PersonId != id)))
+            i.Signatories.Add(new InstrumentSignatory { PersonId = id });
+        // Only the kinds this form edits; "relates to" links made elsewhere are kept.
+        var links = LinkLists().SelectMany(l => l.Ids.Distinct().Select(to => (Kind: KindOf(l.Field), To: to))).ToHashSet();
+        i.LinksFrom.RemoveAll(l => l.Kind != InstrumentLinkKind.RelatesTo && !links.Contains((l.Kind, l.ToId)));
+        foreach (var (kind, to) in links.Where(x => !i.LinksFrom.Any(l => l.Kind == x.Kind && l.ToId == x.To)))
+            i.LinksFrom.Add(new InstrumentLink { Kind = kind, ToId = to });
     }
 
     static (DateOnly?, DatePrecision) Split(string? text) =>

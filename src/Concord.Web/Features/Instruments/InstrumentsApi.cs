@@ -26,7 +26,7 @@ public static class InstrumentsApi
 
     static async Task<Results<Created<InstrumentDetails>, ValidationProblem>> Create(InstrumentInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
     {
-        if (await CheckAsync(input, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        if (await CheckAsync(input, null, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var instrument = new Instrument();
         input.ApplyTo(instrument);
         db.Instruments.Add(instrument);
@@ -37,9 +37,9 @@ public static class InstrumentsApi
     static async Task<Results<Ok<InstrumentDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
         int id, InstrumentInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
     {
-        var instrument = await db.Instruments.Include(i => i.Parties).SingleOrDefaultAsync(i => i.Id == id, ct);
+        var instrument = await db.Instruments.Include(i => i.Parties).Include(i => i.Signatories).Include(i => i.LinksFrom).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (instrument is null) return TypedResults.NotFound();
-        if (await CheckAsync(input, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        if (await CheckAsync(input, id, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         db.Entry(instrument).Property(i => i.Version).OriginalValue = input.Version;
         input.ApplyTo(instrument);
         try
@@ -53,10 +53,10 @@ public static class InstrumentsApi
         return TypedResults.Ok((await InstrumentDetails.LoadAsync(db, id, ct))!);
     }
 
-    static async Task<Dictionary<string, string[]>> CheckAsync(InstrumentInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    static async Task<Dictionary<string, string[]>> CheckAsync(InstrumentInput input, int? self, ConcordDb db, IStringLocalizer t, CancellationToken ct)
     {
         var errors = ApiSetup.Validate(input, t);
-        errors.Merge((await input.CheckAsync(db, ct)).ToDictionary(e => ApiSetup.JsonName(e.Key), e => new[] { t[e.Value].Value }));
+        errors.Merge((await input.CheckAsync(db, self, ct)).ToDictionary(e => ApiSetup.JsonName(e.Key), e => new[] { t[e.Value].Value }));
         return errors;
     }
 }
