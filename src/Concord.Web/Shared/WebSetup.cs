@@ -29,13 +29,13 @@ public static class WebSetup
         services.AddOptions<MvcOptions>().Configure<IStringLocalizer>((o, t) =>
         {
             var m = o.ModelBindingMessageProvider;
-            m.SetAttemptedValueIsInvalidAccessor((_, _) => t["Commitments.ValueNotValid"]);
-            m.SetUnknownValueIsInvalidAccessor(_ => t["Commitments.ValueNotValid"]);
-            m.SetValueIsInvalidAccessor(_ => t["Commitments.ValueNotValid"]);
-            m.SetValueMustBeANumberAccessor(_ => t["Commitments.ValueNotValid"]);
-            m.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => t["Commitments.ValueNotValid"]);
-            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => t["Commitments.ValueNotValid"]);
-            m.SetNonPropertyValueMustBeANumberAccessor(() => t["Commitments.ValueNotValid"]);
+            m.SetAttemptedValueIsInvalidAccessor((_, _) => t["Validation.NotValid"]);
+            m.SetUnknownValueIsInvalidAccessor(_ => t["Validation.NotValid"]);
+            m.SetValueIsInvalidAccessor(_ => t["Validation.NotValid"]);
+            m.SetValueMustBeANumberAccessor(_ => t["Validation.NotValid"]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => t["Validation.NotValid"]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => t["Validation.NotValid"]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => t["Validation.NotValid"]);
             m.SetValueMustNotBeNullAccessor(_ => t["Validation.Required"]);
         });
         services.AddProblemDetails();

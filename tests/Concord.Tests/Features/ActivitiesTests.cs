@@ -139,7 +139,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
         Assert.StartsWith("Ngày không hợp lệ", page.ErrorFor("Input.Starts"));
         Assert.Equal("Quá dài: tối đa 300 ký tự.", page.ErrorFor("Input.DateNote"));
         Assert.Equal("Số nữ và số nam cộng lại vượt quá tổng số người.", page.ErrorFor("Input.PeopleTotal"));
-        Assert.Equal("Nhập một số.", page.ErrorFor("Input.PeopleMen"));
+        Assert.Equal("Giá trị không hợp lệ.", page.ErrorFor("Input.PeopleMen"));
         Assert.Equal("Chọn đơn vị tiền tệ cho số tiền.", page.ErrorFor("Input.ValueCurrency"));
         Assert.StartsWith("Nhập các số hiệu cam kết", page.ErrorFor("AddCommitmentIds"));
         // What was typed is still there to correct.

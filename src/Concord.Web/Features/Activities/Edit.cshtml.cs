@@ -65,7 +65,6 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
                 .SingleOrDefaultAsync(a => a.Id == existing, ct);
             if (activity is null) return NotFound();
         }
-        LocalizeUnreadableNumbers();
         AddTypedCommitments();
         ModelState.AddRuleErrors(await Input.CheckAsync(db, ct), t);
         if (!ModelState.IsValid)
@@ -131,26 +130,6 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         // Now ticked in the list; the box is emptied so a second save does not add them twice.
         AddCommitmentIds = null;
         ModelState.Remove(nameof(AddCommitmentIds));
-    }
-
-    // The model binder's "The value 'x' is not valid" is English only and names the property;
-    // the reader gets the message in their language instead.
-    void LocalizeUnreadableNumbers()
-    {
-        (string Field, object? Bound)[] numbers =
-        [
-            (nameof(ActivityInput.PeopleTotal), Input.PeopleTotal), (nameof(ActivityInput.PeopleWomen), Input.PeopleWomen),
-            (nameof(ActivityInput.PeopleMen), Input.PeopleMen), (nameof(ActivityInput.ValueAmount), Input.ValueAmount),
-            (nameof(ActivityInput.KindId), Input.KindId), (nameof(ActivityInput.MeetingId), Input.MeetingId),
-        ];
-        foreach (var (field, bound) in numbers)
-        {
-            if (bound is null && ModelState.TryGetValue($"Input.{field}", out var entry) && entry.Errors.Count > 0 && !string.IsNullOrWhiteSpace(entry.AttemptedValue))
-            {
-                entry.Errors.Clear();
-                entry.Errors.Add(t["Activities.NotANumber"]);
-            }
-        }
     }
 
     // Localized names are read column by column: given whole to a record's constructor, EF would read entire rows.
