@@ -230,30 +230,19 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock) : 
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    // Adding or removing a link row (an instrument's party, a meeting's chair, an activity's commitment)
-    // is a change to the record that owns it: bump that record's version too, so an editor working on
-    // an older version of the record is refused rather than silently overwriting the links.
-    void TouchOwnersOfChangedLinks()
+    // An edit is saved against the version the editor loaded: a save over a newer version matches
+    // no row and is refused. The version is marked modified so that every edit bumps and checks it,
+    // even one that changes only links (parties, chairs, commitments) or nothing at all.
+    public void SaveAgainstVersion<T>(T record, int loadedVersion) where T : Record
     {
-        var linkChanges = ChangeTracker.Entries()
-            .Where(e => e.Entity is not Record && e.State is EntityState.Added or EntityState.Deleted)
-            .ToList();
-        foreach (var link in linkChanges)
-        {
-            foreach (var reference in link.References)
-            {
-                if (reference.Metadata is not Microsoft.EntityFrameworkCore.Metadata.INavigation { IsOnDependent: true } navigation) continue;
-                if (navigation.ForeignKey.DeleteBehavior != DeleteBehavior.Cascade) continue;
-                if (reference.TargetEntry is { Entity: Record, State: EntityState.Unchanged } owner)
-                    owner.Property(nameof(Record.Version)).IsModified = true;
-            }
-        }
+        var version = Entry(record).Property(r => r.Version);
+        version.OriginalValue = loadedVersion;
+        version.IsModified = true;
     }
 
     void StampChanges()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        TouchOwnersOfChangedLinks();
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;

@@ -41,10 +41,8 @@ public static class ActivitiesApi
             .SingleOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null) return TypedResults.NotFound();
         if (await CheckAsync(input, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        db.Entry(activity).Property(a => a.Version).OriginalValue = input.Version;
+        db.SaveAgainstVersion(activity, input.Version);
         input.ApplyTo(activity);
-        // A change to the linked organisations or commitments alone must still bump the version and be checked against it.
-        db.Entry(activity).Property(a => a.Version).IsModified = true;
         try
         {
             await db.SaveChangesAsync(ct);

@@ -79,14 +79,9 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         }
         else
         {
-            db.Entry(activity).Property(a => a.Version).OriginalValue = Input.Version;
+            db.SaveAgainstVersion(activity, Input.Version);
         }
         Input.ApplyTo(activity);
-        if (id is not null)
-        {
-            // A change to the linked organisations or commitments alone must still bump the version and be checked against it.
-            db.Entry(activity).Property(a => a.Version).IsModified = true;
-        }
         try
         {
             await db.SaveChangesAsync(ct);

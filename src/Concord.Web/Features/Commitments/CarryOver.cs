@@ -73,7 +73,7 @@ public static class CarryOver
             IsIllustrative = original.IsIllustrative,
         };
         db.Commitments.Add(copy);
-        db.Entry(original).Property(c => c.Version).OriginalValue = input.Version;
+        db.SaveAgainstVersion(original, input.Version);
         original.Status = CommitmentStatus.CarriedOver;
         return copy;
     }

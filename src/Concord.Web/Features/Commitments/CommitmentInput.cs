@@ -111,9 +111,7 @@ public sealed class CommitmentInput
         else
         {
             if (c.InstrumentId != InstrumentId) c.Sequence = await CarryOver.NextSequenceAsync(db, InstrumentId!.Value, ct);
-            db.Entry(c).Property(x => x.Version).OriginalValue = Version;
-            // A save that changes only the leads must still check and bump the version.
-            db.Entry(c).State = EntityState.Modified;
+            db.SaveAgainstVersion(c, Version);
         }
         ApplyTo(c, countries);
         return c;

@@ -111,9 +111,8 @@ public static class CommitmentsApi
         var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == id, ct);
         if (report is null) return TypedResults.NotFound();
         if (Errors(input, await input.CheckAsync(db, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        db.Entry(report).Property(r => r.Version).OriginalValue = input.Version;
+        db.SaveAgainstVersion(report, input.Version);
         input.ApplyTo(report);
-        db.Entry(report).State = EntityState.Modified;
         try
         {
             await db.SaveChangesAsync(ct);

@@ -35,7 +35,7 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) 
         }
         else
         {
-            db.Entry(commitment).Property(c => c.Version).OriginalValue = version;
+            db.SaveAgainstVersion(commitment, version);
             commitment.Status = status;
             try
             {

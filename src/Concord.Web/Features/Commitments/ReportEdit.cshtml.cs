@@ -78,9 +78,8 @@ public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer 
         }
         else
         {
-            db.Entry(report).Property(r => r.Version).OriginalValue = Input.Version;
+            db.SaveAgainstVersion(report, Input.Version);
             Input.ApplyTo(report);
-            db.Entry(report).State = EntityState.Modified;
         }
         try
         {

@@ -62,7 +62,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         }
         else
         {
-            db.Entry(instrument).Property(i => i.Version).OriginalValue = Input.Version;
+            db.SaveAgainstVersion(instrument, Input.Version);
         }
         Input.ApplyTo(instrument);
         try

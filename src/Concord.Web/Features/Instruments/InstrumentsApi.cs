@@ -40,7 +40,7 @@ public static class InstrumentsApi
         var instrument = await db.Instruments.Include(i => i.Parties).Include(i => i.Signatories).Include(i => i.LinksFrom).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (instrument is null) return TypedResults.NotFound();
         if (await CheckAsync(input, id, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        db.Entry(instrument).Property(i => i.Version).OriginalValue = input.Version;
+        db.SaveAgainstVersion(instrument, input.Version);
         input.ApplyTo(instrument);
         try
         {

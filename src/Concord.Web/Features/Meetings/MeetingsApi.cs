@@ -52,14 +52,10 @@ public static class MeetingsApi
         return TypedResults.Ok((await MeetingDetails.LoadAsync(db, id, ct))!);
     }
 
-    // Marks the meeting itself modified even when only its chairs or participants change, so
-    // that every save bumps the version and a stale one is refused.
     internal static void Save(ConcordDb db, Meeting meeting, MeetingInput input)
     {
-        var entry = db.Entry(meeting);
-        entry.Property(m => m.Version).OriginalValue = input.Version;
+        db.SaveAgainstVersion(meeting, input.Version);
         input.ApplyTo(meeting);
-        entry.Property(m => m.UpdatedAt).IsModified = true;
     }
 
     static async Task<Dictionary<string, string[]>> CheckAsync(MeetingInput input, int? id, ConcordDb db, IStringLocalizer t, CancellationToken ct)

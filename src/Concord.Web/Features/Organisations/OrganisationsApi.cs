@@ -100,14 +100,10 @@ public static class OrganisationsApi
         return TypedResults.Ok((await PersonList.LoadAsync(db, id, ct))!);
     }
 
-    // The version the editor loaded becomes the original value, so a save over a newer one
-    // matches no row; marking the record modified makes even an unchanged save check it.
     internal static void Save<T>(ConcordDb db, T record, int loadedVersion, Action apply) where T : Record
     {
-        var entry = db.Entry(record);
-        entry.Property(r => r.Version).OriginalValue = loadedVersion;
+        db.SaveAgainstVersion(record, loadedVersion);
         apply();
-        entry.Property(r => r.UpdatedAt).IsModified = true;
     }
 
     static Dictionary<string, string[]> Localize(Dictionary<string, string> errors, IStringLocalizer t) =>
