@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Concord.Data;
+using Concord.Features.Accounts;
 using Concord.Features.Activities;
 using Concord.Features.Commitments;
 using Concord.Features.Instruments;
@@ -14,6 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddConcordDatabase();
 builder.Services.AddConcordWeb();
 builder.Services.AddConcordApi();
+builder.Services.AddConcordAccounts(builder.Configuration);
+builder.Services.AddConcordRateLimits(builder.Configuration);
 
 var app = builder.Build();
 

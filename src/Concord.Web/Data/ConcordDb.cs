@@ -1,10 +1,13 @@
+using Concord.Features.Accounts;
 using Concord.Features.Activities;
+using Concord.Features.Audit;
 using Concord.Features.Commitments;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
 using Concord.Features.Organisations;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Data;
@@ -13,8 +16,16 @@ namespace Concord.Data;
 // provider keeps its own migrations and model snapshot (Data/Migrations/Sqlite, Data/Migrations/Postgres);
 // everything else uses ConcordDb. A separate migrations project per provider would need the
 // model in a third project that both reference, which is the layer split we avoid.
-public abstract class ConcordDb(DbContextOptions options, TimeProvider clock) : DbContext(options)
+//
+// Identity's tables (accounts, their tokens and claims) are in the same database, so an account and the
+// records it changed are in one backup and one transaction.
+public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, CurrentUser viewer) : IdentityUserContext<Account, int>(options)
 {
+    public DbSet<AccountSession> AccountSessions => Set<AccountSession>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<Term> Terms => Set<Term>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Person> People => Set<Person>();
@@ -34,8 +45,63 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock) : 
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+    // Who is reading, for the visibility filter below: EF reads these per query, from this context's viewer.
+    bool ViewerSeesAll => viewer.IsSystem;
+    bool ViewerSignedIn => viewer.IsSignedIn;
+    string? ViewerCountry => viewer.Country;
+    public CurrentUser Viewer => viewer;
+
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+
+        b.Entity<Account>(e =>
+        {
+            e.Property(x => x.DisplayName).HasMaxLength(200);
+            e.Property(x => x.Country).HasMaxLength(2);
+            e.Property(x => x.Language).HasMaxLength(8);
+            e.Property(x => x.Role).HasConversion<string>().HasMaxLength(20);
+            e.HasOne(x => x.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.Country, x.Role });
+        });
+        b.Entity<AccountSession>(e =>
+        {
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.EndReason).HasMaxLength(40);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+            e.Property(x => x.UserAgent).HasMaxLength(300);
+            e.HasOne(x => x.Account).WithMany().OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.AccountId, x.EndedAt });
+        });
+        b.Entity<ApiToken>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Prefix).HasMaxLength(16);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.Property(x => x.Scopes).HasMaxLength(100);
+            e.HasIndex(x => x.Hash).IsUnique();
+            e.HasIndex(x => x.AccountId);
+            e.HasOne(x => x.Account).WithMany().OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.Property(x => x.ActorName).HasMaxLength(200);
+            e.Property(x => x.RecordType).HasMaxLength(40);
+            e.Property(x => x.Action).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.RecordType, x.RecordId, x.Id });
+            e.HasIndex(x => new { x.At, x.Id });
+            e.HasIndex(x => new { x.AccountId, x.Id });
+        });
+        b.Entity<SecurityEvent>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+            e.Property(x => x.Detail).HasMaxLength(1000);
+            e.HasIndex(x => new { x.At, x.Id });
+            e.HasIndex(x => new { x.Kind, x.At });
+            e.HasIndex(x => new { x.AccountId, x.At });
+        });
         b.Entity<Term>(e =>
         {
             e.ComplexProperty(x => x.Name);
@@ -208,9 +274,38 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock) : 
 
     protected virtual void ConfigureProvider(ModelBuilder b) { }
 
-    static void Bookkeeping<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : Record
+    void Bookkeeping<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : Record
     {
         e.Property(x => x.Version).IsConcurrencyToken();
+        if (typeof(IRestrictable).IsAssignableFrom(typeof(T)))
+        {
+            e.Property(nameof(IRestrictable.Visibility)).HasConversion<string>().HasMaxLength(20);
+            e.Property(nameof(IRestrictable.RestrictedTo)).HasMaxLength(2);
+            // Every query of these records goes through this filter: a record restricted to one side
+            // cannot be reached by the other side, by a list, a search, a report or an id typed in a URL.
+            e.HasQueryFilter(VisibleToViewer<T>());
+        }
+    }
+
+    System.Linq.Expressions.Expression<Func<T, bool>> VisibleToViewer<T>() where T : Record
+    {
+        System.Linq.Expressions.Expression<Func<IRestrictable, bool>> rule = x =>
+            ViewerSeesAll
+            || x.Visibility == Visibility.Public
+            || (ViewerSignedIn && (x.Visibility == Visibility.Partners || (x.Visibility == Visibility.Restricted && x.RestrictedTo == ViewerCountry)));
+        var parameter = System.Linq.Expressions.Expression.Parameter(typeof(T), "x");
+        var body = new ReplaceParameter(rule.Parameters[0], parameter).Visit(rule.Body);
+        return System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(body, parameter);
+    }
+
+    sealed class ReplaceParameter(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.Expression to) : System.Linq.Expressions.ExpressionVisitor
+    {
+        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : node;
+        // x.Visibility on the interface becomes the entity's own property, which EF can translate.
+        protected override System.Linq.Expressions.Expression VisitMember(System.Linq.Expressions.MemberExpression node) =>
+            node.Expression == from
+                ? System.Linq.Expressions.Expression.Property(to, node.Member.Name)
+                : base.VisitMember(node);
     }
 
     static void Searchable<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : class, ISearchable
@@ -218,16 +313,62 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock) : 
         e.Property(x => x.SearchText).HasDefaultValue("");
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseAuditRewrites();
         StampChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = AuditTrail.Capture(ChangeTracker);
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The change and its audit entries are saved together or not at all. Ids of new records are known
+        // only after the first statement, so the audit rows follow it inside one transaction (run through
+        // the execution strategy, which PostgreSQL's retry-on-failure requires of user transactions).
+        int saved;
+        if (Database.CurrentTransaction is not null)
+        {
+            saved = await base.SaveChangesAsync(false, cancellationToken);
+            await WriteAuditAsync(pending, cancellationToken);
+        }
+        else
+        {
+            saved = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                await using var transaction = await Database.BeginTransactionAsync(ct);
+                var count = await base.SaveChangesAsync(false, ct);
+                await WriteAuditAsync(pending, ct);
+                await transaction.CommitAsync(ct);
+                return count;
+            }, cancellationToken);
+        }
+        if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();
+        return saved;
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Concord saves asynchronously, so that every change is audited (SaveChangesAsync).");
+
+    async Task WriteAuditAsync(List<AuditTrail.Pending> pending, CancellationToken ct)
     {
-        StampChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var entries = AuditTrail.Complete(pending, viewer, clock.GetUtcNow().UtcDateTime);
+        foreach (var a in entries)
+        {
+            // Plain SQL, not the change tracker: the tracked changes above are not accepted until the
+            // transaction commits, and a second SaveChanges would write them again.
+            // A null account (the system, the demo loader) is written as NULL: EF has no parameter type for a bare null.
+            const string Insert = "INSERT INTO \"AuditEntries\" (\"At\", \"ActorName\", \"RecordType\", \"RecordId\", \"Action\", \"Changes\", \"AccountId\") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, ";
+            if (a.AccountId is { } accountId)
+                await Database.ExecuteSqlRawAsync(Insert + "{6})", [a.At, a.ActorName, a.RecordType, a.RecordId, a.Action.ToString(), a.Changes, accountId], ct);
+            else
+                await Database.ExecuteSqlRawAsync(Insert + "NULL)", [a.At, a.ActorName, a.RecordType, a.RecordId, a.Action.ToString(), a.Changes], ct);
+        }
+    }
+
+    // The audit is append-only: Concord never updates or deletes an audit row or a security event.
+    void RefuseAuditRewrites()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+            if (entry.Entity is AuditEntry or SecurityEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("Audit rows cannot be changed.");
     }
 
     // An edit is saved against the version the editor loaded: a save over a newer version matches
@@ -267,9 +408,9 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock) : 
     }
 }
 
-public sealed class SqliteConcordDb(DbContextOptions<SqliteConcordDb> options, TimeProvider clock) : ConcordDb(options, clock);
+public sealed class SqliteConcordDb(DbContextOptions<SqliteConcordDb> options, TimeProvider clock, CurrentUser viewer) : ConcordDb(options, clock, viewer);
 
-public sealed class PostgresConcordDb(DbContextOptions<PostgresConcordDb> options, TimeProvider clock) : ConcordDb(options, clock)
+public sealed class PostgresConcordDb(DbContextOptions<PostgresConcordDb> options, TimeProvider clock, CurrentUser viewer) : ConcordDb(options, clock, viewer)
 {
     protected override void ConfigureProvider(ModelBuilder b)
     {

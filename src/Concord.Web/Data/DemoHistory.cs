@@ -28,6 +28,11 @@ public static class DemoHistory
         var loader = new Loader(db, terms);
         loader.Add(Read(HistoryFile), illustrative: false);
         loader.Add(Read(IllustrativeFile), illustrative: true);
+        // The history was published in the press, so the public may read it; the illustrative working
+        // records are shared by the signed-in officials of both sides (the default for a new record).
+        foreach (var entry in db.ChangeTracker.Entries<Record>())
+            if (entry.Entity is IRestrictable restrictable && !entry.Entity.IsIllustrative)
+                restrictable.Visibility = Visibility.Public;
         try
         {
             await db.SaveChangesAsync(ct);

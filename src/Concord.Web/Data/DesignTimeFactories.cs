@@ -7,11 +7,11 @@ namespace Concord.Data;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteConcordDb>
 {
     public SqliteConcordDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteConcordDb>().UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable("__ef_migrations")).Options, TimeProvider.System);
+        new(new DbContextOptionsBuilder<SqliteConcordDb>().UseSqlite("Data Source=design.db", o => o.MigrationsHistoryTable("__ef_migrations")).Options, TimeProvider.System, Concord.Shared.CurrentUser.System);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresConcordDb>
 {
     public PostgresConcordDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresConcordDb>().UseNpgsql("Host=localhost;Database=design", o => o.MigrationsHistoryTable("__ef_migrations")).Options, TimeProvider.System);
+        new(new DbContextOptionsBuilder<PostgresConcordDb>().UseNpgsql("Host=localhost;Database=design", o => o.MigrationsHistoryTable("__ef_migrations")).Options, TimeProvider.System, Concord.Shared.CurrentUser.System);
 }

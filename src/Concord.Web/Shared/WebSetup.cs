@@ -20,7 +20,6 @@ public static class WebSetup
         // One catalogue for the whole app, so pages, handlers and views just ask for IStringLocalizer.
         services.AddSingleton<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Program)));
         services.AddConcordCultures();
-        services.AddScoped(_ => new CurrentUser());
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddDataAnnotationsLocalization()
             .AddViewLocalization();
@@ -54,6 +53,9 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapRazorPages();
         app.MapCultureSwitch();

@@ -1,4 +1,5 @@
 using Concord.Data;
+using Concord.Features.Accounts;
 using Concord.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +11,11 @@ public static class ActivitiesApi
 {
     public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/activities").WithTags("Activities");
-        api.MapGet("/", List);
-        api.MapGet("/{id:int}", Get);
-        api.MapPost("/", Create);
-        api.MapPut("/{id:int}", Update);
+        var api = app.MapGroup("/api/activities").WithTags("Activities").RequireRateLimiting(RateLimits.Api);
+        api.MapGet("/", List).AllowAnonymous();
+        api.MapGet("/{id:int}", Get).AllowAnonymous();
+        api.MapPost("/", Create).RequireAuthorization(Access.EditRecord);
+        api.MapPut("/{id:int}", Update).RequireAuthorization(Access.EditRecord);
         return app;
     }
 

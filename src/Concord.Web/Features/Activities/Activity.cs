@@ -14,8 +14,10 @@ public enum ActivityRole
 }
 
 // A delegation visit, training course, scholarship cohort, donation, workshop or award that carries commitments out.
-public class Activity : Record, ISearchable
+public class Activity : Record, ISearchable, IRestrictable
 {
+    public Visibility Visibility { get; set; } = Visibility.Partners;
+    public string? RestrictedTo { get; set; }
     public int KindId { get; set; }
     public Term Kind { get; set; } = null!;
     public LocalizedText Title { get; set; } = new();

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Concord.Features.Activities;
 
+[AllowAnonymous]
 public class DetailsModel(ConcordDb db) : PageModel
 {
     public ActivityDetails Activity { get; private set; } = null!;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Concord.Features.Accounts;
 using System.Globalization;
 using Concord.Data;
 using Concord.Features.ReferenceData;
@@ -12,6 +14,7 @@ namespace Concord.Features.Activities;
 // Serves both /activities/new (New.cshtml) and /activities/{id}/edit (Edit.cshtml).
 // Commitments are picked without rendering all of them (there may be 500,000): the editor shows those
 // already linked, the clauses of one chosen instrument, and a box for typing commitment numbers (ids).
+[Authorize(Policy = Access.EditRecord)]
 public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
 {
     [BindProperty]

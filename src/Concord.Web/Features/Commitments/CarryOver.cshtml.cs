@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Concord.Features.Accounts;
 using Concord.Data;
 using Concord.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Concord.Features.Commitments;
 
+[Authorize(Policy = Access.EditRecord)]
 public class CarryOverModel(ConcordDb db, IStringLocalizer t) : PageModel
 {
     [BindProperty]

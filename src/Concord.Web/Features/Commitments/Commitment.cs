@@ -18,8 +18,10 @@ public enum CommitmentStatus
 }
 
 // A clause of an instrument, usually of a conference's minutes, that one or both sides must carry out.
-public class Commitment : Record, ISearchable
+public class Commitment : Record, ISearchable, IRestrictable
 {
+    public Visibility Visibility { get; set; } = Visibility.Partners;
+    public string? RestrictedTo { get; set; }
     public int InstrumentId { get; set; }
     public Instrument Instrument { get; set; } = null!;
     // As numbered in the minutes: "3", "2.1", "II.4".
@@ -63,8 +65,10 @@ public class CommitmentLead
 }
 
 // What one side reports on one commitment for one period.
-public class ProgressReport : Record, ISearchable
+public class ProgressReport : Record, ISearchable, IRestrictable
 {
+    public Visibility Visibility { get; set; } = Visibility.Partners;
+    public string? RestrictedTo { get; set; }
     public int CommitmentId { get; set; }
     public Commitment Commitment { get; set; } = null!;
     public required string Country { get; set; }

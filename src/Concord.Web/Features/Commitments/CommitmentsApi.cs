@@ -1,4 +1,5 @@
 using Concord.Data;
+using Concord.Features.Accounts;
 using Concord.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,18 +11,18 @@ public static class CommitmentsApi
 {
     public static IEndpointRouteBuilder MapCommitmentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/commitments").WithTags("Commitments");
-        api.MapGet("/", List);
-        api.MapGet("/{id:int}", Get);
-        api.MapPost("/", Create);
-        api.MapPut("/{id:int}", Update);
-        api.MapPost("/{id:int}/carry-over", CarryOverInto);
-        api.MapGet("/{id:int}/reports", ListReports);
-        api.MapPost("/{id:int}/reports", CreateReport);
+        var api = app.MapGroup("/api/commitments").WithTags("Commitments").RequireRateLimiting(RateLimits.Api);
+        api.MapGet("/", List).AllowAnonymous();
+        api.MapGet("/{id:int}", Get).AllowAnonymous();
+        api.MapPost("/", Create).RequireAuthorization(Access.EditRecord);
+        api.MapPut("/{id:int}", Update).RequireAuthorization(Access.EditRecord);
+        api.MapPost("/{id:int}/carry-over", CarryOverInto).RequireAuthorization(Access.EditRecord);
+        api.MapGet("/{id:int}/reports", ListReports).AllowAnonymous();
+        api.MapPost("/{id:int}/reports", CreateReport).RequireAuthorization(Access.Report);
 
-        var reports = app.MapGroup("/api/reports").WithTags("Progress reports");
-        reports.MapGet("/{id:int}", GetReport);
-        reports.MapPut("/{id:int}", UpdateReport);
+        var reports = app.MapGroup("/api/reports").WithTags("Progress reports").RequireRateLimiting(RateLimits.Api);
+        reports.MapGet("/{id:int}", GetReport).AllowAnonymous();
+        reports.MapPut("/{id:int}", UpdateReport).RequireAuthorization(Access.Report);
         return app;
     }
 
@@ -90,10 +91,16 @@ public static class CommitmentsApi
     }
 
     // Recording a report never changes the commitment's status: that is the joint record, changed by an edit.
-    static async Task<Results<Created<ReportDetails>, NotFound, ValidationProblem>> CreateReport(
-        int id, ProgressReportInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
+    static async Task<Results<Created<ReportDetails>, NotFound, ValidationProblem, ForbidHttpResult>> CreateReport(
+        int id, ProgressReportInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user, HttpContext http, CancellationToken ct)
     {
         if (!await db.Commitments.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
+        var side = input.Country?.Trim().ToUpperInvariant();
+        if (Sides.IsKnown(side) && !await ReportAccess.AllowsAsync(db, user, id, side, ct))
+        {
+            await ReportAccess.RecordDeniedAsync(http, user, $"POST /api/commitments/{id}/reports");
+            return TypedResults.Forbid();
+        }
         if (Errors(input, await input.CheckAsync(db, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var report = new ProgressReport { CommitmentId = id, Country = "" };
         input.ApplyTo(report);
@@ -105,11 +112,18 @@ public static class CommitmentsApi
     static async Task<Results<Ok<ReportDetails>, NotFound>> GetReport(int id, ConcordDb db, CancellationToken ct) =>
         await ReportDetails.LoadAsync(db, id, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
 
-    static async Task<Results<Ok<ReportDetails>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateReport(
-        int id, ProgressReportInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
+    static async Task<Results<Ok<ReportDetails>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> UpdateReport(
+        int id, ProgressReportInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user, HttpContext http, CancellationToken ct)
     {
         var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == id, ct);
         if (report is null) return TypedResults.NotFound();
+        var side = input.Country?.Trim().ToUpperInvariant();
+        if (!await ReportAccess.AllowsAsync(db, user, report.CommitmentId, report.Country, ct)
+            || (Sides.IsKnown(side) && !await ReportAccess.AllowsAsync(db, user, report.CommitmentId, side, ct)))
+        {
+            await ReportAccess.RecordDeniedAsync(http, user, $"PUT /api/reports/{id}");
+            return TypedResults.Forbid();
+        }
         if (Errors(input, await input.CheckAsync(db, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         db.SaveAgainstVersion(report, input.Version);
         input.ApplyTo(report);

@@ -1,3 +1,5 @@
+using Concord.Features.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Concord.Features.Commitments;
 
+[AllowAnonymous]
 public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) : PageModel
 {
     public CommitmentDetails Commitment { get; private set; } = null!;
@@ -25,6 +28,7 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) 
 
     // "Take the status the sides report": an edit of the status alone, under the same transition rules
     // and the same version check as the edit form.
+    [HandlerAuthorize(Access.EditRecord)]
     public async Task<IActionResult> OnPostStatusAsync(int id, CommitmentStatus status, int version, CancellationToken ct)
     {
         var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.Id == id, ct);

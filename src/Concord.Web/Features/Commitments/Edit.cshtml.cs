@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Concord.Features.Accounts;
 using Concord.Data;
 using Concord.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Concord.Features.Commitments;
 
 // Serves both /commitments/new (New.cshtml) and /commitments/{id}/edit (Edit.cshtml).
+[Authorize(Policy = Access.EditRecord)]
 public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
 {
     [BindProperty]

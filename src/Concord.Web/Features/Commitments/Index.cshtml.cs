@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Concord.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Concord.Features.Commitments;
 
+[AllowAnonymous]
 public class IndexModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) : PageModel
 {
     [BindProperty(SupportsGet = true)]

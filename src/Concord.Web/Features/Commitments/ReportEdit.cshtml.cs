@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Concord.Features.Accounts;
 using System.Globalization;
 using Concord.Data;
 using Concord.Shared;
@@ -11,7 +13,8 @@ namespace Concord.Features.Commitments;
 // Serves /commitments/{id}/reports/new (ReportNew.cshtml) and /commitments/{id}/reports/{reportId}/edit (ReportEdit.cshtml).
 // Saving a report leaves the commitment's status alone; the commitment page then offers to take the status
 // the sides report (see CommitmentRules.SuggestedStatus).
-public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) : PageModel
+[Authorize(Policy = Access.Report)]
+public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user) : PageModel
 {
     [BindProperty]
     public ProgressReportInput Input { get; set; } = new();
@@ -33,12 +36,15 @@ public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer 
         {
             var report = await db.ProgressReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == existing && r.CommitmentId == id, ct);
             if (report is null) return NotFound();
+            if (!await ReportAccess.AllowsAsync(db, user, id, report.Country, ct)) return await DeniedAsync();
             Input = ProgressReportInput.From(report);
             ReportId = existing;
         }
         else
         {
-            var country = side?.Trim().ToUpperInvariant();
+            // A side writes only its own reports: the form starts on the user's side.
+            var country = user.Country;
+            if (!await ReportAccess.AllowsAsync(db, user, id, country, ct)) return await DeniedAsync();
             if (Sides.IsKnown(country))
             {
                 Input.Country = country;
@@ -63,7 +69,11 @@ public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer 
         {
             report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == existing && r.CommitmentId == id, ct);
             if (report is null) return NotFound();
+            if (!await ReportAccess.AllowsAsync(db, user, id, report.Country, ct)) return await DeniedAsync();
         }
+        // Neither a new report nor a moved one may be written for a side (or a commitment) the user does not report on.
+        var side = Input.Country?.Trim().ToUpperInvariant();
+        if (Sides.IsKnown(side) && !await ReportAccess.AllowsAsync(db, user, id, side, ct)) return await DeniedAsync();
         ModelState.AddRuleErrors(await Input.CheckAsync(db, clock.Today(), ct), t);
         if (!ModelState.IsValid)
         {
@@ -92,6 +102,12 @@ public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer 
             return Page();
         }
         return Redirect($"/commitments/{id}#period-{report.Period}");
+    }
+
+    async Task<IActionResult> DeniedAsync()
+    {
+        await ReportAccess.RecordDeniedAsync(HttpContext, user, $"{Request.Method} {Request.Path}");
+        return Forbid();
     }
 
     async Task<bool> LoadHeaderAsync(int id, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Concord.Features.Commitments;
 using Concord.Features.Instruments;
@@ -9,6 +10,7 @@ namespace Concord.Features.Home;
 
 // The programme at a glance for leadership, often on a slow link: a few indexed queries, counts made
 // by the database (GROUP BY), small HTML and no script of its own.
+[AllowAnonymous]
 public class IndexModel(ConcordDb db, TimeProvider clock) : PageModel
 {
     const int TimelineLength = 12;

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Concord.Features.Instruments;
 
+[AllowAnonymous]
 public class DetailsModel(ConcordDb db) : PageModel
 {
     public InstrumentDetails Instrument { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Features.Instruments;
 
+[AllowAnonymous]
 public class IndexModel(ConcordDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

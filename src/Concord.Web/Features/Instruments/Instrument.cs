@@ -24,8 +24,10 @@ public enum InstrumentLinkKind
 }
 
 // An agreement, arrangement, MoU, set of minutes or joint statement.
-public class Instrument : Record, ISearchable
+public class Instrument : Record, ISearchable, IRestrictable
 {
+    public Visibility Visibility { get; set; } = Visibility.Partners;
+    public string? RestrictedTo { get; set; }
     public string? Key { get; set; }
     public int KindId { get; set; }
     public Term Kind { get; set; } = null!;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Concord.Features.Accounts;
 using Concord.Data;
 using Concord.Features.Organisations;
 using Concord.Features.ReferenceData;
@@ -10,6 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Concord.Features.Meetings;
 
 // Serves both /meetings/new (New.cshtml) and /meetings/{id}/edit (Edit.cshtml).
+[Authorize(Policy = Access.EditRecord)]
 public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
 {
     [BindProperty]

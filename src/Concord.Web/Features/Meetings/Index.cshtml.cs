@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Concord.Features.Organisations;
 using Concord.Features.ReferenceData;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Features.Meetings;
 
+[AllowAnonymous]
 public class IndexModel(ConcordDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -6,8 +6,10 @@ using Concord.Shared;
 namespace Concord.Features.Meetings;
 
 // A ministerial conference (numbered), senior officials' meeting, workshop, working-group session or internal review.
-public class Meeting : Record, ISearchable
+public class Meeting : Record, ISearchable, IRestrictable
 {
+    public Visibility Visibility { get; set; } = Visibility.Partners;
+    public string? RestrictedTo { get; set; }
     public string? Key { get; set; }
     public int KindId { get; set; }
     public Term Kind { get; set; } = null!;

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Concord.Features.Accounts;
 using Concord.Data;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
@@ -9,6 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Concord.Features.Organisations;
 
 // Serves both /organisations/new (New.cshtml) and /organisations/{id}/edit (Edit.cshtml).
+[Authorize(Policy = Access.EditRecord)]
 public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
 {
     [BindProperty]

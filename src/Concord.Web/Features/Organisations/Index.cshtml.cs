@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
@@ -11,6 +12,7 @@ namespace Concord.Features.Organisations;
 // top-level bodies, a page at a time, with their departments under them. With a kind or words
 // (or ?view=list) it is a flat list, since a department found by name should not need its
 // ministry to be on the same page.
+[AllowAnonymous]
 public class IndexModel(ConcordDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

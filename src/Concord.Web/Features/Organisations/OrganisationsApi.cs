@@ -1,4 +1,5 @@
 using Concord.Data;
+using Concord.Features.Accounts;
 using Concord.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,17 +11,17 @@ public static class OrganisationsApi
 {
     public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
     {
-        var organisations = app.MapGroup("/api/organisations").WithTags("Organisations");
-        organisations.MapGet("/", List);
-        organisations.MapGet("/{id:int}", Get);
-        organisations.MapPost("/", Create);
-        organisations.MapPut("/{id:int}", Update);
+        var organisations = app.MapGroup("/api/organisations").WithTags("Organisations").RequireRateLimiting(RateLimits.Api);
+        organisations.MapGet("/", List).AllowAnonymous();
+        organisations.MapGet("/{id:int}", Get).AllowAnonymous();
+        organisations.MapPost("/", Create).RequireAuthorization(Access.EditRecord);
+        organisations.MapPut("/{id:int}", Update).RequireAuthorization(Access.EditRecord);
 
-        var people = app.MapGroup("/api/people").WithTags("People");
-        people.MapGet("/", ListPeople);
-        people.MapGet("/{id:int}", GetPerson);
-        people.MapPost("/", CreatePerson);
-        people.MapPut("/{id:int}", UpdatePerson);
+        var people = app.MapGroup("/api/people").WithTags("People").RequireRateLimiting(RateLimits.Api);
+        people.MapGet("/", ListPeople).AllowAnonymous();
+        people.MapGet("/{id:int}", GetPerson).AllowAnonymous();
+        people.MapPost("/", CreatePerson).RequireAuthorization(Access.EditRecord);
+        people.MapPut("/{id:int}", UpdatePerson).RequireAuthorization(Access.EditRecord);
         return app;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Concord.Features.Accounts;
 using Concord.Data;
 using Concord.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +11,7 @@ namespace Concord.Features.Organisations;
 
 // Serves /people/new (PersonNew.cshtml) and /people/{id}/edit (PersonEdit.cshtml): the people
 // who chair meetings and sign instruments, each with the organisation they served in.
+[Authorize(Policy = Access.EditRecord)]
 public class PersonEditModel(ConcordDb db, IStringLocalizer t) : PageModel
 {
     [BindProperty]

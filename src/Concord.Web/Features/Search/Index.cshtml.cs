@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Concord.Features.Search;
 
+[AllowAnonymous]
 public class IndexModel(ConcordDb db) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -1,4 +1,5 @@
 using Concord.Data;
+using Concord.Features.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -8,7 +9,7 @@ public static class SearchApi
 {
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/search").WithTags("Search").MapGet("/", Search);
+        app.MapGroup("/api/search").WithTags("Search").RequireRateLimiting(RateLimits.Api).MapGet("/", Search).AllowAnonymous();
         return app;
     }
 

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Concord.Features.Accounts;
+using Concord.Features.Activities;
+using Concord.Features.Commitments;
+using Concord.Features.Instruments;
+using Concord.Features.Meetings;
+using Concord.Features.ReferenceData;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Concord.Features.Audit;
+
+// Turns the change tracker's pending changes into audit entries: one per record per save, with each
+// changed value before and after. Captured before the save (original values), completed after it
+// (generated ids), written in the same transaction (ConcordDb.SaveChangesAsync).
+public static class AuditTrail
+{
+    // Links are recorded on the record that owns them, under a name a reader recognises.
+    static readonly Dictionary<Type, (string OwnerType, string OwnerKey, string Part)> Parts = new()
+    {
+        [typeof(InstrumentParty)] = (nameof(Instrument), nameof(InstrumentParty.InstrumentId), "Parties"),
+        [typeof(InstrumentSignatory)] = (nameof(Instrument), nameof(InstrumentSignatory.InstrumentId), "Signatories"),
+        [typeof(InstrumentLink)] = (nameof(Instrument), nameof(InstrumentLink.FromId), "Links"),
+        [typeof(MeetingChair)] = (nameof(Meeting), nameof(MeetingChair.MeetingId), "Chairs"),
+        [typeof(MeetingParticipant)] = (nameof(Meeting), nameof(MeetingParticipant.MeetingId), "Participants"),
+        [typeof(CommitmentLead)] = (nameof(Commitment), nameof(CommitmentLead.CommitmentId), "Leads"),
+        [typeof(ActivityOrganisation)] = (nameof(Activity), nameof(ActivityOrganisation.ActivityId), "Organisations"),
+        [typeof(ActivityCommitment)] = (nameof(Activity), nameof(ActivityCommitment.ActivityId), "Commitments"),
+    };
+
+    // Bookkeeping that changes on every save, and secrets that must never be copied into a log.
+    static readonly HashSet<string> Skipped =
+    [
+        nameof(Record.Version), nameof(Record.UpdatedAt), nameof(ISearchable.SearchText),
+        nameof(Account.PasswordHash), nameof(Account.SecurityStamp), nameof(Account.ConcurrencyStamp),
+        nameof(Account.LastTotpStep), nameof(Account.LastSignInAt), nameof(Account.AccessFailedCount),
+        nameof(Account.NormalizedEmail), nameof(Account.NormalizedUserName),
+    ];
+
+    static bool IsAudited(object entity) => entity is Record or Term or Account || Parts.ContainsKey(entity.GetType());
+
+    public sealed class Pending(EntityEntry entry, EntityState state, Dictionary<string, object?> before)
+    {
+        public EntityEntry Entry { get; } = entry;
+        public EntityState State { get; } = state;
+        public Dictionary<string, object?> Before { get; } = before;
+    }
+
+    public static List<Pending> Capture(ChangeTracker tracker) =>
+        [.. tracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Entity))
+            .Select(e => new Pending(e, e.State, e.State == EntityState.Added ? [] : Values(e, original: true)))];
+
+    // After the save: ids are known. Groups the changes by record.
+    public static List<AuditEntry> Complete(IEnumerable<Pending> pending, CurrentUser actor, DateTime at)
+    {
+        var byRecord = new Dictionary<(string Type, int Id), (AuditAction Action, Dictionary<string, object?[]> Fields, Dictionary<string, List<object>> Added, Dictionary<string, List<object>> Removed)>();
+        (AuditAction Action, Dictionary<string, object?[]> Fields, Dictionary<string, List<object>> Added, Dictionary<string, List<object>> Removed) For(string type, int id, AuditAction action)
+        {
+            if (!byRecord.TryGetValue((type, id), out var group))
+                byRecord[(type, id)] = group = (action, [], [], []);
+            else if (action != AuditAction.Updated && group.Action == AuditAction.Updated)
+                byRecord[(type, id)] = group = (action, group.Fields, group.Added, group.Removed);
+            return group;
+        }
+
+        foreach (var p in pending)
+        {
+            var entity = p.Entry.Entity;
+            if (Parts.TryGetValue(entity.GetType(), out var part))
+            {
+                var values = p.State == EntityState.Deleted ? p.Before : Values(p.Entry, original: false);
+                var ownerId = Convert.ToInt32(values[part.OwnerKey]);
+                values.Remove(part.OwnerKey);
+                var group = For(part.OwnerType, ownerId, AuditAction.Updated);
+                var list = p.State == EntityState.Deleted ? group.Removed : group.Added;
+                if (!list.TryGetValue(part.Part, out var items)) list[part.Part] = items = [];
+                items.Add(values);
+                continue;
+            }
+            var type = entity.GetType().Name;
+            var after = p.State == EntityState.Deleted ? [] : Values(p.Entry, original: false);
+            var id = Convert.ToInt32(p.State == EntityState.Deleted ? p.Before["Id"] : after["Id"]);
+            var action = p.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated };
+            var g = For(type, id, action);
+            foreach (var name in p.Before.Keys.Union(after.Keys))
+            {
+                if (Skipped.Contains(name) || name == "Id") continue;
+                p.Before.TryGetValue(name, out var was);
+                after.TryGetValue(name, out var now);
+                if (Equals(was, now) || (p.State == EntityState.Added && now is null or "")) continue;
+                g.Fields[name] = [was, now];
+            }
+        }
+
+        return [.. byRecord
+            .Where(r => r.Value.Action != AuditAction.Updated || r.Value.Fields.Count + r.Value.Added.Count + r.Value.Removed.Count > 0)
+            .Select(r => new AuditEntry
+            {
+                At = at,
+                AccountId = actor.AccountId,
+                ActorName = actor.Name,
+                RecordType = r.Key.Type,
+                RecordId = r.Key.Id,
+                Action = r.Value.Action,
+                Changes = JsonSerializer.Serialize(new AuditChanges(
+                    r.Value.Fields.Count > 0 ? r.Value.Fields : null,
+                    r.Value.Added.Count > 0 ? r.Value.Added : null,
+                    r.Value.Removed.Count > 0 ? r.Value.Removed : null), Json),
+            })];
+    }
+
+    static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    public sealed record AuditChanges(
+        Dictionary<string, object?[]>? Fields,
+        Dictionary<string, List<object>>? Added,
+        Dictionary<string, List<object>>? Removed);
+
+    public static AuditChanges Read(string json) =>
+        JsonSerializer.Deserialize<AuditChanges>(json, Json) ?? new AuditChanges(null, null, null);
+
+    // Plain and complex (LocalizedText, PartialDate) properties, named "Title.Vi".
+    static Dictionary<string, object?> Values(EntityEntry entry, bool original)
+    {
+        var values = new Dictionary<string, object?>();
+        foreach (var p in entry.Properties)
+            values[p.Metadata.Name] = Simple(original ? p.OriginalValue : p.CurrentValue);
+        foreach (var complex in entry.ComplexProperties)
+            foreach (var p in complex.Properties)
+                values[$"{complex.Metadata.Name}.{p.Metadata.Name}"] = Simple(original ? p.OriginalValue : p.CurrentValue);
+        return values;
+    }
+
+    static object? Simple(object? value) => value switch
+    {
+        null => null,
+        Enum e => e.ToString(),
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("O"),
+        _ => value,
+    };
+}

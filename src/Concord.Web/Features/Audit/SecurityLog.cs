@@ -1,0 +1,24 @@
+using Concord.Data;
+
+namespace Concord.Features.Audit;
+
+// Writes a security event in a scope of its own, so that it is saved whatever becomes of the request's
+// own changes (a refused save, a failed sign-in) and never saves them by accident.
+public sealed class SecurityLog(IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock)
+{
+    public async Task RecordAsync(SecurityEventKind kind, int? accountId, string? userName, string? detail = null)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConcordDb>();
+        db.SecurityEvents.Add(new SecurityEvent
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            Kind = kind,
+            AccountId = accountId,
+            UserName = userName is { Length: > 256 } ? userName[..256] : userName,
+            IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+            Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
+        });
+        await db.SaveChangesAsync();
+    }
+}

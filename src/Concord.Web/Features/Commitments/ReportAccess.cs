@@ -1,0 +1,26 @@
+using Concord.Data;
+using Concord.Features.Accounts;
+using Concord.Features.Audit;
+using Concord.Features.Organisations;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Features.Commitments;
+
+// Whether this user may write a progress report of this side on this commitment (Access.CanReport),
+// with the data the rule needs: the commitment's leads and the units a focal point answers for.
+public static class ReportAccess
+{
+    public static async Task<bool> AllowsAsync(ConcordDb db, CurrentUser user, int commitmentId, string? country, CancellationToken ct)
+    {
+        if (!Access.MayReport(user) || country is null || user.Country != country) return false;
+        if (user.Role == Role.Coordinator) return true;
+        var leads = await db.CommitmentLeads.Where(l => l.CommitmentId == commitmentId && l.Country == country).Select(l => l.OrganisationId).ToListAsync(ct);
+        if (leads.Count == 0 || user.OrganisationId is not { } own) return false;
+        var units = await OrganisationScope.ExpandAsync(db, own, ct);
+        return Access.CanReport(user, country, leads, units);
+    }
+
+    public static Task RecordDeniedAsync(HttpContext http, CurrentUser user, string what) =>
+        http.RequestServices.GetRequiredService<SecurityLog>().RecordAsync(SecurityEventKind.AccessDenied, user.AccountId, null, what);
+}
