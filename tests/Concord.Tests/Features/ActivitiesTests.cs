@@ -31,7 +31,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
             var conference = await MeetingAsync(db, "Hội nghị Bộ trưởng lần thứ 6", PartialDate.OfYear(2019));
             return (molisa, mlsw, bankan, conference);
         });
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         var response = await client.SubmitFormAsync("/activities/new", new Dictionary<string, string?>
         {
             ["Input.KindId"] = (await KindAsync("donation")).ToString(),
@@ -70,7 +70,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
     public async Task WomenAndMenTogetherCannotBeMoreThanTheTotal()
     {
         var kind = await KindAsync("training");
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var response = await client.SubmitFormAsync("/activities/new", new Dictionary<string, string?>
         {
             ["Input.KindId"] = kind.ToString(),
@@ -94,7 +94,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
     public async Task AValueWithoutACurrencyIsRefused()
     {
         var kind = await KindAsync("donation");
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var response = await client.SubmitFormAsync("/activities/new", new Dictionary<string, string?>
         {
             ["Input.KindId"] = kind.ToString(),
@@ -118,7 +118,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
     public async Task FormShowsEveryErrorBesideItsFieldAtOnceAndSavesNothing()
     {
         var before = await factory.WithDbAsync(db => db.Activities.CountAsync());
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var response = await client.SubmitFormAsync("/activities/new", new Dictionary<string, string?>
         {
             ["Input.KindId"] = "",
@@ -150,7 +150,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
     [Fact]
     public async Task AnEndBeforeTheStartIsRefusedInEnglishForAnEnglishReader()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var response = await client.SubmitFormAsync("/activities/new", new Dictionary<string, string?>
         {
@@ -166,7 +166,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
     [Fact]
     public async Task UnknownActivityGivesANotFoundPage()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var page = await client.GetPageAsync("/activities/987654", HttpStatusCode.NotFound);
         Assert.Contains("Không tìm thấy", page.QuerySelector("h1")!.TextContent);
         await client.GetPageAsync("/activities/987654/edit", HttpStatusCode.NotFound);
@@ -186,7 +186,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
             var commitment = await CommitmentAsync(db, instrument, "Đào tạo giáo viên dạy nghề", new Period(2026, 2027));
             return (provider, recipient, commitment);
         });
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindAsync("scholarship");
         var created = await client.PostAsJsonAsync("/api/activities", new
         {
@@ -219,7 +219,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
     {
         var commitment = await factory.WithDbAsync(async db =>
             await CommitmentAsync(db, await InstrumentAsync(db, "Biên bản thử nghiệm phiên bản"), "Trao đổi đoàn", new Period(2026, 2027)));
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindAsync("delegation-visit");
         var created = await (await client.PostAsJsonAsync("/api/activities", new { kindId = kind, titleVi = "Đoàn công tác sang Lào" }))
             .Content.ReadFromJsonAsync<JsonElement>();
@@ -257,7 +257,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
             var second = await CommitmentAsync(db, instrument, "Hỗ trợ trang thiết bị dạy nghề", new Period(2026, 2027), number: "2");
             return (instrument, first, second);
         });
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
 
         // Arriving from a commitment's page, that commitment is already ticked.
         var fromCommitment = await client.GetPageAsync($"/activities/new?commitment={first}");
@@ -316,7 +316,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
                 Elsewhere = await ActivityAsync(db, "award", new LocalizedText("Hoạt động của bộ khác"), PartialDate.OfYear(2026), organisations: [(other, ActivityRole.Provider)]),
             };
         });
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         Assert.Equal([ids.BySuccessor, ids.ByDepartment, ids.ByMinistry], await ListIdsAsync(client, $"organisation={ids.moha}"));
         Assert.Equal([ids.ByDepartment, ids.ByMinistry], await ListIdsAsync(client, $"organisation={ids.molisa}"));
         Assert.Equal([ids.ByDepartment], await ListIdsAsync(client, $"organisation={ids.icd}"));
@@ -345,7 +345,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
             };
         });
         var training = await KindAsync("training");
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var all = $"organisation={ids.scope}";
         Assert.Equal([ids.Later, ids.AtMeeting, ids.Ongoing, ids.Undated], await ListIdsAsync(client, all));
         Assert.Equal([ids.Later, ids.Ongoing], await ListIdsAsync(client, $"{all}&kind={training}"));
@@ -370,7 +370,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
                 await ActivityAsync(db, "workshop", new LocalizedText($"Hội thảo {i}"), i % 3 == 0 ? null : PartialDate.OfYear(2010 + i % 2), organisations: [(scope, ActivityRole.Participant)]);
             return scope;
         });
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var seen = new List<int>();
         string? after = null;
         do

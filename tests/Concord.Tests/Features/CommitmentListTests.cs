@@ -14,7 +14,7 @@ public abstract class CommitmentListTests(ConcordFactory factory)
 {
     async Task<List<int>> IdsAsync(string query)
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var page = await client.GetFromJsonAsync<JsonElement>($"/api/commitments?size=200&{query}");
         return page.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetInt32()).ToList();
     }
@@ -88,7 +88,7 @@ public abstract class CommitmentListTests(ConcordFactory factory)
             ["Updated"] = new[] { ids[5], ids[2] }.Concat(ids.Except([ids[2], ids[5]]).OrderByDescending(id => id)).ToList(),
         };
 
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         foreach (var (sort, order) in expected)
         foreach (var size in new[] { 1, 2, 3 })
         {
@@ -110,7 +110,7 @@ public abstract class CommitmentListTests(ConcordFactory factory)
         var world = await CommitmentsWorld.CreateAsync(factory);
         var instrument = await world.AddInstrumentAsync("Biên bản trang danh sách");
         var ids = await world.AddCommitmentsAsync(5, (i, c) => { c.InstrumentId = instrument; c.DueOn = i % 2 == 0 ? null : new DateOnly(2030, 1, i); });
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var seen = new List<int>();
         var url = $"/commitments?instrument={instrument}&sort=Due&size=2";
         for (var pages = 0; url is not null && pages < 10; pages++)
@@ -131,7 +131,7 @@ public abstract class CommitmentListTests(ConcordFactory factory)
         await world.AddReportAsync(id, "VN", InProgress, new DateOnly(2025, 3, 1));
         await world.AddReportAsync(id, "VN", Done, new DateOnly(2025, 9, 1));
         await world.AddReportAsync(id, "LA", InProgress, new DateOnly(2025, 6, 1));
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var page = await client.GetPageAsync($"/commitments?organisation={world.VnDepartment}");
         var row = page.QuerySelector($"tr[data-id='{id}']")!;
@@ -146,7 +146,7 @@ public abstract class CommitmentListTests(ConcordFactory factory)
     [Fact]
     public async Task AMalformedPeriodFilterIsExplainedBesideTheFieldAndRefusedByTheApi()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var page = await client.GetPageAsync("/commitments?period=năm+sau");
         Assert.StartsWith("Giai đoạn không hợp lệ", page.ErrorFor("period"));
         Assert.Empty(page.QuerySelectorAll("tr[data-id]"));

@@ -18,7 +18,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(c => c.Period = new Period(2026, 2027), world.VnDepartment, world.LaDepartment);
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
 
         var vietnam = await client.SubmitFormAsync($"/commitments/{id}/reports/new?side=VN", new Dictionary<string, string?>
         {
@@ -64,7 +64,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         var id = await world.AddCommitmentAsync(null, world.VnDepartment, world.LaDepartment);
         await world.AddReportAsync(id, "VN", Done, new DateOnly(2025, 12, 1));
         await world.AddReportAsync(id, "LA", InProgress, new DateOnly(2025, 12, 2));
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         var laos = await client.SubmitFormAsync($"/commitments/{id}/reports/new?side=LA", new Dictionary<string, string?>
         {
             ["Input.Status"] = "Done", ["Input.NarrativeVi"] = "Hoàn thành", ["Input.ReportedOn"] = "15/12/2025",
@@ -90,7 +90,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(null, world.VnDepartment);
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var response = await client.SubmitFormAsync($"/commitments/{id}/reports/new?side=VN", new Dictionary<string, string?>
         {
             ["Input.Period"] = "2027-2026",
@@ -118,7 +118,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(null, world.VnDepartment);
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var response = await client.SubmitFormAsync($"/commitments/{id}/reports/new?side=VN", new Dictionary<string, string?>
         {
@@ -139,7 +139,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(null, world.LaDepartment);
         var reportId = await world.AddReportAsync(id, "LA", Delayed, new DateOnly(2025, 6, 1));
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         var saved = await client.SubmitFormAsync($"/commitments/{id}/reports/{reportId}/edit", new Dictionary<string, string?>
         {
             ["Input.Status"] = "InProgress", ["Input.NarrativeEn"] = "Back on track",
@@ -163,7 +163,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
     public async Task CoordinatorRecordsAClauseWithALeadOnEachSideAndSeesItAsEntered()
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         var form = await client.GetPageAsync($"/commitments/new?instrument={world.NinthMinutes}");
         Assert.Equal(world.NinthMinutes.ToString(CultureInfo.InvariantCulture), form.QuerySelector("#Input_InstrumentId option[selected]")!.GetAttribute("value"));
         Assert.DoesNotContain(form.QuerySelectorAll("#Input_Status option"), o => o.GetAttribute("value") == "CarriedOver");
@@ -193,7 +193,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var before = await factory.WithDbAsync(db => db.Commitments.CountAsync());
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var response = await client.SubmitFormAsync($"/commitments/new?instrument={world.NinthMinutes}", new Dictionary<string, string?>
         {
             ["Input.TextVi"] = "",
@@ -219,7 +219,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(c => c.Status = Done, world.VnDepartment);
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         var form = await client.GetPageAsync($"/commitments/{id}/edit");
         Assert.Equal(["InProgress", "Done"], form.QuerySelectorAll("#Input_Status option").Select(o => o.GetAttribute("value")));
 
@@ -238,7 +238,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(null, world.VnDepartment);
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         // Someone else saves first, through the API.
         var theirs = await client.PutAsJsonAsync($"/api/commitments/{id}", new
         {
@@ -264,7 +264,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(c => c.Number = "3", world.VnDepartment, world.LaDepartment);
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         var form = await client.GetPageAsync($"/commitments/{id}/carry-over");
         Assert.Equal("2026-2027", form.QuerySelector("#Input_Period")!.GetAttribute("value"));
         Assert.DoesNotContain(form.QuerySelectorAll("#Input_InstrumentId option"), o => o.GetAttribute("value") == world.SeventhMinutes.ToString(CultureInfo.InvariantCulture));
@@ -310,7 +310,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var done = await world.AddCommitmentAsync(c => c.Status = Done);
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         var refusedPage = await client.GetPageAsync($"/commitments/{done}/carry-over");
         Assert.StartsWith("Cam kết đã hoàn thành hoặc không tiếp tục", refusedPage.QuerySelector("#carry-over-refused")!.TextContent.Trim());
         Assert.Null(refusedPage.QuerySelector("form[method=post]"));
@@ -340,7 +340,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(c => { c.IsIllustrative = true; c.DueOn = new DateOnly(2020, 6, 30); c.Period = new Period(2020, 2021); });
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var page = await client.GetPageAsync($"/commitments/{id}");
         Assert.NotNull(page.QuerySelector("main .badge-illustrative"));
         Assert.Equal("Quá hạn", page.QuerySelector("main .overdue")!.TextContent.Trim());
@@ -354,7 +354,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
     [Fact]
     public async Task UnknownCommitmentsAndInstrumentsGiveTheNotFoundPage()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var page = await client.GetPageAsync("/commitments/987654", HttpStatusCode.NotFound);
         Assert.Contains("Không tìm thấy", page.QuerySelector("h1")!.TextContent);
         await client.GetPageAsync("/commitments/987654/edit", HttpStatusCode.NotFound);

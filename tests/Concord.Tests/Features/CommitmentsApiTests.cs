@@ -24,7 +24,7 @@ public abstract class CommitmentsApiTests(ConcordFactory factory)
     public async Task ApiCreatesAClauseWithItsLeadsReadsItBackAndRefusesAStaleUpdate()
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var created = await client.PostAsJsonAsync("/api/commitments", Clause(world, "Share social insurance data"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await JsonAsync(created);
@@ -52,7 +52,7 @@ public abstract class CommitmentsApiTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var taken = await world.AddCommitmentAsync(c => { c.InstrumentId = world.NinthMinutes; c.Number = "5"; });
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var response = await client.PostAsJsonAsync("/api/commitments", new
         {
@@ -72,7 +72,7 @@ public abstract class CommitmentsApiTests(ConcordFactory factory)
     [Fact]
     public async Task ApiNamesTheFieldOfAMalformedBody()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var response = await client.PostAsync("/api/commitments", new StringContent("{\"leadIds\": \"all of them\"}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("leadIds", ErrorFields(await JsonAsync(response)));
@@ -84,7 +84,7 @@ public abstract class CommitmentsApiTests(ConcordFactory factory)
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(null, world.VnDepartment);
         var done = await world.AddCommitmentAsync(c => c.Status = Done);
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
 
         var own = await client.PostAsJsonAsync($"/api/commitments/{id}/carry-over", new { instrumentId = world.EighthMinutes, version = 1 });
         Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
@@ -116,7 +116,7 @@ public abstract class CommitmentsApiTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(null, world.VnDepartment, world.LaDepartment);
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var created = await client.PostAsJsonAsync($"/api/commitments/{id}/reports", new
         {
             country = "VN", organisationId = world.VnDepartment, period = "2024-2025", status = "Done", narrativeEn = "All 40 teachers trained",
@@ -159,7 +159,7 @@ public abstract class CommitmentsApiTests(ConcordFactory factory)
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(null, world.LaDepartment);
         var reportId = await world.AddReportAsync(id, "LA", Delayed, new DateOnly(2025, 5, 5));
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         object Report(int version, string status) => new
         {
@@ -189,7 +189,7 @@ public abstract class CommitmentsApiTests(ConcordFactory factory)
     public async Task ApiAnswersNotFoundForUnknownClausesAndReports()
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/commitments/987654")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync("/api/commitments/987654", Clause(world, "x"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/commitments/987654/reports")).StatusCode);

@@ -48,7 +48,7 @@ public abstract class DemoHistoryTests(ConcordFactory factory)
         Assert.Equal(DatePrecision.Year, agreement.SignedOnPrecision);
         Assert.Equal(2013, agreement.SignedOn!.Value.Year);
 
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var signed = SignedOnPage(await client.GetPageAsync($"/instruments/{agreement.Id}"));
         Assert.Equal("2013", signed);
 
@@ -66,7 +66,7 @@ public abstract class DemoHistoryTests(ConcordFactory factory)
         // The arrangement signed after it has no date either, and its page says why.
         var arrangement = await factory.WithDbAsync(db => db.Instruments.AsNoTracking().SingleAsync(i => i.Key == "arr-hrd"));
         Assert.Null(arrangement.SignedOn);
-        var page = await factory.CreateClient().GetPageAsync($"/instruments/{arrangement.Id}");
+        var page = await (await factory.CoordinatorAsync()).GetPageAsync($"/instruments/{arrangement.Id}");
         Assert.Contains("28/11", SignedOnPage(page));
         Assert.DoesNotMatch(@"\d{1,2}/\d{1,2}/\d{4}", SignedOnPage(page));
     }

@@ -17,8 +17,9 @@ public abstract class HomeTests(ConcordFactory factory)
     static readonly DateTimeOffset Now = new(2030, 6, 15, 9, 0, 0, TimeSpan.FromHours(7));
     static readonly ConditionalWeakTable<ConcordFactory, WebApplicationFactory<Program>> OnFixedDay = [];
 
-    HttpClient Client() => OnFixedDay.GetValue(factory, f => f.WithWebHostBuilder(b =>
-        b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(Now))))).CreateClient();
+    // A reader, signed in without a second factor: the authenticator's codes follow the real clock, not this one.
+    Task<HttpClient> Client() => OnFixedDay.GetValue(factory, f => f.WithWebHostBuilder(b =>
+        b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(Now))))).ClientAsync(Concord.Features.Accounts.Role.Reader);
 
     [Fact]
     public async Task CurrentPlanCountsByStatusAndAreaLinkToTheFilteredCommitments()
@@ -34,7 +35,7 @@ public abstract class HomeTests(ConcordFactory factory)
             await CommitmentAsync(db, instrument, "Kế hoạch cũ hơn", new Period(2148, 2149), CommitmentStatus.Delayed, "social-insurance");
             return (await TermAsync(db, "area", "vocational-education"), await TermAsync(db, "area", "social-insurance"));
         });
-        var page = await Client().GetPageAsync("/");
+        var page = await (await Client()).GetPageAsync("/");
 
         Assert.Equal("Kế hoạch hợp tác 2150-2151", page.QuerySelector("#plan")!.TextContent.Trim());
         Assert.Equal("4 cam kết", page.QuerySelector("a[href='/commitments?period=2150-2151']")!.TextContent.Trim());
@@ -66,7 +67,7 @@ public abstract class HomeTests(ConcordFactory factory)
         });
 
         Assert.Equal(before + 2, await OverdueCountAsync());
-        var page = await Client().GetPageAsync("/");
+        var page = await (await Client()).GetPageAsync("/");
         var listed = page.QuerySelectorAll("#overdue-list a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal($"/commitments/{pastDue}", listed[0]);
         Assert.Equal($"/commitments/{periodOver}", listed[1]);
@@ -75,7 +76,7 @@ public abstract class HomeTests(ConcordFactory factory)
 
     async Task<int> OverdueCountAsync()
     {
-        var page = await Client().GetPageAsync("/");
+        var page = await (await Client()).GetPageAsync("/");
         var link = page.QuerySelector("a[href='/commitments?overdue=true']");
         return link is null ? 0 : int.Parse(link.TextContent.Split(' ')[0].Replace(".", ""));
     }
@@ -91,7 +92,7 @@ public abstract class HomeTests(ConcordFactory factory)
             await ReportAsync(db, commitment, "VN", new DateOnly(2100, 2, 10), CommitmentStatus.InProgress);
             return commitment;
         });
-        var page = await Client().GetPageAsync("/");
+        var page = await (await Client()).GetPageAsync("/");
         var rows = page.QuerySelectorAll("#latest-reports tbody tr").Take(3).Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
         Assert.Equal(["10/03/2100", "10/02/2100", "10/01/2100"], rows.Select(r => r[0]));
         Assert.Equal(["Lào", "Việt Nam", "Việt Nam"], rows.Select(r => r[1]));
@@ -107,7 +108,7 @@ public abstract class HomeTests(ConcordFactory factory)
             await MeetingAsync(db, "Hội nghị Bộ trưởng lần thứ 40", PartialDate.OfMonth(2149, 3)),
             await InstrumentAsync(db, "Biên bản Hội nghị lần thứ 40", PartialDate.OfDay(2149, 3, 12)),
             await InstrumentAsync(db, "Dự thảo thỏa thuận mới", PartialDate.OfYear(2149), InstrumentStatus.Draft)));
-        var page = await Client().GetPageAsync("/");
+        var page = await (await Client()).GetPageAsync("/");
         var items = page.QuerySelectorAll("#timeline-list li").ToList();
         var last = items[^2..];
         Assert.Equal($"/meetings/{conference}", last[0].QuerySelector("a")!.GetAttribute("href"));
@@ -120,7 +121,7 @@ public abstract class HomeTests(ConcordFactory factory)
     [Fact]
     public async Task HomePageIsSmallAndCarriesNoScriptOfItsOwn()
     {
-        var response = await Client().GetAsync("/");
+        var response = await (await Client()).GetAsync("/");
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(html.Length < 60_000, $"The home page is {html.Length} characters.");
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<script"));

@@ -17,7 +17,7 @@ public abstract class InstrumentsTests(ConcordFactory factory)
     [Fact]
     public async Task CoordinatorRecordsAnInstrumentWithAMonthPrecisionDateAndSeesItAsEntered()
     {
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         var kind = await KindIdAsync("memorandum");
         var response = await client.SubmitFormAsync("/instruments/new", new Dictionary<string, string?>
         {
@@ -38,7 +38,7 @@ public abstract class InstrumentsTests(ConcordFactory factory)
     public async Task FormShowsEveryErrorBesideItsFieldInVietnameseAndSavesNothing()
     {
         var before = await factory.WithDbAsync(db => db.Instruments.CountAsync());
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var response = await client.SubmitFormAsync("/instruments/new", new Dictionary<string, string?>
         {
             ["Input.KindId"] = "",
@@ -58,7 +58,7 @@ public abstract class InstrumentsTests(ConcordFactory factory)
     [Fact]
     public async Task ErrorsAreInEnglishForAnEnglishReader()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var response = await client.SubmitFormAsync("/instruments/new", new Dictionary<string, string?> { ["Input.TitleVi"] = "" });
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
@@ -68,7 +68,7 @@ public abstract class InstrumentsTests(ConcordFactory factory)
     [Fact]
     public async Task UnknownInstrumentGivesANotFoundPage()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var page = await client.GetPageAsync("/instruments/987654", HttpStatusCode.NotFound);
         Assert.Contains("Không tìm thấy", page.QuerySelector("h1")!.TextContent);
         await client.GetPageAsync("/instruments/987654/edit", HttpStatusCode.NotFound);
@@ -78,7 +78,7 @@ public abstract class InstrumentsTests(ConcordFactory factory)
     [Fact]
     public async Task ApiCreatesAnInstrumentAndListsIt()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindIdAsync("agreement");
         var created = await client.PostAsJsonAsync("/api/instruments", new { kindId = kind, titleEn = "Agreement on social insurance", status = "UnderNegotiation", signed = "2026" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -91,7 +91,7 @@ public abstract class InstrumentsTests(ConcordFactory factory)
     [Fact]
     public async Task ApiRejectsInvalidInputWithProblemDetailsNamingEveryField()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var response = await client.PostAsJsonAsync("/api/instruments", new { titleEn = new string('x', 501), signed = "soon", status = "Signed" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -105,7 +105,7 @@ public abstract class InstrumentsTests(ConcordFactory factory)
     [Fact]
     public async Task ApiNamesTheFieldOfAMalformedBody()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var response = await client.PostAsync("/api/instruments", new StringContent("{\"kindId\": \"not a number\"}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -115,7 +115,7 @@ public abstract class InstrumentsTests(ConcordFactory factory)
     [Fact]
     public async Task SecondEditorsSaveOfAStaleVersionIsRefusedNotSilentlyApplied()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindIdAsync("arrangement");
         var created = await (await client.PostAsJsonAsync("/api/instruments", new { kindId = kind, titleEn = "Arrangement v1", status = "Draft" }))
             .Content.ReadFromJsonAsync<JsonElement>();
@@ -135,7 +135,7 @@ public abstract class InstrumentsTests(ConcordFactory factory)
     [Fact]
     public async Task AStaleSaveThatOnlyChangesThePartiesIsRefusedToo()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindIdAsync("memorandum");
         var parties = await factory.WithDbAsync(db => db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).Take(2).ToListAsync());
         var created = await (await client.PostAsJsonAsync("/api/instruments", new { kindId = kind, titleEn = "MoU with parties", status = "Draft", partyIds = new[] { parties[0] } }))
@@ -153,7 +153,7 @@ public abstract class InstrumentsTests(ConcordFactory factory)
     [Fact]
     public async Task MinutesThatImplementAnAgreementShowTheLinkFromBothEndsAndCannotLinkToThemselves()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var agreement = await (await client.PostAsJsonAsync("/api/instruments", new { kindId = await KindIdAsync("agreement"), titleEn = "Agreement on skills", status = "InForce", signed = "2013" }))
             .Content.ReadFromJsonAsync<JsonElement>();
@@ -178,7 +178,7 @@ public abstract class InstrumentsTests(ConcordFactory factory)
     [Fact]
     public async Task ListIsPagedWithoutRepeatsOrGaps()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindIdAsync("joint-statement");
         for (var i = 0; i < 7; i++)
             (await client.PostAsJsonAsync("/api/instruments", new { kindId = kind, titleEn = $"Paging statement {i}", status = "Signed", signed = i % 2 == 0 ? "2030" : null })).EnsureSuccessStatusCode();

@@ -46,7 +46,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task CoordinatorRecordsAConferenceKnownToTheMonthAndSeesNoMadeUpDay()
     {
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         var number = NewNumber();
         var response = await client.SubmitFormAsync("/meetings/new", new Dictionary<string, string?>
         {
@@ -75,7 +75,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task EnglishReaderSeesTheConferenceNumberAsAnOrdinalAndTheMonthSpelledOut()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         const int number = 902;
         var created = await CreateAsync(client, new { kindId = await KindIdAsync("ministerial-conference"), number, titleEn = "Ministerial conference", starts = "11/2025" });
@@ -87,7 +87,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task SeniorOfficialsMeetingThatPreparesAConferenceIsLinkedFromBothPages()
     {
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         var conference = await CreateAsync(client, new { kindId = await KindIdAsync("ministerial-conference"), number = NewNumber(), titleVi = "Hội nghị Bộ trưởng lần thứ 9", starts = "12/11/2025", place = "Ninh Bình" });
         var conferenceId = conference.GetProperty("id").GetInt32();
 
@@ -112,7 +112,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task ConferencePageListsTheCommitmentsOfTheMinutesSignedThere()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var conference = await CreateAsync(client, new { kindId = await KindIdAsync("ministerial-conference"), number = NewNumber(), titleVi = "Hội nghị có biên bản", starts = "12/11/2025" });
         var conferenceId = conference.GetProperty("id").GetInt32();
         var department = await OrganisationAsync("Vụ Hợp tác quốc tế (thử)", abbreviation: "ICD-T");
@@ -163,7 +163,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task FormShowsMissingNumberEndBeforeStartAndPreparingItselfAllAtOnceAndSavesNothing()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var workshop = await CreateAsync(client, new { kindId = await KindIdAsync("workshop"), titleVi = "Hội thảo trực tuyến", isOnline = true, starts = "19/10/2021" });
         var id = workshop.GetProperty("id").GetInt32();
         var response = await client.SubmitFormAsync($"/meetings/{id}/edit", new Dictionary<string, string?>
@@ -194,7 +194,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task EndGivenOnlyToTheMonthIsRefusedRatherThanShownWithAMadeUpDay()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var response = await client.PostAsJsonAsync("/api/meetings", new { kindId = await KindIdAsync("workshop"), titleEn = "Workshop", starts = "10/2021", ends = "11/2021" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -205,7 +205,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task MeetingThatWouldPrepareOneOfItsOwnPreparationsIsRefused()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var workshop = await CreateAsync(client, new { kindId = await KindIdAsync("workshop"), titleEn = "Preparatory workshop" });
         var som = await CreateAsync(client, new { kindId = await KindIdAsync("senior-officials-meeting"), titleEn = "Senior officials' meeting" });
         var workshopId = workshop.GetProperty("id").GetInt32();
@@ -222,7 +222,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task TwoConferencesCannotShareANumber()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var kind = await KindIdAsync("ministerial-conference");
         var number = NewNumber();
@@ -238,7 +238,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task UnknownMeetingGivesNotFoundOnEveryPageAndEndpoint()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var page = await client.GetPageAsync("/meetings/987654", HttpStatusCode.NotFound);
         Assert.Contains("Không tìm thấy", page.QuerySelector("h1")!.TextContent);
         await client.GetPageAsync("/meetings/987654/edit", HttpStatusCode.NotFound);
@@ -250,7 +250,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task ApiCreatesAMeetingWithChairsAndParticipantsAndReturnsItWhole()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var ministry = await OrganisationAsync("Bộ Lao động và Phúc lợi xã hội (thử)", "LA");
         var person = await factory.WithDbAsync(async db =>
         {
@@ -280,7 +280,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task ApiRejectsInvalidInputWithProblemDetailsNamingEveryField()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var before = await factory.WithDbAsync(db => db.Meetings.CountAsync());
         var response = await client.PostAsJsonAsync("/api/meetings", new { number = 0, starts = "soon", chairIds = new[] { 987654 } });
@@ -299,7 +299,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task SecondEditorsStaleSaveIsRefusedEvenWhenOnlyTheChairsChanged()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindIdAsync("working-group");
         var ministry = await OrganisationAsync("Bộ thử nghiệm xung đột");
         var person = await factory.WithDbAsync(async db =>
@@ -327,7 +327,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task StaleSaveFromTheFormShowsTheConflictMessageAndKeepsTheOtherEdit()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindIdAsync("internal-review");
         var created = await CreateAsync(client, new { kindId = kind, titleVi = "Tổng kết công tác đối ngoại" });
         var id = created.GetProperty("id").GetInt32();
@@ -349,7 +349,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task FilterByOrganisationFindsAPredecessorsMeetingFromTheSuccessor()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var successor = await OrganisationAsync("Bộ Nội vụ (thử)");
         var predecessor = await OrganisationAsync("Bộ Lao động - Thương binh và Xã hội (thử)", successor: successor);
         var department = await OrganisationAsync("Vụ Hợp tác quốc tế của Bộ cũ (thử)", parent: predecessor);
@@ -375,7 +375,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task YearFilterFindsAMeetingKnownOnlyToTheMonthAndRangeFindsIt()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindIdAsync("internal-review");
         var id = (await CreateAsync(client, new { kindId = kind, titleEn = "Review known to the month", starts = "11/2031" })).GetProperty("id").GetInt32();
         async Task<List<int>> Ids(string query) =>
@@ -390,7 +390,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
     [Fact]
     public async Task ListIsNewestFirstWithUndatedLastAndPagedWithoutRepeatsOrGaps()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindIdAsync("working-group");
         var place = $"Paging-{Guid.NewGuid():N}";
         string?[] dates = ["2032", "05/2033", null, "01/01/2034", null, "2033", "12/12/2032"];

@@ -69,7 +69,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task SuccessorsPageShowsThePredecessorsWorkLabelledAsThePredecessors()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var moha = await OrganisationAsync("Bộ Nội vụ (thử 1)", "BNV-1");
         var molisa = await OrganisationAsync("Bộ Lao động - Thương binh và Xã hội (thử 1)", "LĐTBXH-1", successor: moha, succeededOn: PartialDate.OfYear(2025));
         var mlsw = await OrganisationAsync("Bộ Lao động và Phúc lợi xã hội Lào (thử 1)", "MLSW-1", "LA");
@@ -101,7 +101,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task EnglishReaderSeesTheLabelAsThePredecessorsAndTheNameInEnglish()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var moha = await OrganisationAsync("Bộ Nội vụ (thử 2)", nameEn: "Ministry of Home Affairs (test 2)");
         var molisa = await OrganisationAsync("Bộ LĐTBXH (thử 2)", "MOLISA-2", successor: moha, succeededOn: PartialDate.OfYear(2025));
@@ -118,7 +118,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task FilteredListsFindThePredecessorsInstrumentsAndMeetingsFromTheSuccessor()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var successor = await OrganisationAsync("Bộ kế thừa (thử 3)");
         var predecessor = await OrganisationAsync("Bộ tiền thân (thử 3)", successor: successor, succeededOn: PartialDate.OfMonth(2025, 3));
         var stranger = await OrganisationAsync("Bộ không liên quan (thử 3)");
@@ -136,7 +136,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task DepartmentsCommitmentsAndActivitiesRollUpToItsMinistry()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var ministry = await OrganisationAsync("Bộ Lao động và Phúc lợi xã hội (thử 4)", "MLSW-4", "LA");
         var centre = await OrganisationAsync("Trung tâm phục hồi chức năng Bản Cân (thử 4)", "BK-4", "LA", parent: ministry, kind: "centre");
         var vnMinistry = await OrganisationAsync("Bộ phía Việt Nam (thử 4)", "VN-4");
@@ -176,7 +176,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task ListShowsDepartmentsUnderTheirMinistryAndFiltersByCountry()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var ministry = await OrganisationAsync("Bộ có vụ trực thuộc (thử 5)", "BVT-5", "LA");
         var department = await OrganisationAsync("Cục Kế hoạch và Hợp tác quốc tế (thử 5)", "DPIC-5", "LA", parent: ministry, kind: "department");
         var vietnamese = await OrganisationAsync("Bộ phía Việt Nam (thử 5)");
@@ -197,7 +197,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task ListIsPagedWithoutRepeatsOrGapsAcrossCountries()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindIdAsync("vocational-institution");
         var tag = $"paging{Guid.NewGuid():N}"[..16];
         string?[] countries = ["VN", null, "LA", "TH", null, "VN", "LA"];
@@ -220,7 +220,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task ParentThatWouldMakeALoopIsRefusedBesideTheField()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var ministry = await OrganisationAsync("Bộ (thử 6)");
         var department = await OrganisationAsync("Vụ (thử 6)", parent: ministry, kind: "department");
         var unit = await OrganisationAsync("Phòng (thử 6)", parent: department, kind: "department");
@@ -237,7 +237,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task SuccessorThatWouldMakeALoopIsRefusedByTheApi()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindIdAsync("ministry");
         var newest = await OrganisationAsync("Bộ mới nhất (thử 7)");
         var middle = await OrganisationAsync("Bộ giữa (thử 7)", successor: newest, succeededOn: PartialDate.OfYear(2025));
@@ -252,7 +252,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     public async Task FormShowsEveryErrorBesideItsFieldAndSavesNothing()
     {
         var before = await factory.WithDbAsync(db => db.Organisations.CountAsync());
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var response = await client.SubmitFormAsync("/organisations/new", new Dictionary<string, string?>
         {
             ["Input.KindId"] = "",
@@ -272,7 +272,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task InternationalBodyNeedsNoCountryButAMinistryDoes()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var international = await client.PostAsJsonAsync("/api/organisations", new { kindId = await KindIdAsync("international-organisation"), nameEn = "International Labour Organization (test)", abbreviation = "ILO-T" });
         Assert.Equal(HttpStatusCode.Created, international.StatusCode);
@@ -285,7 +285,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task CoordinatorRecordsAMergerThroughTheFormAndBothPagesShowIt()
     {
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         var successor = await OrganisationAsync("Bộ Nội vụ (thử 8)");
         var response = await client.SubmitFormAsync("/organisations/new", new Dictionary<string, string?>
         {
@@ -311,7 +311,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task ApiCreatesUpdatesAndRefusesAStaleVersion()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await KindIdAsync("province");
         var created = await client.PostAsJsonAsync("/api/organisations", new { kindId = kind, country = "VN", nameVi = "Tỉnh Ninh Bình (thử)", nameEn = "Ninh Binh Province (test)" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -332,7 +332,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task UnknownOrganisationOrPersonGivesNotFound()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var page = await client.GetPageAsync("/organisations/987654", HttpStatusCode.NotFound);
         Assert.Contains("Không tìm thấy", page.QuerySelector("h1")!.TextContent);
         await client.GetPageAsync("/organisations/987654/edit", HttpStatusCode.NotFound);
@@ -344,7 +344,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
     [Fact]
     public async Task CoordinatorAddsAPersonWhoIsThenListedOnTheOrganisationAndByTheApi()
     {
-        var client = factory.NoRedirects();
+        var client = await factory.CoordinatorAsync(redirects: false);
         var ministry = await OrganisationAsync("Bộ có cán bộ (thử 9)");
         var response = await client.SubmitFormAsync($"/people/new?organisation={ministry}", new Dictionary<string, string?>
         {

@@ -31,7 +31,7 @@ public abstract class SearchTests(ConcordFactory factory)
             var vietnameseOnly = await ActivityAsync(db, "delegation-visit", new LocalizedText("Đoàn công tác thăm Trung tâm Bản Cân"));
             return (centre, donation, vietnameseOnly);
         });
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var results = await SearchAsync(client, "ban kan");
         Assert.Contains(centre, Hits(results, "Organisations"));
         Assert.Contains(donation, Hits(results, "Activities"));
@@ -45,7 +45,7 @@ public abstract class SearchTests(ConcordFactory factory)
     {
         var commitment = await factory.WithDbAsync(async db =>
             await CommitmentAsync(db, await InstrumentAsync(db, "Biên bản tìm kiếm"), "Tăng cường hợp tác trong lĩnh vực bảo hiểm xã hội", new Period(2026, 2027)));
-        var results = await SearchAsync(factory.CreateClient(), "hop tac", "commitments");
+        var results = await SearchAsync(await factory.CoordinatorAsync(), "hop tac", "commitments");
         Assert.Equal(commitment, Hits(results, "Commitments")[0]);
         var hit = results.GetProperty("groups")[0].GetProperty("hits")[0];
         var marked = hit.GetProperty("titleParts").EnumerateArray().Where(p => p.GetProperty("match").GetBoolean()).Select(p => p.GetProperty("text").GetString());
@@ -57,7 +57,7 @@ public abstract class SearchTests(ConcordFactory factory)
     {
         var token = Token();
         var activity = await factory.WithDbAsync(db => ActivityAsync(db, "training", new LocalizedText($"Đào tạo nghề cho cán bộ Lào {token}")));
-        var page = await factory.CreateClient().GetPageAsync($"/search?q=DAO+TAO+{token.ToUpperInvariant()}");
+        var page = await (await factory.CoordinatorAsync()).GetPageAsync($"/search?q=DAO+TAO+{token.ToUpperInvariant()}");
         var hit = page.QuerySelector($"#group-activities ~ ol a[href='/activities/{activity}']")!;
         Assert.Equal(["Đào tạo", token], hit.QuerySelectorAll("mark").Select(m => m.TextContent).ToArray());
     }
@@ -67,7 +67,7 @@ public abstract class SearchTests(ConcordFactory factory)
     {
         var activity = await factory.WithDbAsync(db => ActivityAsync(db, "training",
             new LocalizedText("Đào tạo kỹ năng nghề", lo: "ການຝຶກອົບຮົມວິຊາຊີບໃຫ້ແກ່ພະນັກງານແຂວງ")));
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         Assert.Contains(activity, Hits(await SearchAsync(client, "ວິຊາຊີບ"), "Activities"));
 
         var page = await client.GetPageAsync("/search?q=ວິຊາຊີບ&type=activities");
@@ -85,7 +85,7 @@ public abstract class SearchTests(ConcordFactory factory)
         var (percent, fifty) = await factory.WithDbAsync(async db => (
             await ActivityAsync(db, "scholarship", new LocalizedText($"Hỗ trợ 50% học phí {token}")),
             await ActivityAsync(db, "donation", new LocalizedText($"Trao tặng 50 máy tính {token}"))));
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         Assert.Equal([percent], Hits(await SearchAsync(client, $"50% {token}"), "Activities"));
         Assert.Equal([fifty, percent], Hits(await SearchAsync(client, $"50 {token}"), "Activities"));
         Assert.Empty(Hits(await SearchAsync(client, $"5_ {token}"), "Activities"));
@@ -99,7 +99,7 @@ public abstract class SearchTests(ConcordFactory factory)
         var long_ = string.Join(" ", Enumerable.Repeat("Hai bên thống nhất tiếp tục phối hợp chặt chẽ.", 12));
         var activity = await factory.WithDbAsync(db => ActivityAsync(db, "workshop", new LocalizedText("Hội thảo phục hồi chức năng"),
             description: new LocalizedText($"{long_} Trung tâm {token} được hỗ trợ xe lăn. {long_}")));
-        var page = await factory.CreateClient().GetPageAsync($"/search?q={token}");
+        var page = await (await factory.CoordinatorAsync()).GetPageAsync($"/search?q={token}");
         var hit = page.QuerySelectorAll(".search-hit").Single(li => li.QuerySelector($"a[href='/activities/{activity}']") is not null);
         var snippet = hit.QuerySelector(".snippet")!;
         Assert.Contains($"<mark>{token}</mark>", snippet.InnerHtml);
@@ -126,7 +126,7 @@ public abstract class SearchTests(ConcordFactory factory)
                 person = await PersonAsync(db, $"Nguyễn Văn {token}", organisation),
             };
         });
-        var results = await SearchAsync(factory.CreateClient(), token);
+        var results = await SearchAsync(await factory.CoordinatorAsync(), token);
         string UrlOf(string type) => results.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("type").GetString() == type)
             .GetProperty("hits").EnumerateArray().Single().GetProperty("url").GetString()!;
         Assert.Equal($"/instruments/{ids.instrument}", UrlOf("Instruments"));
@@ -137,7 +137,7 @@ public abstract class SearchTests(ConcordFactory factory)
         Assert.Equal($"/organisations/{ids.organisation}", UrlOf("Organisations"));
         Assert.Equal($"/organisations/{ids.organisation}#person-{ids.person}", UrlOf("People"));
 
-        var page = await factory.CreateClient().GetPageAsync($"/search?q={token}");
+        var page = await (await factory.CoordinatorAsync()).GetPageAsync($"/search?q={token}");
         Assert.Equal(7, page.QuerySelectorAll("section[aria-labelledby^='group-']").Length);
         Assert.NotNull(page.QuerySelector($"#group-reports ~ ol a[href='/commitments/{ids.commitment}#report-{ids.report}']"));
     }
@@ -152,7 +152,7 @@ public abstract class SearchTests(ConcordFactory factory)
             for (var i = 0; i < 12; i++) ids.Add(await OrganisationAsync(db, $"Trường nghề số {i} {token}", kind: "vocational-institution"));
             return ids;
         });
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var seen = new List<int>();
         string? after = null;
         do
@@ -179,7 +179,7 @@ public abstract class SearchTests(ConcordFactory factory)
     [Fact]
     public async Task AnEmptyOrOneLetterQueryShowsGuidanceInsteadOfSearching()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         foreach (var url in new[] { "/search", "/search?q=", "/search?q=a", "/search?q=%20%C4%91%20" })
         {
             var page = await client.GetPageAsync(url);

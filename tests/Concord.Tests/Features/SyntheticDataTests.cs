@@ -140,7 +140,7 @@ public abstract class SyntheticDataTests(GeneratedDatabase generated)
     [Fact]
     public async Task TheAppWorksOnTheGeneratedDataAndNewRecordsGetFreshIds()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await factory.WithDbAsync(db => db.Terms.Where(t => t.Vocabulary == Vocabularies.InstrumentKind && t.Code == "memorandum").Select(t => t.Id).SingleAsync());
         var created = await client.PostAsJsonAsync("/api/instruments", new { kindId = kind, titleVi = "Bản ghi nhớ sau khi sinh dữ liệu", status = "Signed", signed = "2026" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -187,7 +187,7 @@ public abstract class SyntheticDataRefusalTests(ConcordFactory factory)
     [Fact]
     public async Task GeneratorRefusesADatabaseWithRealRecordsUnlessForced()
     {
-        var client = factory.CreateClient();
+        var client = await factory.CoordinatorAsync();
         var kind = await factory.WithDbAsync(db => db.Terms.Where(t => t.Vocabulary == Vocabularies.InstrumentKind && t.Code == "agreement").Select(t => t.Id).SingleAsync());
         (await client.PostAsJsonAsync("/api/instruments", new { kindId = kind, titleVi = "Hiệp định thật của Bộ", status = "Signed", signed = "2024" })).EnsureSuccessStatusCode();
         string[] arguments = ["--commitments", "300", "--reports-per-commitment", "2", "--seed", "3"];

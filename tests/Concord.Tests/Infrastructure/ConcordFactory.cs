@@ -19,6 +19,17 @@ public abstract class ConcordFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Concord", ConnectionString);
         builder.UseSetting("Database:SeedDemo", "true");
+        // Hundreds of accounts are made and signed in: cheap hashes, and no rate limit in the way
+        // (RateLimitTests sets its own).
+        builder.UseSetting("Accounts:PasswordHashIterations", "1000");
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:ApiPerMinute", "100000");
+    }
+
+    protected ConcordFactory()
+    {
+        // Session cookies are Secure: the test client speaks HTTPS, as a browser in production does.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;

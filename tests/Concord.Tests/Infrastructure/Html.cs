@@ -69,6 +69,6 @@ public static class Html
     public static string ErrorFor(this IDocument page, string field) =>
         page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
 
-    public static HttpClient NoRedirects(this ConcordFactory factory) =>
-        factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    // Anonymous, not following redirects.
+    public static HttpClient NoRedirects(this ConcordFactory factory) => factory.NewClient(redirects: false);
 }
