@@ -26,6 +26,8 @@ public sealed class CurrentUser
     public static CurrentUser From(ClaimsPrincipal? principal)
     {
         if (principal?.Identity?.IsAuthenticated != true) return Anonymous;
+        // Between the password and the second factor the user is not signed in yet.
+        if (principal.HasClaim(c => c.Type == ConcordClaims.Pending)) return Anonymous;
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         if (!int.TryParse(id, out var accountId)) return Anonymous;
         var scopes = principal.FindFirstValue(ConcordClaims.TokenScopes);
