@@ -32,7 +32,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
             ["Input.ReportedOn"] = "10/03/2026",
         });
         Assert.Equal(HttpStatusCode.Redirect, vietnam.StatusCode);
-        var laos = await client.SubmitFormAsync($"/commitments/{id}/reports/new?side=LA", new Dictionary<string, string?>
+        var laos = await (await factory.CoordinatorAsync(TestAccounts.LaoCooperation, redirects: false)).SubmitFormAsync($"/commitments/{id}/reports/new?side=LA", new Dictionary<string, string?>
         {
             ["Input.Status"] = "InProgress",
             ["Input.NarrativeEn"] = "Teachers trained; the centre is not yet equipped",
@@ -65,7 +65,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         await world.AddReportAsync(id, "VN", Done, new DateOnly(2025, 12, 1));
         await world.AddReportAsync(id, "LA", InProgress, new DateOnly(2025, 12, 2));
         var client = await factory.CoordinatorAsync(redirects: false);
-        var laos = await client.SubmitFormAsync($"/commitments/{id}/reports/new?side=LA", new Dictionary<string, string?>
+        var laos = await (await factory.CoordinatorAsync(TestAccounts.LaoCooperation, redirects: false)).SubmitFormAsync($"/commitments/{id}/reports/new?side=LA", new Dictionary<string, string?>
         {
             ["Input.Status"] = "Done", ["Input.NarrativeVi"] = "Hoàn thành", ["Input.ReportedOn"] = "15/12/2025",
         });
@@ -139,7 +139,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(null, world.LaDepartment);
         var reportId = await world.AddReportAsync(id, "LA", Delayed, new DateOnly(2025, 6, 1));
-        var client = await factory.CoordinatorAsync(redirects: false);
+        var client = await factory.CoordinatorAsync(TestAccounts.LaoCooperation, redirects: false);
         var saved = await client.SubmitFormAsync($"/commitments/{id}/reports/{reportId}/edit", new Dictionary<string, string?>
         {
             ["Input.Status"] = "InProgress", ["Input.NarrativeEn"] = "Back on track",
@@ -313,7 +313,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         var client = await factory.CoordinatorAsync(redirects: false);
         var refusedPage = await client.GetPageAsync($"/commitments/{done}/carry-over");
         Assert.StartsWith("Cam kết đã hoàn thành hoặc không tiếp tục", refusedPage.QuerySelector("#carry-over-refused")!.TextContent.Trim());
-        Assert.Null(refusedPage.QuerySelector("form[method=post]"));
+        Assert.Null(refusedPage.QuerySelector("main form[method=post]"));
 
         var open = await world.AddCommitmentAsync();
         var own = await client.SubmitFormAsync($"/commitments/{open}/carry-over", new Dictionary<string, string?>

@@ -52,7 +52,7 @@ public abstract class CommitmentsApiTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var taken = await world.AddCommitmentAsync(c => { c.InstrumentId = world.NinthMinutes; c.Number = "5"; });
-        var client = await factory.CoordinatorAsync();
+        var client = await factory.CoordinatorAsync(TestAccounts.LaoCooperation);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var response = await client.PostAsJsonAsync("/api/commitments", new
         {
@@ -131,8 +131,10 @@ public abstract class CommitmentsApiTests(ConcordFactory factory)
         Assert.Equal(("USD", 12500.50m), (report.GetProperty("valueCurrency").GetString(), report.GetProperty("valueAmount").GetDecimal()));
         Assert.Equal(InProgress, (await world.LoadAsync(id)).Status);
 
+        // Each side writes its own reports: Laos's come from a Lao coordinator.
+        var lao = await factory.CoordinatorAsync(TestAccounts.LaoCooperation);
         for (var day = 2; day <= 4; day++)
-            (await client.PostAsJsonAsync($"/api/commitments/{id}/reports", new
+            (await lao.PostAsJsonAsync($"/api/commitments/{id}/reports", new
             {
                 country = "LA", organisationId = world.LaDepartment, period = "2024-2025", status = "InProgress", narrativeLo = "ກຳລັງດຳເນີນ", reportedOn = $"2025-10-0{day}",
             })).EnsureSuccessStatusCode();
@@ -159,7 +161,7 @@ public abstract class CommitmentsApiTests(ConcordFactory factory)
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(null, world.LaDepartment);
         var reportId = await world.AddReportAsync(id, "LA", Delayed, new DateOnly(2025, 5, 5));
-        var client = await factory.CoordinatorAsync();
+        var client = await factory.CoordinatorAsync(TestAccounts.LaoCooperation);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         object Report(int version, string status) => new
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Concord.Data;
 using Concord.Features.Accounts;
@@ -40,18 +39,17 @@ public static class TestAccounts
     public const string VietnamCooperation = "vn-molisa-icd";
     public const string LaoCooperation = "la-mlsw-dpic";
     static int counter;
-    static readonly ConcurrentDictionary<(object, Role, string, bool), Task<HttpClient>> Clients = new();
 
     // A client over HTTPS (session cookies are Secure), signed in through the real pages, for a new
-    // account of this role in this organisation (by demo key). Cached per factory: tests of one class share it.
-    public static Task<HttpClient> ClientAsync(this WebApplicationFactory<Program> factory, Role role, string organisationKey = VietnamCooperation, bool redirects = true) =>
-        Clients.GetOrAdd((factory, role, organisationKey, redirects), async _ =>
-        {
-            var account = await factory.CreateAccountAsync(role, organisationKey);
-            var client = factory.NewClient(redirects);
-            await client.SignInAsync(account);
-            return client;
-        });
+    // account of this role in this organisation (by demo key). A new account each time: no test
+    // inherits another's cookies (a language chosen, a session ended).
+    public static async Task<HttpClient> ClientAsync(this WebApplicationFactory<Program> factory, Role role, string organisationKey = VietnamCooperation, bool redirects = true)
+    {
+        var account = await factory.CreateAccountAsync(role, organisationKey);
+        var client = factory.NewClient(redirects);
+        await client.SignInAsync(account);
+        return client;
+    }
 
     public static Task<HttpClient> CoordinatorAsync(this WebApplicationFactory<Program> factory, string organisationKey = VietnamCooperation, bool redirects = true) =>
         factory.ClientAsync(Role.Coordinator, organisationKey, redirects);
