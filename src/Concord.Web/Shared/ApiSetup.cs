@@ -25,9 +25,10 @@ public static class ApiSetup
 
     public static WebApplication MapConcordApi(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // The API's description holds no record, only its shape: anyone, scripts before they sign in included, may read it.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         // The browsable reference: Scalar serves its script from the package, not from a CDN.
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Concord API"));
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Concord API")).AllowAnonymous();
         return app;
     }
 

@@ -39,7 +39,10 @@ public static class Cultures
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
             return Results.LocalRedirect(target);
-        }).ExcludeFromDescription();
+        })
+        // The sign-in page needs a language too.
+        .AllowAnonymous()
+        .ExcludeFromDescription();
         return app;
     }
 }

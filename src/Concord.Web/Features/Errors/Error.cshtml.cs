@@ -13,6 +13,8 @@ public class ErrorModel : PageModel
     public string MessageKey { get; private set; } = "Error.Message";
 
     public void OnGet(int? code) => Describe(code);
+    // A failed POST is re-executed here as a POST; it only describes the error.
+    [Concord.Features.Accounts.OpenHandler]
     public void OnPost(int? code) => Describe(code);
 
     void Describe(int? code)
