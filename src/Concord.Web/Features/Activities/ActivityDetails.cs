@@ -27,7 +27,8 @@ public sealed record ActivityDetails(
             {
                 x.Id, x.Version, x.KindId, KindCode = x.Kind.Code, Kind = x.Kind.Name, x.Title, x.Description,
                 x.StartsOn, x.StartsOnPrecision, x.EndsOn, x.EndsOnPrecision, x.DateNote,
-                x.MeetingId, MeetingTitle = x.Meeting!.Title, MeetingNumber = x.Meeting.Number, MeetingStartsOn = x.Meeting.StartsOn,
+                // The meeting's id through the join, so that a meeting the reader may not see is not named even by its id.
+                MeetingId = x.Meeting == null ? null : (int?)x.Meeting.Id, MeetingTitle = x.Meeting!.Title, MeetingNumber = x.Meeting.Number, MeetingStartsOn = x.Meeting.StartsOn,
                 MeetingStartsOnPrecision = (DatePrecision?)x.Meeting.StartsOnPrecision,
                 x.PeopleTotal, x.PeopleWomen, x.PeopleMen, x.ValueAmount, x.ValueCurrency, x.ValueIsLowerBound,
                 x.Sources, x.IsIllustrative, x.UpdatedAt,
