@@ -293,6 +293,51 @@ public abstract class RestrictedRecordsTests(ConcordFactory factory)
     }
 
     [Fact]
+    public async Task AnEditByTheVietnameseSideKeepsTheLinksToRecordsOnlyLaosSees()
+    {
+        var s = await CreateSecretAsync();
+        var client = await factory.CoordinatorAsync(redirects: false);
+        // The forms never showed those links; saving them unchanged, or through the API, must not drop them.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/instruments/{s.SharedInstrument}/edit", new Dictionary<string, string?>())).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/activities/{s.SharedActivity}/edit", new Dictionary<string, string?>
+        {
+            ["Input.TitleEn"] = "Shared activity, renamed by Vietnam (access test)",
+        })).StatusCode);
+        var kind = await factory.WithDbAsync(db => db.Activities.Where(a => a.Id == s.SharedActivity).Select(a => a.KindId).SingleAsync());
+        var version = await factory.WithDbAsync(db => db.Activities.Where(a => a.Id == s.SharedActivity).Select(a => a.Version).SingleAsync());
+        var put = await client.PutAsJsonAsync($"/api/activities/{s.SharedActivity}", new { kindId = kind, titleEn = "Renamed again through the API (access test)", version });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        await factory.WithDbAsync(async db =>
+        {
+            Assert.True(await db.InstrumentLinks.AnyAsync(l => l.FromId == s.SharedInstrument && l.ToId == s.Instrument));
+            Assert.True(await db.ActivityCommitments.AnyAsync(a => a.ActivityId == s.SharedActivity && a.CommitmentId == s.Commitment));
+            Assert.Equal(s.Meeting, await db.Activities.Where(a => a.Id == s.SharedActivity).Select(a => a.MeetingId).SingleAsync());
+        });
+        // The Lao side still sees them, and the Vietnamese side still does not.
+        var lao = await (await factory.CoordinatorAsync(TestAccounts.LaoCooperation)).GetStringAsync($"/activities/{s.SharedActivity}");
+        Assert.Contains($"/commitments/{s.Commitment}", lao);
+        Assert.Contains($"/meetings/{s.Meeting}", lao);
+        Assert.DoesNotContain(s.Marker, await client.GetStringAsync($"/activities/{s.SharedActivity}"));
+    }
+
+    [Fact]
+    public async Task AClauseKeptToLaosStaysSoWhenCarriedOverIntoSharedMinutes()
+    {
+        var s = await CreateSecretAsync();
+        // An old clause, so that its copy (the next period) does not become the current plan other tests count.
+        await factory.WithDbAsync(db => db.Commitments.Where(c => c.Id == s.Commitment)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.PeriodStart, 2020).SetProperty(c => c.PeriodEnd, 2021)));
+        var lao = await factory.CoordinatorAsync(TestAccounts.LaoCooperation, redirects: false);
+        var response = await lao.SubmitFormAsync($"/commitments/{s.Commitment}/carry-over", new Dictionary<string, string?> { ["Input.InstrumentId"] = s.SharedInstrument.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var copy = response.Headers.Location!.ToString();
+        Assert.Contains(s.Marker, await lao.GetStringAsync(copy));
+        var vietnam = await factory.CoordinatorAsync(redirects: false);
+        Assert.Equal(HttpStatusCode.NotFound, (await vietnam.GetAsync(copy)).StatusCode);
+    }
+
+    [Fact]
     public async Task SharedRecordsNeedASignedInUserOfEitherSideAndPublicOnesAreForEveryone()
     {
         var (shared, published) = await factory.WithDbAsync(async db =>

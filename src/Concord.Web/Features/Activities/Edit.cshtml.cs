@@ -15,7 +15,7 @@ namespace Concord.Features.Activities;
 // Commitments are picked without rendering all of them (there may be 500,000): the editor shows those
 // already linked, the clauses of one chosen instrument, and a box for typing commitment numbers (ids).
 [Authorize(Policy = Access.EditRecord)]
-public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
+public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : PageModel
 {
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
@@ -26,6 +26,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
     [BindProperty]
     public int? PickInstrument { get; set; }
     public int? Id { get; private set; }
+    public string? Side => user.Country;
     public List<Choice> Kinds { get; private set; } = [];
     public List<CodeChoice> Currencies { get; private set; } = [];
     public List<Choice> Meetings { get; private set; } = [];
@@ -42,7 +43,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
     {
         if (id is { } existing)
         {
-            var activity = await db.Activities.AsNoTracking().Include(a => a.Organisations).Include(a => a.Commitments).AsSplitQuery()
+            var activity = await ActivityInput.ForEdit(db).AsNoTracking()
                 .SingleOrDefaultAsync(a => a.Id == existing, ct);
             if (activity is null) return NotFound();
             Input = ActivityInput.From(activity);
@@ -64,7 +65,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         Activity? activity = null;
         if (id is { } existing)
         {
-            activity = await db.Activities.Include(a => a.Organisations).Include(a => a.Commitments).AsSplitQuery()
+            activity = await ActivityInput.ForEdit(db)
                 .SingleOrDefaultAsync(a => a.Id == existing, ct);
             if (activity is null) return NotFound();
         }
@@ -84,7 +85,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         {
             db.SaveAgainstVersion(activity, Input.Version);
         }
-        Input.ApplyTo(activity);
+        Input.ApplyTo(activity, user);
         try
         {
             await db.SaveChangesAsync(ct);

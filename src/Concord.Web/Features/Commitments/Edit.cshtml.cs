@@ -11,11 +11,12 @@ namespace Concord.Features.Commitments;
 
 // Serves both /commitments/new (New.cshtml) and /commitments/{id}/edit (Edit.cshtml).
 [Authorize(Policy = Access.EditRecord)]
-public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
+public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : PageModel
 {
     [BindProperty]
     public CommitmentInput Input { get; set; } = new();
     public int? Id { get; private set; }
+    public string? Side => user.Country;
     // The status as saved, which decides the statuses an edit may choose.
     public CommitmentStatus? SavedStatus { get; private set; }
     public List<Choice> Instruments { get; private set; } = [];
@@ -67,7 +68,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
             await LoadChoicesAsync(ct);
             return Page();
         }
-        commitment = await Input.ApplyAsync(db, commitment, ct);
+        commitment = await Input.ApplyAsync(db, commitment, user, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -12,11 +12,12 @@ namespace Concord.Features.Instruments;
 
 // Serves both /instruments/new (New.cshtml) and /instruments/{id}/edit (Edit.cshtml).
 [Authorize(Policy = Access.EditRecord)]
-public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
+public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : PageModel
 {
     [BindProperty]
     public InstrumentInput Input { get; set; } = new();
     public int? Id { get; private set; }
+    public string? Side => user.Country;
     public bool Conflict { get; private set; }
     public List<Choice> Kinds { get; private set; } = [];
     public List<Choice> Meetings { get; private set; } = [];
@@ -30,7 +31,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
     {
         if (id is { } existing)
         {
-            var instrument = await db.Instruments.AsNoTracking().Include(i => i.Parties).Include(i => i.Signatories).Include(i => i.LinksFrom).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == existing, ct);
+            var instrument = await InstrumentInput.ForEdit(db).AsNoTracking().SingleOrDefaultAsync(i => i.Id == existing, ct);
             if (instrument is null) return NotFound();
             Input = InstrumentInput.From(instrument);
             Id = existing;
@@ -49,7 +50,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         Instrument? instrument = null;
         if (id is { } existing)
         {
-            instrument = await db.Instruments.Include(i => i.Parties).Include(i => i.Signatories).Include(i => i.LinksFrom).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == existing, ct);
+            instrument = await InstrumentInput.ForEdit(db).SingleOrDefaultAsync(i => i.Id == existing, ct);
             if (instrument is null) return NotFound();
         }
         ModelState.AddRuleErrors(await Input.CheckAsync(db, id, ct), t);
@@ -67,7 +68,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         {
             db.SaveAgainstVersion(instrument, Input.Version);
         }
-        Input.ApplyTo(instrument);
+        Input.ApplyTo(instrument, user);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -13,11 +13,12 @@ namespace Concord.Features.Meetings;
 
 // Serves both /meetings/new (New.cshtml) and /meetings/{id}/edit (Edit.cshtml).
 [Authorize(Policy = Access.EditRecord)]
-public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
+public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : PageModel
 {
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
     public int? Id { get; private set; }
+    public string? Side => user.Country;
     public List<Choice> Kinds { get; private set; } = [];
     public List<MeetingChoice> Meetings { get; private set; } = [];
     public List<PersonChoice> People { get; private set; } = [];
@@ -34,7 +35,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
     {
         if (id is { } existing)
         {
-            var meeting = await db.Meetings.AsNoTracking().Include(m => m.Chairs).Include(m => m.Participants).AsSplitQuery()
+            var meeting = await MeetingInput.ForEdit(db).AsNoTracking()
                 .SingleOrDefaultAsync(m => m.Id == existing, ct);
             if (meeting is null) return NotFound();
             Input = MeetingInput.From(meeting);
@@ -55,7 +56,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         Meeting? meeting = null;
         if (id is { } existing)
         {
-            meeting = await db.Meetings.Include(m => m.Chairs).Include(m => m.Participants).AsSplitQuery()
+            meeting = await MeetingInput.ForEdit(db)
                 .SingleOrDefaultAsync(m => m.Id == existing, ct);
             if (meeting is null) return NotFound();
         }
@@ -68,12 +69,12 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         if (meeting is null)
         {
             meeting = new Meeting();
-            Input.ApplyTo(meeting);
+            Input.ApplyTo(meeting, user);
             db.Meetings.Add(meeting);
         }
         else
         {
-            MeetingsApi.Save(db, meeting, Input);
+            MeetingsApi.Save(db, meeting, Input, user);
         }
         try
         {
