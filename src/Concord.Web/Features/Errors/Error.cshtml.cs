@@ -24,6 +24,12 @@ public class ErrorModel : PageModel
             TitleKey = "Error.NotFoundTitle";
             MessageKey = "Error.NotFoundMessage";
         }
+        else if (code == 403)
+        {
+            // Signed in, but the account's role or side does not allow this (Access.cs).
+            TitleKey = "Access.ForbiddenTitle";
+            MessageKey = "Access.ForbiddenMessage";
+        }
         Response.StatusCode = code is >= 400 and < 600 ? code.Value : 500;
     }
 }
