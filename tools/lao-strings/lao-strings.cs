@@ -102,7 +102,7 @@ Console.WriteLine($"{applied} translations written, flagged \"unreviewed\": [\"{
 foreach (var p in problems) Console.Error.WriteLine(p);
 return problems.Count == 0 ? 0 : 1;
 
-static string Holes(string s) => string.Join(",", Regex.Matches(s, @"\{\d+\}").Select(m => m.Value).Distinct().Order());
+static string Holes(string s) => Regex.Matches(s, @"\{\d+\}").Select(m => m.Value).Distinct().Order() is var holes && holes.Any() ? string.Join(",", holes) : "(none)";
 
 // Adds properties at the end of the key's object, in the layout the object already has.
 static string Insert(string text, string key, params string[] properties)
