@@ -15,7 +15,14 @@ public class LaoFontJourney(ConcordServer server) : IClassFixture<ConcordServer>
     [Fact]
     public async Task SwitchingToLaoShowsTheNinthConferenceInConcordsOwnLaoFont()
     {
-        await using var browser = await server.LaunchBrowserAsync(EnvironmentWithoutSystemLaoFonts());
+        var config = Path.Combine(Path.GetTempPath(), $"concord-no-lao-{Guid.NewGuid():N}.conf");
+        try { await JourneyAsync(config); }
+        finally { File.Delete(config); }
+    }
+
+    async Task JourneyAsync(string fontConfig)
+    {
+        await using var browser = await server.LaunchBrowserAsync(EnvironmentWithoutSystemLaoFonts(fontConfig));
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = "vi" });
         var page = await context.NewPageAsync();
 
@@ -83,12 +90,11 @@ public class LaoFontJourney(ConcordServer server) : IClassFixture<ConcordServer>
 
     // fontconfig, which Chromium on Linux asks for every font, told to reject each installed font that
     // has Lao letters (Noto Sans Lao, Phetsarath OT, DejaVu Sans...): the browser then knows no Lao font.
-    static IEnumerable<KeyValuePair<string, string>> EnvironmentWithoutSystemLaoFonts()
+    static IEnumerable<KeyValuePair<string, string>> EnvironmentWithoutSystemLaoFonts(string config)
     {
         var list = Process.Start(new ProcessStartInfo("fc-list", [":charset=0e81", "file"]) { RedirectStandardOutput = true })!;
         var files = list.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim().TrimEnd(':').Trim()).ToList();
         list.WaitForExit();
-        var config = Path.Combine(Path.GetTempPath(), $"concord-no-lao-{Guid.NewGuid():N}.conf");
         File.WriteAllText(config, $"""
             <?xml version="1.0"?>
             <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
