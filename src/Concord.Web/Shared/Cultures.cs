@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Localization;
 
 namespace Concord.Shared;
 
-// The one seam for the reader's language: Vietnamese by default, English available
-// (Lao is added with its reviewed strings). Chosen by ?culture=, then the cookie, then the browser.
+// The one seam for the reader's language: Vietnamese by default, English and Lao available.
+// Chosen by ?culture=, then the cookie, then the browser ("lo-LA" falls back to "lo").
 public static class Cultures
 {
     public const string Default = "vi";
-    public static readonly string[] Supported = ["vi", "en"];
+    public static readonly string[] Supported = ["vi", "en", "lo"];
 
     public static IServiceCollection AddConcordCultures(this IServiceCollection services) =>
         services.Configure<RequestLocalizationOptions>(o =>
@@ -27,7 +27,8 @@ public static class Cultures
 
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    // GET /culture/en?returnUrl=/meetings: remembers the choice in a cookie and goes back.
+    // GET /culture/en?returnUrl=/meetings: remembers the choice in a cookie and goes back. Open to
+    // everyone: the picker is on every page, the sign-in page included.
     public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder app)
     {
         app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
@@ -39,7 +40,7 @@ public static class Cultures
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
             return Results.LocalRedirect(target);
-        }).ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }
