@@ -92,7 +92,8 @@ public static class AuditTrail
                 p.Before.TryGetValue(name, out var was);
                 after.TryGetValue(name, out var now);
                 if (Equals(was, now) && !PrecisionChanged(name, p.Before, after)) continue;
-                if (p.State == EntityState.Added && (now is null or "" || DateMissing(name, after))) continue;
+                // A new record's empty and "no" values say nothing.
+                if (p.State == EntityState.Added && (now is null or "" or false || DateMissing(name, after))) continue;
                 g.Fields[name] = [was, now];
             }
         }

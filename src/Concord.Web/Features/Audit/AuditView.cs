@@ -67,6 +67,28 @@ public static class AuditView
         ["KindId"] = nameof(Term), ["AreaId"] = nameof(Term),
     };
 
+    // Fields in the order the record's page reads, each language in the order of LocalizedText.Languages;
+    // any other field after them.
+    static readonly string[] Order =
+    [
+        "Key", "Name", "Title", "Text", "Narrative", "Position", "Abbreviation", "DisplayName", "Email", "UserName", "Role",
+        "Number", "Sequence", "KindId", "AreaId", "Status", "Country", "OrganisationId", "InstrumentId", "CommitmentId", "MeetingId",
+        "ParentId", "SuccessorId", "SucceededOn", "PreparesId", "CarriedOverFromId",
+        "SignedOn", "InForceFrom", "ExpiresOn", "StartsOn", "EndsOn", "DateNote", "PeriodStart", "PeriodEnd", "DueOn", "ReportedOn",
+        "Place", "IsOnline", "Agenda", "Summary", "Description",
+        "PeopleCount", "WomenCount", "PeopleTotal", "PeopleWomen", "PeopleMen", "ValueAmount", "ValueCurrency", "ValueIsLowerBound",
+        "EvidenceLinks", "Note", "Sources", "Visibility", "RestrictedTo", "IsIllustrative",
+    ];
+
+    static (int, int, string) ReadingOrder(string path)
+    {
+        var dot = path.IndexOf('.');
+        var property = dot < 0 ? path : path[..dot];
+        var index = Array.IndexOf(Order, property);
+        var language = dot < 0 ? -1 : Array.IndexOf(LocalizedText.Languages, path[(dot + 1)..].ToLowerInvariant());
+        return (index < 0 ? Order.Length : index, language, path);
+    }
+
     static readonly HashSet<string> Dates = ["SignedOn", "InForceFrom", "ExpiresOn", "StartsOn", "EndsOn", "DueOn", "ReportedOn", "SucceededOn"];
     const string Precision = "Precision";
 
@@ -111,7 +133,7 @@ public static class AuditView
     {
         var lines = new List<Line>();
         var fields = changes.Fields ?? [];
-        foreach (var (name, pair) in fields)
+        foreach (var (name, pair) in fields.OrderBy(f => ReadingOrder(f.Key)))
         {
             // A date's precision is shown as part of the date.
             if (name.EndsWith(Precision) && fields.ContainsKey(name[..^Precision.Length])) continue;
