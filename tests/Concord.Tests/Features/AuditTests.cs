@@ -365,6 +365,27 @@ public abstract class AuditTests(ConcordFactory factory)
     }
 
     [Fact]
+    public async Task ADeletedRecordRestrictedToOneSideStaysOutOfTheOtherSidesChangeLog()
+    {
+        var world = await CommitmentsWorld.CreateAsync(factory);
+        var id = await world.AddCommitmentAsync(c => { c.Visibility = Visibility.Restricted; c.RestrictedTo = "LA"; c.Sources = $"Ghi chú nội bộ phía Lào {world.Tag}"; }, world.LaDepartment);
+        await factory.WithDbAsync(async db =>
+        {
+            db.Commitments.Remove(await db.Commitments.Include(c => c.Leads).SingleAsync(c => c.Id == id));
+            await db.SaveChangesAsync();
+        });
+
+        static IElement? Deletion(AngleSharp.Dom.IDocument page, int id) => page.QuerySelectorAll("tr.audit-entry[data-action=Deleted]")
+            .SingleOrDefault(e => e.QuerySelector(".audit-record")!.TextContent.Contains($"#{id}"));
+        var lao = await factory.ClientAsync(Role.Administrator, TestAccounts.LaoCooperation, redirects: false);
+        var deleted = Deletion(await lao.GetPageAsync("/admin/changes?type=Commitment"), id);
+        Assert.NotNull(deleted);
+        Assert.Equal($"Ghi chú nội bộ phía Lào {world.Tag}", Line(deleted, "Nguồn").QuerySelector("del.audit-before")!.TextContent.Trim());
+        var vietnamese = await factory.ClientAsync(Role.Administrator, TestAccounts.VietnamCooperation, redirects: false);
+        Assert.Null(Deletion(await vietnamese.GetPageAsync("/admin/changes?type=Commitment"), id));
+    }
+
+    [Fact]
     public async Task ADateThatCannotBeReadIsShownBesideItsFieldAndARangeSelectsOnlyItsDays()
     {
         var admin = await factory.ClientAsync(Role.Administrator, redirects: false);

@@ -189,6 +189,7 @@ public static class AuditTrail
         Enum e => e.ToString(),
         DateOnly d => d.ToString("yyyy-MM-dd"),
         DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("O"),
+        DateTimeOffset o => o.UtcDateTime.ToString("O"),
         _ => value,
     };
 }
