@@ -16,8 +16,9 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
 {
     [BindProperty]
     public InstrumentInput Input { get; set; } = new();
+    [BindProperty]
+    public MergeForm Merge { get; set; } = new();
     public int? Id { get; private set; }
-    public bool Conflict { get; private set; }
     public List<Choice> Kinds { get; private set; } = [];
     public List<Choice> Meetings { get; private set; } = [];
     public List<Choice> Organisations { get; private set; } = [];
@@ -30,9 +31,10 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
     {
         if (id is { } existing)
         {
-            var instrument = await db.Instruments.AsNoTracking().Include(i => i.Parties).Include(i => i.Signatories).Include(i => i.LinksFrom).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == existing, ct);
+            var instrument = await LoadAsync(existing, tracked: false, ct);
             if (instrument is null) return NotFound();
             Input = InstrumentInput.From(instrument);
+            Merge.Loaded = ConflictMerge.Fingerprint(Input);
             Id = existing;
         }
         else
@@ -49,7 +51,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         Instrument? instrument = null;
         if (id is { } existing)
         {
-            instrument = await db.Instruments.Include(i => i.Parties).Include(i => i.Signatories).Include(i => i.LinksFrom).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == existing, ct);
+            instrument = await LoadAsync(existing, tracked: true, ct);
             if (instrument is null) return NotFound();
         }
         ModelState.AddRuleErrors(await Input.CheckAsync(db, id, ct), t);
@@ -68,19 +70,44 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
             db.SaveAgainstVersion(instrument, Input.Version);
         }
         Input.ApplyTo(instrument);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Conflict = true;
-            ModelState.AddModelError("", t["Common.Conflict"]);
-            await LoadChoicesAsync(ct);
-            return Page();
-        }
-        return Redirect($"/instruments/{instrument.Id}");
+        if (await db.TrySaveAsync(ct)) return Redirect($"/instruments/{instrument.Id}");
+        return await ConflictAsync(instrument.Id, ct);
     }
+
+    // "Save merged version" from the conflict table.
+    public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken ct)
+    {
+        var current = await LoadAsync(id, tracked: false, ct);
+        if (current is null) return NotFound();
+        Input = this.MergeOnto(Merge, InstrumentInput.From(current), current.Version, Input);
+        return await OnPostAsync(id, ct);
+    }
+
+    async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
+    {
+        var current = await LoadAsync(id, tracked: false, ct);
+        if (current is null) return NotFound();
+        await LoadChoicesAsync(ct);
+        await this.ShowConflictAsync(db, Merge, current, InstrumentInput.From(current), Input, NameOf, t, ct);
+        return Page();
+    }
+
+    string? NameOf(string field, int id)
+    {
+        var choices = field switch
+        {
+            nameof(Input.KindId) => Kinds,
+            nameof(Input.MeetingId) => Meetings,
+            nameof(Input.PartyIds) => Organisations,
+            nameof(Input.SignatoryIds) => People,
+            _ => OtherInstruments,
+        };
+        return choices.Find(c => c.Id == id) is { } choice ? Display.Plain(choice.Name) : null;
+    }
+
+    Task<Instrument?> LoadAsync(int id, bool tracked, CancellationToken ct) =>
+        (tracked ? db.Instruments : db.Instruments.AsNoTracking())
+            .Include(i => i.Parties).Include(i => i.Signatories).Include(i => i.LinksFrom).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct);
 
     async Task LoadChoicesAsync(CancellationToken ct)
     {
