@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Concord.Data;
 using Concord.Features.Accounts;
 using Concord.Features.Activities;
+using Concord.Features.Audit;
 using Concord.Features.Commitments;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
@@ -17,6 +18,7 @@ builder.Services.AddConcordWeb();
 builder.Services.AddConcordApi();
 builder.Services.AddConcordAccounts(builder.Configuration);
 builder.Services.AddConcordRateLimits(builder.Configuration);
+builder.Services.AddConcordAudit();
 
 var app = builder.Build();
 

@@ -46,6 +46,7 @@ public static class DatabaseSetup
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<ConcordDb>();
         if (options.Migrate) await db.Database.MigrateAsync(ct);
+        if (options.Migrate) await Features.Audit.AppendOnly.ApplyAsync(db, ct);
         await ReferenceTerms.EnsureAsync(db, ct);
         if (options.SeedDemo) await DemoHistory.LoadIfEmptyAsync(db, ct);
     }
