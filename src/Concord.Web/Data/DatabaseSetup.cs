@@ -48,5 +48,6 @@ public static class DatabaseSetup
         if (options.Migrate) await db.Database.MigrateAsync(ct);
         await ReferenceTerms.EnsureAsync(db, ct);
         if (options.SeedDemo) await DemoHistory.LoadIfEmptyAsync(db, ct);
+        if (options.SeedDemo) await Features.Accounts.DemoAccounts.CreateIfNoAccountsAsync(scope.ServiceProvider, ct);
     }
 }

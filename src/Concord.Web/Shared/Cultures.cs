@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Localization;
 namespace Concord.Shared;
 
 // The one seam for the reader's language: Vietnamese by default, English available
-// (Lao is added with its reviewed strings). Chosen by ?culture=, then the cookie, then the browser.
+// (Lao is added with its reviewed strings). Chosen by ?culture=, then the signed-in account's choice,
+// then the cookie, then the browser.
 public static class Cultures
 {
     public const string Default = "vi";
@@ -20,6 +21,7 @@ public static class Cultures
             o.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),
+                new Concord.Features.Accounts.Self.AccountLanguageProvider(),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
@@ -30,16 +32,17 @@ public static class Cultures
     // GET /culture/en?returnUrl=/meetings: remembers the choice in a cookie and goes back.
     public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        app.MapGet("/culture/{culture}", async (string culture, string? returnUrl, HttpContext http) =>
         {
             if (!Supported.Contains(culture)) return Results.NotFound();
+            await Concord.Features.Accounts.Self.AccountLanguage.FollowSwitchAsync(http, culture);
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
             return Results.LocalRedirect(target);
-        }).ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }
