@@ -21,12 +21,13 @@ public static class Html
 
     public static Task<IDocument> ParseAsync(string html) => Context.OpenAsync(r => r.Content(html));
 
-    // Fills the first form with method=post on the page at `url` (fields named as in the HTML,
+    // Fills the page's first form with method=post (in <main>: the header's sign-out form is not the
+    // page's) at `url` (fields named as in the HTML,
     // e.g. "Input.TitleVi") and submits it. Fields not named keep the value the page gave them.
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, IDictionary<string, string?> fields, string? formSelector = null)
     {
         var page = await client.GetPageAsync(url);
-        var form = (IHtmlFormElement?)page.QuerySelector(formSelector ?? "form[method=post]")
+        var form = (IHtmlFormElement?)page.QuerySelector(formSelector ?? "main form[method=post]")
             ?? throw new InvalidOperationException($"No post form on {url}");
         var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)

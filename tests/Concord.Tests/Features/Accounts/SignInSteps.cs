@@ -23,7 +23,7 @@ public static class SignInSteps
         {
             ["Input.Email"] = account.Email,
             ["Input.Password"] = password ?? account.Password,
-        }, "main form[method=post]");
+        });
 
     // The password, then this code on the second-factor page (an authenticator code, or a recovery code).
     public static async Task<HttpResponseMessage> SignInWithCodeAsync(this HttpClient client, TestAccount account, string code, bool recovery = false)
@@ -32,7 +32,7 @@ public static class SignInSteps
         Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
         Assert.Equal("/account/two-factor", PathOf(password));
         var page = recovery ? "/account/two-factor?recovery=true&returnUrl=%2F" : password.Headers.Location!.OriginalString;
-        return await client.SubmitFormAsync(page, new Dictionary<string, string?> { ["Code"] = code }, "main form[method=post]");
+        return await client.SubmitFormAsync(page, new Dictionary<string, string?> { ["Code"] = code });
     }
 
     // Where a redirect goes, without its query: "/account/sign-in".
