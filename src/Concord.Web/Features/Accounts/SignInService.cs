@@ -207,6 +207,8 @@ public sealed class SignInService(UserManager<Account> users, ConcordDb db, Secu
     // computer must not be enough to turn the second factor off, or to take it over.
     public async Task<bool> ConfirmPasswordAsync(Account account, string? password)
     {
+        // Guesses count towards the lockout, and a locked account cannot confirm, as at sign-in.
+        if (await users.IsLockedOutAsync(account)) return false;
         if (!string.IsNullOrEmpty(password) && await users.CheckPasswordAsync(account, password)) return true;
         await users.AccessFailedAsync(account);
         await log.RecordAsync(SecurityEventKind.SignInFailed, account.Id, account.Email, "password confirmation on the account page");

@@ -14,17 +14,15 @@ namespace Concord.Features.Accounts.Self;
 // request. It travels in the session cookie as a claim (set at sign-in), so no request pays a query for it.
 public sealed class AccountLanguageProvider : RequestCultureProvider
 {
-    public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext http)
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext http)
     {
-        var cookie = http.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
-            .Get(AccountsSetup.SessionScheme).Cookie.Name;
-        if (cookie is null || !http.Request.Cookies.ContainsKey(cookie)) return null;
-        // Localization runs before the authentication middleware. The cookie handler authenticates once
-        // per request and keeps the result, so the session is still validated only once.
-        var result = await http.AuthenticateAsync(AccountsSetup.SessionScheme);
-        return result.Principal?.FindFirstValue(ConcordClaims.Language) is { Length: > 0 } language
-            ? new ProviderCultureResult(language)
-            : null;
+        // Localization runs before authentication and for static files too, so the cookie is read here
+        // without asking the database; the pages still validate the session itself. A language taken
+        // from a cookie whose session has just ended does no harm.
+        var options = http.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(AccountsSetup.SessionScheme);
+        var cookie = options.Cookie.Name is { } name ? options.CookieManager.GetRequestCookie(http, name) : null;
+        var language = string.IsNullOrEmpty(cookie) ? null : options.TicketDataFormat.Unprotect(cookie)?.Principal?.FindFirstValue(ConcordClaims.Language);
+        return Task.FromResult(string.IsNullOrEmpty(language) ? null : new ProviderCultureResult(language));
     }
 }
 
@@ -35,10 +33,12 @@ public static class AccountLanguage
     public static async Task SaveAsync(HttpContext http, ConcordDb db, int accountId, string? language)
     {
         var account = await db.Users.SingleAsync(a => a.Id == accountId);
-        if (account.Language == language) return;
-        account.Language = language;
-        await db.SaveChangesAsync();
-        if (http.User.FindFirstValue(ConcordClaims.Session) is null) return;
+        if (account.Language != language)
+        {
+            account.Language = language;
+            await db.SaveChangesAsync();
+        }
+        if (http.User.FindFirstValue(ConcordClaims.Session) is null || http.User.FindFirstValue(ConcordClaims.Language) == language) return;
         var claims = http.User.Claims.Where(c => c.Type != ConcordClaims.Language).ToList();
         if (language is not null) claims.Add(new Claim(ConcordClaims.Language, language));
         await http.SignInAsync(AccountsSetup.SessionScheme, new ClaimsPrincipal(new ClaimsIdentity(claims, AccountsSetup.SessionScheme)));
