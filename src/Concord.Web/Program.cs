@@ -28,6 +28,11 @@ if (args.Length > 0 && args[0] == "generate")
 }
 
 await app.Services.PrepareDatabaseAsync();
+if (args is ["delete-demo-accounts"])
+{
+    return await DemoAccounts.DeleteAsync(app.Services);
+}
+await DemoAccounts.RefuseInProductionAsync(app.Services);
 
 app.UseConcordWeb();
 app.MapConcordApi();

@@ -49,5 +49,6 @@ public static class DatabaseSetup
         if (options.Migrate) await Features.Audit.AppendOnly.ApplyAsync(db, ct);
         await ReferenceTerms.EnsureAsync(db, ct);
         if (options.SeedDemo) await DemoHistory.LoadIfEmptyAsync(db, ct);
+        if (options.SeedDemo) await Features.Accounts.DemoAccounts.CreateIfNoAccountsAsync(scope.ServiceProvider, ct);
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Localization;
 namespace Concord.Shared;
 
 // The one seam for the reader's language: Vietnamese by default, English and Lao available.
-// Chosen by ?culture=, then the cookie, then the browser ("lo-LA" falls back to "lo").
+// Chosen by ?culture=, then the signed-in account's choice, then the cookie, then the browser
+// ("lo-LA" falls back to "lo").
 public static class Cultures
 {
     public const string Default = "vi";
@@ -20,6 +21,7 @@ public static class Cultures
             o.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),
+                new Concord.Features.Accounts.Self.AccountLanguageProvider(),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
@@ -31,9 +33,10 @@ public static class Cultures
     // everyone: the picker is on every page, the sign-in page included.
     public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        app.MapGet("/culture/{culture}", async (string culture, string? returnUrl, HttpContext http) =>
         {
             if (!Supported.Contains(culture)) return Results.NotFound();
+            await Concord.Features.Accounts.Self.AccountLanguage.FollowSwitchAsync(http, culture);
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
