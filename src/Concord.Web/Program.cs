@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Concord.Data;
 using Concord.Features.Accounts;
 using Concord.Features.Activities;
+using Concord.Features.Audit;
 using Concord.Features.Commitments;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
@@ -17,6 +18,7 @@ builder.Services.AddConcordWeb();
 builder.Services.AddConcordApi();
 builder.Services.AddConcordAccounts(builder.Configuration);
 builder.Services.AddConcordRateLimits(builder.Configuration);
+builder.Services.AddConcordAudit();
 
 var app = builder.Build();
 
@@ -26,6 +28,11 @@ if (args.Length > 0 && args[0] == "generate")
 }
 
 await app.Services.PrepareDatabaseAsync();
+if (args is ["delete-demo-accounts"])
+{
+    return await DemoAccounts.DeleteAsync(app.Services);
+}
+await DemoAccounts.RefuseInProductionAsync(app.Services);
 
 app.UseConcordWeb();
 app.MapConcordApi();

@@ -27,7 +27,12 @@ public sealed class ConcordServer : WebApplicationFactory<Program>, IAsyncLifeti
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchBrowserAsync();
+    }
+
+    // Another Chromium, for a test that needs its own environment (LaoFontJourney hides the system's Lao fonts).
+    public Task<IBrowser> LaunchBrowserAsync(IEnumerable<KeyValuePair<string, string>>? environment = null) =>
+        playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CONCORD_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
@@ -36,8 +41,8 @@ public sealed class ConcordServer : WebApplicationFactory<Program>, IAsyncLifeti
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
             ],
+            Env = environment,
         });
-    }
 
     public async Task<IPage> NewPageAsync(string language = "vi")
     {

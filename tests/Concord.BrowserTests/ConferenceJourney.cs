@@ -10,8 +10,7 @@ public class ConferenceJourney(ConcordServer server) : IClassFixture<ConcordServ
     public async Task LaoCoordinatorOpensTheNinthConferenceReportsOnACommitmentAndFindsTheReportOnTheHomePage()
     {
         var page = await server.NewPageAsync("en");
-        // Reports are written by the side's officials, signed in (FocalPointJourney has a focal point's own journey).
-        await page.SignInAsync(await server.CreateAsync(Concord.Features.Accounts.Role.Coordinator, "la-mlsw-dpic"));
+        await page.SignInAsync(await server.CreateAccountAsync(Concord.Features.Accounts.Role.Coordinator, "la-mlsw-dpic", twoFactor: true));
         await page.GotoAsync("/meetings");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("9th") }).First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("9th");

@@ -14,7 +14,7 @@ public class FocalPointJourney(ConcordServer server) : IClassFixture<ConcordServ
     [Fact]
     public async Task ALaoFocalPointSignsInWithACodeReportsOnTheirCommitmentAndCannotEditAnotherDepartments()
     {
-        var account = await server.CreateAsync(Role.FocalPoint, "la-bankan");
+        var account = await server.CreateAccountAsync(Role.FocalPoint, "la-bankan", twoFactor: true);
         var (bankan, other) = await CommitmentsAsync();
         var page = await server.NewPageAsync("en");
         await page.SignInAsync(account);

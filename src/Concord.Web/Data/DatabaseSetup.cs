@@ -46,7 +46,9 @@ public static class DatabaseSetup
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         var db = scope.ServiceProvider.GetRequiredService<ConcordDb>();
         if (options.Migrate) await db.Database.MigrateAsync(ct);
+        if (options.Migrate) await Features.Audit.AppendOnly.ApplyAsync(db, ct);
         await ReferenceTerms.EnsureAsync(db, ct);
         if (options.SeedDemo) await DemoHistory.LoadIfEmptyAsync(db, ct);
+        if (options.SeedDemo) await Features.Accounts.DemoAccounts.CreateIfNoAccountsAsync(scope.ServiceProvider, ct);
     }
 }

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Localization;
 
 namespace Concord.Shared;
 
-// The one seam for the reader's language: Vietnamese by default, English available
-// (Lao is added with its reviewed strings). Chosen by ?culture=, then the cookie, then the browser.
+// The one seam for the reader's language: Vietnamese by default, English and Lao available.
+// Chosen by ?culture=, then the signed-in account's choice, then the cookie, then the browser
+// ("lo-LA" falls back to "lo").
 public static class Cultures
 {
     public const string Default = "vi";
-    public static readonly string[] Supported = ["vi", "en"];
+    public static readonly string[] Supported = ["vi", "en", "lo"];
 
     public static IServiceCollection AddConcordCultures(this IServiceCollection services) =>
         services.Configure<RequestLocalizationOptions>(o =>
@@ -20,6 +21,7 @@ public static class Cultures
             o.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),
+                new Concord.Features.Accounts.Self.AccountLanguageProvider(),
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
@@ -27,22 +29,21 @@ public static class Cultures
 
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    // GET /culture/en?returnUrl=/meetings: remembers the choice in a cookie and goes back.
+    // GET /culture/en?returnUrl=/meetings: remembers the choice in a cookie and goes back. Open to
+    // everyone: the picker is on every page, the sign-in page included.
     public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        app.MapGet("/culture/{culture}", async (string culture, string? returnUrl, HttpContext http) =>
         {
             if (!Supported.Contains(culture)) return Results.NotFound();
+            await Concord.Features.Accounts.Self.AccountLanguage.FollowSwitchAsync(http, culture);
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
             return Results.LocalRedirect(target);
-        })
-        // The sign-in page needs a language too.
-        .AllowAnonymous()
-        .ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -26,7 +26,7 @@ public sealed class CurrentUser
     public static CurrentUser From(ClaimsPrincipal? principal)
     {
         if (principal?.Identity?.IsAuthenticated != true) return Anonymous;
-        // Between the password and the second factor the user is not signed in yet.
+        // Between the password and the second factor the pending cookie names the account, but nobody is signed in yet.
         if (principal.HasClaim(c => c.Type == ConcordClaims.Pending)) return Anonymous;
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         if (!int.TryParse(id, out var accountId)) return Anonymous;
@@ -52,4 +52,6 @@ public static class ConcordClaims
     public const string TokenScopes = "concord:scopes";
     // On the short-lived cookie between the password and the second factor: "mfa" or "enrol".
     public const string Pending = "concord:pending";
+    // The interface language the account chose (Account.Language), read by AccountLanguageProvider.
+    public const string Language = "concord:lang";
 }

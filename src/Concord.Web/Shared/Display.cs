@@ -34,7 +34,10 @@ public static class Display
 
     public static string Date(DateOnly? date) => date is { } d ? new PartialDate(d, DatePrecision.Day).Format(CultureInfo.CurrentCulture) : "";
 
-    // VND and LAK have no minor unit in use; USD shows cents only when there are any.
+    // VND and LAK have no minor unit in use; USD shows cents only when there are any. Digits are grouped
+    // as the reader's language does (3.900.000.000 in Vietnamese and Lao, 3,900,000,000 in English).
+    // The currency is its ISO code, so a VND amount beside a LAK amount is never misread, except that
+    // a Lao reader sees the kip as ກີບ, the way every Lao document writes it.
     public static string Money(decimal? amount, string? currency, bool lowerBound = false, IStringLocalizer? t = null)
     {
         if (amount is null) return "";
@@ -42,6 +45,9 @@ public static class Display
         var digits = amount.Value % 1 == 0 ? 0 : 2;
         var number = amount.Value.ToString("N" + digits, culture);
         var prefix = lowerBound && t is not null ? t["Money.Over"].Value + " " : "";
-        return $"{prefix}{number} {currency}".Trim();
+        return $"{prefix}{number} {CurrencyName(currency, culture)}".Trim();
     }
+
+    static string? CurrencyName(string? code, CultureInfo culture) =>
+        code == "LAK" && culture.TwoLetterISOLanguageName == "lo" ? "ກີບ" : code;
 }

@@ -61,17 +61,17 @@ public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision
     };
 
     // Officials write "04/2017" and "12/11/2025" in Vietnamese; English reads "April 2017" and
-    // "12 November 2025", which no reader can take for a US month-first date.
-    public string Format(CultureInfo culture)
+    // "12 November 2025", which no reader can take for a US month-first date. Lao writes a day as
+    // Vietnamese does (day first, 12/11/2025) and a month by its Lao name ("ເມສາ 2017", CLDR's
+    // year-month pattern for lo). A year is the Gregorian year in every language.
+    public string Format(CultureInfo culture) => (Precision, culture.TwoLetterISOLanguageName) switch
     {
-        var english = culture.TwoLetterISOLanguageName == "en";
-        return Precision switch
-        {
-            DatePrecision.Year => Date.Year.ToString(CultureInfo.InvariantCulture),
-            DatePrecision.Month => Date.ToString(english ? "MMMM yyyy" : "MM/yyyy", culture),
-            _ => Date.ToString(english ? "d MMMM yyyy" : "dd/MM/yyyy", culture),
-        };
-    }
+        (DatePrecision.Year, _) => Date.Year.ToString(CultureInfo.InvariantCulture),
+        (DatePrecision.Month, "en" or "lo") => Date.ToString("MMMM yyyy", culture),
+        (DatePrecision.Month, _) => Date.ToString("MM/yyyy", CultureInfo.InvariantCulture),
+        (_, "en") => Date.ToString("d MMMM yyyy", culture),
+        _ => Date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+    };
 
     public override string ToString() => Format(CultureInfo.CurrentCulture);
 }

@@ -23,9 +23,14 @@ public static class Html
 
     // Fills the first form with method=post in the page's main content (not the header's sign-out form) at `url` (fields named as in the HTML,
     // e.g. "Input.TitleVi") and submits it. Fields not named keep the value the page gave them.
-    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, IDictionary<string, string?> fields, string? formSelector = null)
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, IDictionary<string, string?> fields, string? formSelector = null) =>
+        await client.SubmitFormAsync(await client.GetPageAsync(url), url, fields, formSelector);
+
+    // The same with a page loaded earlier (two editors open a form, then save one after the other).
+    // `url` is where the page came from; the form goes to its action, or there, or to `action` when given
+    // (the button's formaction of a second submit button, e.g. "?handler=Merge").
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, IDocument page, string url, IDictionary<string, string?> fields, string? formSelector = null, string? action = null)
     {
-        var page = await client.GetPageAsync(url);
         var form = (IHtmlFormElement?)page.QuerySelector(formSelector ?? "main form[method=post]")
             ?? throw new InvalidOperationException($"No post form on {url}");
         var values = new List<KeyValuePair<string, string>>();
@@ -60,7 +65,7 @@ public static class Html
             else
                 values.Add(new(name, value));
         }
-        var action = form.GetAttribute("action");
+        action ??= form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? url : action;
         return await client.PostAsync(target, new FormUrlEncodedContent(values));
     }

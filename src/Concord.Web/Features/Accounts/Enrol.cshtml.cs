@@ -19,8 +19,7 @@ public class EnrolModel(SignInService signIn, UserManager<Account> users, IStrin
     public string? Code { get; set; }
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
-    public string Key { get; private set; } = "";
-    public string QrSvg { get; private set; } = "";
+    public AuthenticatorSetup? Setup { get; private set; }
     // Shown once, after a successful enrolment.
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
@@ -42,15 +41,21 @@ public class EnrolModel(SignInService signIn, UserManager<Account> users, IStrin
             await LoadKeyAsync(pending.Account);
             return Page();
         }
-        await users.SetTwoFactorEnabledAsync(pending.Account, true);
-        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(pending.Account, 10) ?? []];
-        await HttpContext.RequestServices.GetRequiredService<Audit.SecurityLog>()
-            .RecordAsync(Audit.SecurityEventKind.TwoFactorEnabled, pending.Account.Id, pending.Account.Email);
+        RecoveryCodes = await signIn.EnableTwoFactorAsync(pending.Account);
         await signIn.StartSessionAsync(pending.Account);
         return Page();
     }
 
-    async Task LoadKeyAsync(Account account)
+    async Task LoadKeyAsync(Account account) => Setup = await AuthenticatorSetup.ForAsync(users, account);
+}
+
+// The key to add to an authenticator app, as text and as a QR code; shared by the enrolment at first
+// sign-in and by the account page (Self/TwoFactorSetup), through the partial _AuthenticatorKey.
+public sealed record AuthenticatorSetup(string Key, string QrSvg)
+{
+    // The account's key, or a new one when it has none. Kept until the second factor is turned off, so
+    // that reloading the page does not invalidate a key already scanned.
+    public static async Task<AuthenticatorSetup> ForAsync(UserManager<Account> users, Account account)
     {
         var key = await users.GetAuthenticatorKeyAsync(account);
         if (string.IsNullOrEmpty(key))
@@ -58,8 +63,7 @@ public class EnrolModel(SignInService signIn, UserManager<Account> users, IStrin
             await users.ResetAuthenticatorKeyAsync(account);
             key = await users.GetAuthenticatorKeyAsync(account);
         }
-        Key = key!;
-        QrSvg = AuthenticatorQr.Svg(AuthenticatorQr.Uri(account.Email ?? account.UserName ?? "", Key));
+        return new(key!, AuthenticatorQr.Svg(AuthenticatorQr.Uri(account.Email ?? account.UserName ?? "", key!)));
     }
 }
 

@@ -104,7 +104,7 @@ public sealed class SignInService(UserManager<Account> users, ConcordDb db, Secu
 
     public async Task<bool> RedeemRecoveryCodeAsync(Account account, string code)
     {
-        var result = await users.RedeemTwoFactorRecoveryCodeAsync(account, code.Replace(" ", "").Replace("-", "").Trim());
+        var result = await users.RedeemTwoFactorRecoveryCodeAsync(account, RecoveryCode.Normalise(code));
         if (!result.Succeeded)
         {
             await users.AccessFailedAsync(account);
@@ -120,6 +120,10 @@ public sealed class SignInService(UserManager<Account> users, ConcordDb db, Secu
     {
         await Http.SignOutAsync(AccountsSetup.PendingScheme);
         var now = clock.GetUtcNow().UtcDateTime;
+        // A browser holds one session: signing in again, as the same official or another, ends the one it had.
+        if (Http.User.FindFirstValue(ConcordClaims.Session) is { } replaced)
+            await db.AccountSessions.Where(s => s.Id == replaced && s.EndedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.EndReason, "replaced"));
         var session = new AccountSession
         {
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
@@ -147,6 +151,7 @@ public sealed class SignInService(UserManager<Account> users, ConcordDb db, Secu
             new(ConcordClaims.Organisation, account.OrganisationId.ToString()),
         };
         if (sessionId is not null) claims.Add(new Claim(ConcordClaims.Session, sessionId));
+        if (!string.IsNullOrEmpty(account.Language)) claims.Add(new Claim(ConcordClaims.Language, account.Language));
         return new ClaimsIdentity(claims, scheme);
     }
 
@@ -164,10 +169,78 @@ public sealed class SignInService(UserManager<Account> users, ConcordDb db, Secu
         if (user.AccountId is not null) await log.RecordAsync(SecurityEventKind.SignOut, user.AccountId, null);
     }
 
+    public const int RecoveryCodeCount = 10;
+
+    // Turns the second factor on, once a code from the new key was accepted. The recovery codes are
+    // returned to be shown once; only their hashes are kept.
+    public async Task<IReadOnlyList<string>> EnableTwoFactorAsync(Account account)
+    {
+        await users.SetTwoFactorEnabledAsync(account, true);
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(account, RecoveryCodeCount);
+        await log.RecordAsync(SecurityEventKind.TwoFactorEnabled, account.Id, account.Email);
+        return [.. codes ?? []];
+    }
+
+    // New recovery codes replace the old ones, which stop working at once.
+    public async Task<IReadOnlyList<string>> RegenerateRecoveryCodesAsync(Account account)
+    {
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(account, RecoveryCodeCount);
+        await log.RecordAsync(SecurityEventKind.AccountChanged, account.Id, account.Email, "new recovery codes");
+        return [.. codes ?? []];
+    }
+
+    public Task<int> RecoveryCodesLeftAsync(Account account) => users.CountRecoveryCodesAsync(account);
+
+    // Only for the roles that may go without a second factor. The key is replaced and the recovery codes
+    // dropped, so that turning it on again starts from a key nobody has seen.
+    public async Task DisableTwoFactorAsync(Account account)
+    {
+        if (Account.RequiresTwoFactor(account.Role))
+            throw new InvalidOperationException($"A {account.Role} must keep two-step verification.");
+        await users.SetTwoFactorEnabledAsync(account, false);
+        await users.ResetAuthenticatorKeyAsync(account);
+        await users.RemoveAuthenticationTokenAsync(account, "[AspNetUserStore]", "RecoveryCodes");
+        await log.RecordAsync(SecurityEventKind.AccountChanged, account.Id, account.Email, "two-step verification turned off");
+    }
+
+    // Changing how an account signs in asks for its password again: a session left open on a shared
+    // computer must not be enough to turn the second factor off, or to take it over.
+    public async Task<bool> ConfirmPasswordAsync(Account account, string? password)
+    {
+        // Guesses count towards the lockout, and a locked account cannot confirm, as at sign-in.
+        if (await users.IsLockedOutAsync(account)) return false;
+        if (!string.IsNullOrEmpty(password) && await users.CheckPasswordAsync(account, password)) return true;
+        await users.AccessFailedAsync(account);
+        await log.RecordAsync(SecurityEventKind.SignInFailed, account.Id, account.Email, "password confirmation on the account page");
+        return false;
+    }
+
+    // "Sign out everywhere else": every session of the account but the one asking.
+    public async Task<int> EndOtherSessionsAsync(int accountId)
+    {
+        var current = Http.User.FindFirstValue(ConcordClaims.Session) ?? "";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ended = await db.AccountSessions.Where(s => s.AccountId == accountId && s.EndedAt == null && s.Id != current)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.EndReason, "signed out elsewhere"));
+        await log.RecordAsync(SecurityEventKind.SessionEnded, accountId, null, $"{ended} other session(s) ended by the account's owner");
+        return ended;
+    }
+
     // Disabling an account or an administrator's "end sessions" ends every session at once.
     public static Task EndSessionsAsync(ConcordDb db, int accountId, DateTime now, string reason) =>
         db.AccountSessions.Where(s => s.AccountId == accountId && s.EndedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.EndReason, reason));
+}
+
+public static class RecoveryCode
+{
+    // Identity makes codes like "B7KXM-2QHR9" and compares them exactly. Typed codes come with spaces,
+    // in lower case or without the hyphen.
+    public static string Normalise(string code)
+    {
+        var compact = new string([.. code.Where(c => !char.IsWhiteSpace(c) && c != '-')]).ToUpperInvariant();
+        return compact.Length == 10 ? $"{compact[..5]}-{compact[5..]}" : compact;
+    }
 }
 
 public static class TotpCode

@@ -35,7 +35,7 @@ public static class ActivitiesApi
         return TypedResults.Created($"/api/activities/{activity.Id}", await ActivityDetails.LoadAsync(db, activity.Id, ct));
     }
 
-    static async Task<Results<Ok<ActivityDetails>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> Update(
+    static async Task<Results<Ok<ActivityDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
         int id, ActivityInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, CancellationToken ct)
     {
         var activity = await ActivityInput.ForEdit(db)
@@ -44,15 +44,9 @@ public static class ActivitiesApi
         if (await CheckAsync(input, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         db.SaveAgainstVersion(activity, input.Version);
         input.ApplyTo(activity, user);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.Conflict(TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict));
-        }
-        return TypedResults.Ok((await ActivityDetails.LoadAsync(db, id, ct))!);
+        var saved = await db.TrySaveAsync(ct);
+        var details = await ActivityDetails.LoadAsync(db, id, ct);
+        return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);
     }
 
     static async Task<Dictionary<string, string[]>> CheckAsync(ActivityInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)

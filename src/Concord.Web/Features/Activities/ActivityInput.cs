@@ -14,33 +14,33 @@ public sealed class ActivityInput
     public const int MaxOrganisationsPerRole = 100;
 
     [Required(ErrorMessage = "Validation.Required")]
-    public int? KindId { get; set; }
-    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleVi { get; set; }
-    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleEn { get; set; }
-    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleLo { get; set; }
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? DescriptionVi { get; set; }
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? DescriptionEn { get; set; }
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? DescriptionLo { get; set; }
+    [FieldLabel("Activities.Kind")] public int? KindId { get; set; }
+    [FieldLabel("Activities.ActivityTitle", "vi"), StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleVi { get; set; }
+    [FieldLabel("Activities.ActivityTitle", "en"), StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleEn { get; set; }
+    [FieldLabel("Activities.ActivityTitle", "lo"), StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleLo { get; set; }
+    [FieldLabel("Activities.Description", "vi"), StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? DescriptionVi { get; set; }
+    [FieldLabel("Activities.Description", "en"), StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? DescriptionEn { get; set; }
+    [FieldLabel("Activities.Description", "lo"), StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? DescriptionLo { get; set; }
     // Partial dates as typed: "2019", "04/2019", "12/11/2019".
-    public string? Starts { get; set; }
-    public string? Ends { get; set; }
+    [FieldLabel("Activities.Starts")] public string? Starts { get; set; }
+    [FieldLabel("Activities.Ends")] public string? Ends { get; set; }
     // What the source says when no date can be given: "ongoing 2019-2021".
-    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? DateNote { get; set; }
-    public int? MeetingId { get; set; }
-    public List<int> ProviderIds { get; set; } = [];
-    public List<int> RecipientIds { get; set; } = [];
-    public List<int> ParticipantIds { get; set; } = [];
-    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")] public int? PeopleTotal { get; set; }
-    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")] public int? PeopleWomen { get; set; }
-    [Range(0, 10_000_000, ErrorMessage = "Validation.Range")] public int? PeopleMen { get; set; }
+    [FieldLabel("Activities.DateNote"), StringLength(300, ErrorMessage = "Validation.TooLong")] public string? DateNote { get; set; }
+    [FieldLabel("Activities.Meeting")] public int? MeetingId { get; set; }
+    [FieldLabel("Activities.Role.Provider")] public List<int> ProviderIds { get; set; } = [];
+    [FieldLabel("Activities.Role.Recipient")] public List<int> RecipientIds { get; set; } = [];
+    [FieldLabel("Activities.Role.Participant")] public List<int> ParticipantIds { get; set; } = [];
+    [FieldLabel("Activities.PeopleTotal"), Range(0, 10_000_000, ErrorMessage = "Validation.Range")] public int? PeopleTotal { get; set; }
+    [FieldLabel("Activities.PeopleWomen"), Range(0, 10_000_000, ErrorMessage = "Validation.Range")] public int? PeopleWomen { get; set; }
+    [FieldLabel("Activities.PeopleMen"), Range(0, 10_000_000, ErrorMessage = "Validation.Range")] public int? PeopleMen { get; set; }
     [Range(typeof(decimal), "0", "999999999999999999", ErrorMessage = "Validation.Range")]
-    public decimal? ValueAmount { get; set; }
-    [StringLength(3, ErrorMessage = "Validation.TooLong")] public string? ValueCurrency { get; set; }
-    public bool ValueIsLowerBound { get; set; }
-    public List<int> CommitmentIds { get; set; } = [];
-    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? Sources { get; set; }
+    [FieldLabel("Activities.ValueAmount")] public decimal? ValueAmount { get; set; }
+    [FieldLabel("Activities.ValueCurrency"), StringLength(3, ErrorMessage = "Validation.TooLong")] public string? ValueCurrency { get; set; }
+    [FieldLabel("Activities.ValueIsLowerBound")] public bool ValueIsLowerBound { get; set; }
+    [FieldLabel("Activities.Commitments")] public List<int> CommitmentIds { get; set; } = [];
+    [FieldLabel("Common.Sources"), StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? Sources { get; set; }
     // Public, Partners (both sides, the default) or Restricted to the editor's side; left out, it stays as it is.
-    public Visibility? Visibility { get; set; }
+    [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     // The version the editor loaded; a save over a newer version is refused.
     public int Version { get; set; }
 

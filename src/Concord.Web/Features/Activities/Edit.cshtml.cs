@@ -19,6 +19,8 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
 {
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
+    [BindProperty]
+    public MergeForm Merge { get; set; } = new();
     // "12, 345": commitment ids typed by an editor who knows them, added to the ticked ones.
     [BindProperty]
     public string? AddCommitmentIds { get; set; }
@@ -43,10 +45,10 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
     {
         if (id is { } existing)
         {
-            var activity = await ActivityInput.ForEdit(db).AsNoTracking()
-                .SingleOrDefaultAsync(a => a.Id == existing, ct);
+            var activity = await LoadAsync(existing, tracked: false, ct);
             if (activity is null) return NotFound();
             Input = ActivityInput.From(activity);
+            Merge.Loaded = ConflictMerge.Fingerprint(Input);
             Id = existing;
         }
         else
@@ -65,8 +67,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
         Activity? activity = null;
         if (id is { } existing)
         {
-            activity = await ActivityInput.ForEdit(db)
-                .SingleOrDefaultAsync(a => a.Id == existing, ct);
+            activity = await LoadAsync(existing, tracked: true, ct);
             if (activity is null) return NotFound();
         }
         AddTypedCommitments();
@@ -86,18 +87,43 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
             db.SaveAgainstVersion(activity, Input.Version);
         }
         Input.ApplyTo(activity, user);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", t["Common.Conflict"]);
-            await LoadChoicesAsync(ct);
-            return Page();
-        }
-        return Redirect($"/activities/{activity.Id}");
+        if (await db.TrySaveAsync(ct)) return Redirect($"/activities/{activity.Id}");
+        return await ConflictAsync(activity.Id, ct);
     }
+
+    // "Save merged version" from the conflict table.
+    public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken ct)
+    {
+        var current = await LoadAsync(id, tracked: false, ct);
+        if (current is null) return NotFound();
+        Input = this.MergeOnto(Merge, ActivityInput.From(current), current.Version, Input);
+        return await OnPostAsync(id, ct);
+    }
+
+    async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
+    {
+        var current = await LoadAsync(id, tracked: false, ct);
+        if (current is null) return NotFound();
+        var saved = ActivityInput.From(current);
+        await LoadChoicesAsync(ct);
+        // The ticked commitments are the user's; those only the saved version links are named too.
+        var more = saved.CommitmentIds.Except(ChosenCommitments.Select(c => c.Id)).ToList();
+        var commitments = ChosenCommitments.Concat(await db.Commitments.AsNoTracking().Where(c => more.Contains(c.Id))
+            .Select(c => new CommitmentChoice(c.Id, c.Number, new LocalizedText(c.Text.Vi, c.Text.En, c.Text.Lo), new LocalizedText(c.Instrument.Title.Vi, c.Instrument.Title.En, c.Instrument.Title.Lo)))
+            .ToListAsync(ct)).ToList();
+        string? NameOf(string field, int choice) => field switch
+        {
+            nameof(Input.KindId) => Kinds.Find(k => k.Id == choice) is { } k ? Display.Plain(k.Name) : null,
+            nameof(Input.MeetingId) => Meetings.Find(m => m.Id == choice) is { } m ? Display.Plain(m.Name) : null,
+            nameof(Input.CommitmentIds) => commitments.Find(c => c.Id == choice) is { } c ? string.Join(' ', new[] { $"#{c.Id}", c.Number, Display.Plain(c.Text) }.Where(x => !string.IsNullOrEmpty(x))) : null,
+            _ => Organisations.Find(o => o.Id == choice) is { } o ? Display.Plain(o.Name) : null,
+        };
+        await this.ShowConflictAsync(db, Merge, current, saved, Input, NameOf, t, ct);
+        return Page();
+    }
+
+    Task<Activity?> LoadAsync(int id, bool tracked, CancellationToken ct) =>
+        (tracked ? ActivityInput.ForEdit(db) : ActivityInput.ForEdit(db).AsNoTracking()).SingleOrDefaultAsync(a => a.Id == id, ct);
 
     // "Show its commitments": the same form comes back with the chosen instrument's clauses to tick.
     // Nothing is saved and nothing is checked yet, so no error shows for fields not filled in so far.

@@ -63,4 +63,6 @@ public enum SecurityEventKind
     TokenUsed,
     TokenRefused,
     RateLimited,
+    // An administrator exported the security log or the change log.
+    AuditExported,
 }

@@ -32,7 +32,8 @@ public static class AuditTrail
     // Bookkeeping that changes on every save, and secrets that must never be copied into a log.
     static readonly HashSet<string> Skipped =
     [
-        nameof(Record.Version), nameof(Record.UpdatedAt), nameof(ISearchable.SearchText),
+        // CreatedAt repeats the entry's own time.
+        nameof(Record.Version), nameof(Record.CreatedAt), nameof(Record.UpdatedAt), nameof(ISearchable.SearchText),
         nameof(Account.PasswordHash), nameof(Account.SecurityStamp), nameof(Account.ConcurrencyStamp),
         nameof(Account.LastTotpStep), nameof(Account.LastSignInAt), nameof(Account.AccessFailedCount),
         nameof(Account.NormalizedEmail), nameof(Account.NormalizedUserName),
@@ -70,13 +71,14 @@ public static class AuditTrail
             var entity = p.Entry.Entity;
             if (Parts.TryGetValue(entity.GetType(), out var part))
             {
-                var values = p.State == EntityState.Deleted ? p.Before : Values(p.Entry, original: false);
-                var ownerId = Convert.ToInt32(values[part.OwnerKey]);
-                values.Remove(part.OwnerKey);
-                var group = For(part.OwnerType, ownerId, AuditAction.Updated);
-                var list = p.State == EntityState.Deleted ? group.Removed : group.Added;
-                if (!list.TryGetValue(part.Part, out var items)) list[part.Part] = items = [];
-                items.Add(values);
+                // A link changed in place (a lead's side) reads as the old one removed and the new one added.
+                var current = p.State == EntityState.Deleted ? p.Before : Values(p.Entry, original: false);
+                var was = p.State == EntityState.Added ? null : LinkValues(p.Before, part.OwnerKey);
+                var now = p.State == EntityState.Deleted ? null : LinkValues(current, part.OwnerKey);
+                if (was is not null && now is not null && Same(was, now)) continue;
+                var group = For(part.OwnerType, Convert.ToInt32(current[part.OwnerKey]), AuditAction.Updated);
+                if (was is not null) Add(group.Removed, part.Part, was);
+                if (now is not null) Add(group.Added, part.Part, now);
                 continue;
             }
             var type = entity.GetType().Name;
@@ -89,10 +91,23 @@ public static class AuditTrail
                 if (Skipped.Contains(name) || name == "Id") continue;
                 p.Before.TryGetValue(name, out var was);
                 after.TryGetValue(name, out var now);
-                if (Equals(was, now) || (p.State == EntityState.Added && now is null or "")) continue;
+                if (Equals(was, now) && !PrecisionChanged(name, p.Before, after)) continue;
+                // A new record's empty and "no" values say nothing.
+                if (p.State == EntityState.Added && (now is null or "" or false || DateMissing(name, after))) continue;
                 g.Fields[name] = [was, now];
             }
         }
+
+        // Removing a link and adding the same one back in one save is no change.
+        foreach (var group in byRecord.Values)
+            foreach (var (name, removed) in group.Removed.ToList())
+            {
+                if (!group.Added.TryGetValue(name, out var added)) continue;
+                foreach (var item in removed.ToList())
+                    if (added.FirstOrDefault(a => Same(a, item)) is { } again) { added.Remove(again); removed.Remove(item); }
+                if (added.Count == 0) group.Added.Remove(name);
+                if (removed.Count == 0) group.Removed.Remove(name);
+            }
 
         return [.. byRecord
             .Where(r => r.Value.Action != AuditAction.Updated || r.Value.Fields.Count + r.Value.Added.Count + r.Value.Removed.Count > 0)
@@ -110,6 +125,36 @@ public static class AuditTrail
                     r.Value.Removed.Count > 0 ? r.Value.Removed : null), Json),
             })];
     }
+
+    static void Add(Dictionary<string, List<object>> list, string part, Dictionary<string, object?> values)
+    {
+        if (!list.TryGetValue(part, out var items)) list[part] = items = [];
+        items.Add(values);
+    }
+
+    // What names a link to a reader: the owner is the record the entry is about, and a link row's own
+    // surrogate id means nothing.
+    static Dictionary<string, object?> LinkValues(Dictionary<string, object?> values, string ownerKey) =>
+        values.Where(v => v.Key != ownerKey && v.Key != "Id").ToDictionary();
+
+    static bool Same(object a, object b) =>
+        a is Dictionary<string, object?> x && b is Dictionary<string, object?> y
+        && x.Count == y.Count && x.All(kv => y.TryGetValue(kv.Key, out var v) && Equals(kv.Value, v));
+
+    // A date is stored as a day and a precision ("2013" is 2013-01-01 and Year). Either changing
+    // records both, so the history can show the date as it was known, never as 01/01/2013.
+    const string PrecisionSuffix = "Precision";
+
+    static bool PrecisionChanged(string name, Dictionary<string, object?> before, Dictionary<string, object?> after)
+    {
+        var partner = name.EndsWith(PrecisionSuffix) ? name[..^PrecisionSuffix.Length] : name + PrecisionSuffix;
+        if (!before.ContainsKey(partner) || !after.ContainsKey(partner) || !before.ContainsKey(name)) return false;
+        return !Equals(before[partner], after[partner]);
+    }
+
+    // A new record's precision of a date it does not have says nothing.
+    static bool DateMissing(string name, Dictionary<string, object?> after) =>
+        name.EndsWith(PrecisionSuffix) && after.TryGetValue(name[..^PrecisionSuffix.Length], out var date) && date is null;
 
     static readonly JsonSerializerOptions Json = new()
     {
@@ -144,6 +189,7 @@ public static class AuditTrail
         Enum e => e.ToString(),
         DateOnly d => d.ToString("yyyy-MM-dd"),
         DateTime t => DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("O"),
+        DateTimeOffset o => o.UtcDateTime.ToString("O"),
         _ => value,
     };
 }

@@ -1,4 +1,5 @@
 using Concord.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Features.Audit;
 
@@ -10,6 +11,9 @@ public sealed class SecurityLog(IServiceScopeFactory scopes, IHttpContextAccesso
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ConcordDb>();
+        // The e-mail as it was at the time, so the log reads (and filters) the same after the account changes.
+        if (userName is null && accountId is not null)
+            userName = await db.Users.AsNoTracking().Where(a => a.Id == accountId).Select(a => a.Email).SingleOrDefaultAsync();
         db.SecurityEvents.Add(new SecurityEvent
         {
             At = clock.GetUtcNow().UtcDateTime,

@@ -35,16 +35,10 @@ public class CarryOverModel(ConcordDb db, IStringLocalizer t) : PageModel
         ModelState.AddRuleErrors(errors, t);
         if (!ModelState.IsValid) return Page();
         var copy = await CarryOver.ApplyAsync(db, Original, Input, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", t["Common.Conflict"]);
-            return Page();
-        }
-        return Redirect($"/commitments/{copy.Id}");
+        if (await db.TrySaveAsync(ct)) return Redirect($"/commitments/{copy.Id}");
+        // Nothing of the carry-over is a field to merge: the clause changed, so the user looks at it again.
+        ModelState.AddModelError("", t["Common.Conflict"]);
+        return Page();
     }
 
     async Task<bool> LoadAsync(int id, bool tracked, CancellationToken ct)

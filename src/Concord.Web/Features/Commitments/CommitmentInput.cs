@@ -11,26 +11,26 @@ namespace Concord.Features.Commitments;
 public sealed class CommitmentInput
 {
     [Required(ErrorMessage = "Validation.Required")]
-    public int? InstrumentId { get; set; }
-    [StringLength(20, ErrorMessage = "Validation.TooLong")] public string? Number { get; set; }
-    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? TextVi { get; set; }
-    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? TextEn { get; set; }
-    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? TextLo { get; set; }
+    [FieldLabel("Commitments.Instrument")] public int? InstrumentId { get; set; }
+    [FieldLabel("Commitments.Number"), StringLength(20, ErrorMessage = "Validation.TooLong")] public string? Number { get; set; }
+    [FieldLabel("Commitments.Text", "vi"), StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? TextVi { get; set; }
+    [FieldLabel("Commitments.Text", "en"), StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? TextEn { get; set; }
+    [FieldLabel("Commitments.Text", "lo"), StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? TextLo { get; set; }
     [Required(ErrorMessage = "Validation.Required")]
-    public int? AreaId { get; set; }
+    [FieldLabel("Commitments.Area")] public int? AreaId { get; set; }
     // As the minutes write it: "2026-2027", or one year, "2026".
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(20, ErrorMessage = "Validation.TooLong")]
-    public string? Period { get; set; }
+    [FieldLabel("Commitments.Period")] public string? Period { get; set; }
     // A day: "31/12/2026" or "2026-12-31". Without one, the commitment is due by the end of its period.
-    public string? DueOn { get; set; }
+    [FieldLabel("Commitments.DueOn")] public string? DueOn { get; set; }
     [Required(ErrorMessage = "Validation.Required")]
-    public CommitmentStatus? Status { get; set; }
+    [FieldLabel("Commitments.Status")] public CommitmentStatus? Status { get; set; }
     // The lead departments; each one's side is its organisation's country.
-    public List<int> LeadIds { get; set; } = [];
-    [StringLength(2000, ErrorMessage = "Validation.TooLong")] public string? Sources { get; set; }
+    [FieldLabel("Commitments.Leads")] public List<int> LeadIds { get; set; } = [];
+    [FieldLabel("Common.Sources"), StringLength(2000, ErrorMessage = "Validation.TooLong")] public string? Sources { get; set; }
     // Public, Partners (both sides, the default) or Restricted to the editor's side; left out, it stays as it is.
-    public Visibility? Visibility { get; set; }
+    [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     public int Version { get; set; }
 
     public static CommitmentInput From(Commitment c) => new()
@@ -101,8 +101,8 @@ public sealed class CommitmentInput
         return await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Country, ct);
     }
 
-    // Creates (existing is null) or updates the commitment in the tracker; the caller saves and catches
-    // DbUpdateConcurrencyException, which means someone saved the commitment after the editor loaded it.
+    // Creates (existing is null) or updates the commitment in the tracker; the caller saves with TrySaveAsync,
+    // which answers false when someone saved the commitment after the editor loaded it.
     public async Task<Commitment> ApplyAsync(ConcordDb db, Commitment? existing, CurrentUser editor, CancellationToken ct)
     {
         var countries = await LeadCountriesAsync(db, ct);

@@ -52,15 +52,9 @@ public static class CommitmentsApi
         if (commitment is null) return TypedResults.NotFound();
         if (Errors(input, await input.CheckAsync(db, commitment, ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         await input.ApplyAsync(db, commitment, user, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Stale(t);
-        }
-        return TypedResults.Ok((await CommitmentDetails.LoadAsync(db, id, clock.Today(), ct))!);
+        var saved = await db.TrySaveAsync(ct);
+        var details = await CommitmentDetails.LoadAsync(db, id, clock.Today(), ct);
+        return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);
     }
 
     // 201 with the new clause; the original, now CarriedOver, is at its own address.
@@ -71,13 +65,10 @@ public static class CommitmentsApi
         if (original is null) return TypedResults.NotFound();
         if (Errors(input, await CarryOver.CheckAsync(db, original, input, ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var copy = await CarryOver.ApplyAsync(db, original, input, ct);
-        try
+        if (!await db.TrySaveAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Stale(t);
+            var current = await CommitmentDetails.LoadAsync(db, id, clock.Today(), ct);
+            return ConflictMerge.Stale(t, current?.Version, current);
         }
         return TypedResults.Created($"/api/commitments/{copy.Id}", await CommitmentDetails.LoadAsync(db, copy.Id, clock.Today(), ct));
     }
@@ -127,20 +118,10 @@ public static class CommitmentsApi
         if (Errors(input, await input.CheckAsync(db, report, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         db.SaveAgainstVersion(report, input.Version);
         input.ApplyTo(report);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Stale(t);
-        }
-        return TypedResults.Ok((await ReportDetails.LoadAsync(db, id, ct))!);
+        var saved = await db.TrySaveAsync(ct);
+        var details = await ReportDetails.LoadAsync(db, id, ct);
+        return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);
     }
-
-    // A 409 whose body is problem details itself (Conflict<ProblemHttpResult> would serialize the result object).
-    static ProblemHttpResult Stale(IStringLocalizer t) =>
-        TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict);
 
     static Dictionary<string, string[]> Errors(object input, Dictionary<string, string> rules, IStringLocalizer t)
     {

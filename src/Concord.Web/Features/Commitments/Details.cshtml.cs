@@ -27,11 +27,17 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, 
         public ReportDetails? LatestOf(string side) => Of(side).FirstOrDefault();
     }
 
+    // After a refused status change: the status asked for, posted again with the merge.
+    public CommitmentStatus? RequestedStatus { get; private set; }
+    [BindProperty]
+    public MergeForm Merge { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
     // "Take the status the sides report": an edit of the status alone, under the same transition rules
-    // and the same version check as the edit form.
+    // and the same version check as the edit form. Refused over a newer version, it shows the status saved
+    // meanwhile beside the one asked for, as the edit form's conflict table does.
     [HandlerAuthorize(Access.EditRecord)]
     public async Task<IActionResult> OnPostStatusAsync(int id, CommitmentStatus status, int version, CancellationToken ct)
     {
@@ -45,19 +51,26 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, 
         {
             db.SaveAgainstVersion(commitment, version);
             commitment.Status = status;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return Redirect($"/commitments/{id}");
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError("", t["Common.Conflict"]);
-                db.ChangeTracker.Clear();
-            }
+            if (await db.TrySaveAsync(ct)) return Redirect($"/commitments/{id}");
+            var current = await db.Commitments.AsNoTracking().Include(c => c.Leads).SingleAsync(c => c.Id == id, ct);
+            var saved = CommitmentInput.From(current);
+            var mine = CommitmentInput.From(current);
+            mine.Status = status;
+            RequestedStatus = status;
+            await this.ShowConflictAsync(db, Merge, current, saved, mine, (_, _) => null, t, ct);
         }
         await LoadAsync(id, ct);
         return Page();
+    }
+
+    // "Save merged version": keeping the saved status changes nothing; taking the one asked for is tried
+    // against the version the table showed.
+    [HandlerAuthorize(Access.EditRecord)]
+    public async Task<IActionResult> OnPostMergeAsync(int id, CommitmentStatus status, CancellationToken ct)
+    {
+        if (Merge.Choices.GetValueOrDefault(nameof(CommitmentInput.Status)) == MergeForm.Saved || Merge.Version is not { } version)
+            return Redirect($"/commitments/{id}");
+        return await OnPostStatusAsync(id, status, version, ct);
     }
 
     async Task<bool> LoadAsync(int id, CancellationToken ct)

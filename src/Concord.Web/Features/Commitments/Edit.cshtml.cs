@@ -15,6 +15,8 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
 {
     [BindProperty]
     public CommitmentInput Input { get; set; } = new();
+    [BindProperty]
+    public MergeForm Merge { get; set; } = new();
     public int? Id { get; private set; }
     public string? Side => user.Country;
     // The status as saved, which decides the statuses an edit may choose.
@@ -31,6 +33,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
             var commitment = await db.Commitments.AsNoTracking().Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == existing, ct);
             if (commitment is null) return NotFound();
             Input = CommitmentInput.From(commitment);
+            Merge.Loaded = ConflictMerge.Fingerprint(Input);
             Id = existing;
             SavedStatus = commitment.Status;
         }
@@ -69,18 +72,35 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
             return Page();
         }
         commitment = await Input.ApplyAsync(db, commitment, user, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", t["Common.Conflict"]);
-            await LoadChoicesAsync(ct);
-            return Page();
-        }
-        return Redirect($"/commitments/{commitment.Id}");
+        if (await db.TrySaveAsync(ct)) return Redirect($"/commitments/{commitment.Id}");
+        return await ConflictAsync(commitment.Id, ct);
     }
+
+    // "Save merged version" from the conflict table.
+    public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken ct)
+    {
+        var current = await db.Commitments.AsNoTracking().Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (current is null) return NotFound();
+        Input = this.MergeOnto(Merge, CommitmentInput.From(current), current.Version, Input);
+        return await OnPostAsync(id, ct);
+    }
+
+    async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
+    {
+        var current = await db.Commitments.AsNoTracking().Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (current is null) return NotFound();
+        SavedStatus = current.Status;
+        await LoadChoicesAsync(ct);
+        await this.ShowConflictAsync(db, Merge, current, CommitmentInput.From(current), Input, NameOf, t, ct);
+        return Page();
+    }
+
+    string? NameOf(string field, int id) => field switch
+    {
+        nameof(Input.InstrumentId) => Instruments.Find(i => i.Id == id) is { } i ? Display.Plain(i.Name) : null,
+        nameof(Input.AreaId) => Areas.Find(a => a.Id == id) is { } a ? Display.Plain(a.Name) : null,
+        _ => Organisations.Find(o => o.Id == id) is { } o ? Display.Plain(o.Name) + (o.Abbreviation is null ? "" : $" ({o.Abbreviation})") : null,
+    };
 
     async Task LoadChoicesAsync(CancellationToken ct)
     {

@@ -15,29 +15,29 @@ public sealed class ProgressReportInput
     const decimal MaxAmount = 1_000_000_000_000_000_000m;
 
     [Required(ErrorMessage = "Validation.Required")]
-    public string? Country { get; set; }
+    [FieldLabel("Common.Side")] public string? Country { get; set; }
     [Required(ErrorMessage = "Validation.Required")]
-    public int? OrganisationId { get; set; }
+    [FieldLabel("Commitments.ReportingOrganisation")] public int? OrganisationId { get; set; }
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(20, ErrorMessage = "Validation.TooLong")]
-    public string? Period { get; set; }
+    [FieldLabel("Commitments.Period")] public string? Period { get; set; }
     [Required(ErrorMessage = "Validation.Required")]
-    public CommitmentStatus? Status { get; set; }
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? NarrativeVi { get; set; }
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? NarrativeEn { get; set; }
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? NarrativeLo { get; set; }
-    [Range(0, 100_000_000, ErrorMessage = "Validation.Range")] public int? PeopleCount { get; set; }
-    [Range(0, 100_000_000, ErrorMessage = "Validation.Range")] public int? WomenCount { get; set; }
-    public decimal? ValueAmount { get; set; }
+    [FieldLabel("Commitments.ReportedStatus")] public CommitmentStatus? Status { get; set; }
+    [FieldLabel("Commitments.Narrative", "vi"), StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? NarrativeVi { get; set; }
+    [FieldLabel("Commitments.Narrative", "en"), StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? NarrativeEn { get; set; }
+    [FieldLabel("Commitments.Narrative", "lo"), StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? NarrativeLo { get; set; }
+    [FieldLabel("Commitments.PeopleCount"), Range(0, 100_000_000, ErrorMessage = "Validation.Range")] public int? PeopleCount { get; set; }
+    [FieldLabel("Commitments.WomenCount"), Range(0, 100_000_000, ErrorMessage = "Validation.Range")] public int? WomenCount { get; set; }
+    [FieldLabel("Commitments.ValueAmount")] public decimal? ValueAmount { get; set; }
     // A code of the currency vocabulary: VND, LAK, USD.
-    public string? ValueCurrency { get; set; }
+    [FieldLabel("Commitments.ValueCurrency")] public string? ValueCurrency { get; set; }
     // One http(s) address a line.
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? EvidenceLinks { get; set; }
+    [FieldLabel("Commitments.EvidenceLinks"), StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? EvidenceLinks { get; set; }
     // A day, "12/03/2026" or "2026-03-12", not in the future.
     [Required(ErrorMessage = "Validation.Required")]
-    public string? ReportedOn { get; set; }
+    [FieldLabel("Commitments.ReportedOn")] public string? ReportedOn { get; set; }
     // Partners (both sides, the default) or Restricted to the report's own side; left out, it stays as it is.
-    public Visibility? Visibility { get; set; }
+    [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     public int Version { get; set; }
 
     public static ProgressReportInput From(ProgressReport r) => new()

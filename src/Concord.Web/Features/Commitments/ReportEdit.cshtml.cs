@@ -18,6 +18,8 @@ public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer 
 {
     [BindProperty]
     public ProgressReportInput Input { get; set; } = new();
+    [BindProperty]
+    public MergeForm Merge { get; set; } = new();
     public int CommitmentId { get; private set; }
     public int? ReportId { get; private set; }
     public string? Side => user.Country;
@@ -41,6 +43,7 @@ public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer 
             if (report is null) return NotFound();
             if (!await ReportAccess.AllowsAsync(db, user, id, report.Country, ct)) return await DeniedAsync();
             Input = ProgressReportInput.From(report);
+            Merge.Loaded = ConflictMerge.Fingerprint(Input);
             ReportId = existing;
             OfferPublic = report.Visibility == Visibility.Public;
         }
@@ -96,17 +99,29 @@ public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer 
             db.SaveAgainstVersion(report, Input.Version);
             Input.ApplyTo(report);
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", t["Common.Conflict"]);
-            await LoadChoicesAsync(ct);
-            return Page();
-        }
-        return Redirect($"/commitments/{id}#period-{report.Period}");
+        if (await db.TrySaveAsync(ct)) return Redirect($"/commitments/{id}#period-{report.Period}");
+        return await ConflictAsync(id, report.Id, ct);
+    }
+
+    // "Save merged version" from the conflict table; the save itself checks again that the user reports on this side.
+    public async Task<IActionResult> OnPostMergeAsync(int id, int reportId, CancellationToken ct)
+    {
+        var current = await db.ProgressReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId && r.CommitmentId == id, ct);
+        if (current is null) return NotFound();
+        Input = this.MergeOnto(Merge, ProgressReportInput.From(current), current.Version, Input);
+        return await OnPostAsync(id, reportId, ct);
+    }
+
+    async Task<IActionResult> ConflictAsync(int id, int reportId, CancellationToken ct)
+    {
+        var current = await db.ProgressReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId && r.CommitmentId == id, ct);
+        if (current is null) return NotFound();
+        // Moved to the other side meanwhile: that side's report is not this user's to see or merge.
+        if (!await ReportAccess.AllowsAsync(db, user, id, current.Country, ct)) return await DeniedAsync();
+        await LoadChoicesAsync(ct);
+        await this.ShowConflictAsync(db, Merge, current, ProgressReportInput.From(current), Input,
+            (_, organisation) => Organisations.Find(o => o.Id == organisation) is { } o ? Display.Plain(o.Name) + (o.Abbreviation is null ? "" : $" ({o.Abbreviation})") : null, t, ct);
+        return Page();
     }
 
     async Task<IActionResult> DeniedAsync()

@@ -16,9 +16,10 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
 {
     [BindProperty]
     public InstrumentInput Input { get; set; } = new();
+    [BindProperty]
+    public MergeForm Merge { get; set; } = new();
     public int? Id { get; private set; }
     public string? Side => user.Country;
-    public bool Conflict { get; private set; }
     public List<Choice> Kinds { get; private set; } = [];
     public List<Choice> Meetings { get; private set; } = [];
     public List<Choice> Organisations { get; private set; } = [];
@@ -31,9 +32,10 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
     {
         if (id is { } existing)
         {
-            var instrument = await InstrumentInput.ForEdit(db).AsNoTracking().SingleOrDefaultAsync(i => i.Id == existing, ct);
+            var instrument = await LoadAsync(existing, tracked: false, ct);
             if (instrument is null) return NotFound();
             Input = InstrumentInput.From(instrument);
+            Merge.Loaded = ConflictMerge.Fingerprint(Input);
             Id = existing;
         }
         else
@@ -50,7 +52,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
         Instrument? instrument = null;
         if (id is { } existing)
         {
-            instrument = await InstrumentInput.ForEdit(db).SingleOrDefaultAsync(i => i.Id == existing, ct);
+            instrument = await LoadAsync(existing, tracked: true, ct);
             if (instrument is null) return NotFound();
         }
         ModelState.AddRuleErrors(await Input.CheckAsync(db, id, ct), t);
@@ -69,19 +71,43 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
             db.SaveAgainstVersion(instrument, Input.Version);
         }
         Input.ApplyTo(instrument, user);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Conflict = true;
-            ModelState.AddModelError("", t["Common.Conflict"]);
-            await LoadChoicesAsync(ct);
-            return Page();
-        }
-        return Redirect($"/instruments/{instrument.Id}");
+        if (await db.TrySaveAsync(ct)) return Redirect($"/instruments/{instrument.Id}");
+        return await ConflictAsync(instrument.Id, ct);
     }
+
+    // "Save merged version" from the conflict table.
+    public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken ct)
+    {
+        var current = await LoadAsync(id, tracked: false, ct);
+        if (current is null) return NotFound();
+        Input = this.MergeOnto(Merge, InstrumentInput.From(current), current.Version, Input);
+        return await OnPostAsync(id, ct);
+    }
+
+    async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
+    {
+        var current = await LoadAsync(id, tracked: false, ct);
+        if (current is null) return NotFound();
+        await LoadChoicesAsync(ct);
+        await this.ShowConflictAsync(db, Merge, current, InstrumentInput.From(current), Input, NameOf, t, ct);
+        return Page();
+    }
+
+    string? NameOf(string field, int id)
+    {
+        var choices = field switch
+        {
+            nameof(Input.KindId) => Kinds,
+            nameof(Input.MeetingId) => Meetings,
+            nameof(Input.PartyIds) => Organisations,
+            nameof(Input.SignatoryIds) => People,
+            _ => OtherInstruments,
+        };
+        return choices.Find(c => c.Id == id) is { } choice ? Display.Plain(choice.Name) : null;
+    }
+
+    Task<Instrument?> LoadAsync(int id, bool tracked, CancellationToken ct) =>
+        (tracked ? InstrumentInput.ForEdit(db) : InstrumentInput.ForEdit(db).AsNoTracking()).SingleOrDefaultAsync(i => i.Id == id, ct);
 
     async Task LoadChoicesAsync(CancellationToken ct)
     {

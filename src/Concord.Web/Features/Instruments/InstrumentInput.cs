@@ -11,29 +11,29 @@ namespace Concord.Features.Instruments;
 public sealed class InstrumentInput
 {
     [Required(ErrorMessage = "Validation.Required")]
-    public int? KindId { get; set; }
-    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleVi { get; set; }
-    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleEn { get; set; }
-    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleLo { get; set; }
-    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? SummaryVi { get; set; }
-    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? SummaryEn { get; set; }
-    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? SummaryLo { get; set; }
+    [FieldLabel("Instruments.Kind")] public int? KindId { get; set; }
+    [FieldLabel("Instruments.InstrumentTitle", "vi"), StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleVi { get; set; }
+    [FieldLabel("Instruments.InstrumentTitle", "en"), StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleEn { get; set; }
+    [FieldLabel("Instruments.InstrumentTitle", "lo"), StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleLo { get; set; }
+    [FieldLabel("Instruments.Summary", "vi"), StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? SummaryVi { get; set; }
+    [FieldLabel("Instruments.Summary", "en"), StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? SummaryEn { get; set; }
+    [FieldLabel("Instruments.Summary", "lo"), StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? SummaryLo { get; set; }
     [Required(ErrorMessage = "Validation.Required")]
-    public InstrumentStatus? Status { get; set; }
+    [FieldLabel("Instruments.Status")] public InstrumentStatus? Status { get; set; }
     // Partial dates as typed: "2013", "04/2017", "12/11/2025".
-    public string? Signed { get; set; }
-    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? DateNote { get; set; }
-    public string? InForce { get; set; }
-    public string? Expires { get; set; }
-    public int? MeetingId { get; set; }
-    public List<int> PartyIds { get; set; } = [];
-    public List<int> SignatoryIds { get; set; } = [];
+    [FieldLabel("Instruments.Signed")] public string? Signed { get; set; }
+    [FieldLabel("Instruments.DateNote"), StringLength(300, ErrorMessage = "Validation.TooLong")] public string? DateNote { get; set; }
+    [FieldLabel("Instruments.InForce")] public string? InForce { get; set; }
+    [FieldLabel("Instruments.Expires")] public string? Expires { get; set; }
+    [FieldLabel("Instruments.SignedAt")] public int? MeetingId { get; set; }
+    [FieldLabel("Instruments.Parties")] public List<int> PartyIds { get; set; } = [];
+    [FieldLabel("Instruments.Signatories")] public List<int> SignatoryIds { get; set; } = [];
     // Other instruments this one implements, supersedes or amends ("the 9th minutes implement the 2013 agreement").
-    public List<int> ImplementsIds { get; set; } = [];
-    public List<int> SupersedesIds { get; set; } = [];
-    public List<int> AmendsIds { get; set; } = [];
+    [FieldLabel("InstrumentLink.Implements.Out")] public List<int> ImplementsIds { get; set; } = [];
+    [FieldLabel("InstrumentLink.Supersedes.Out")] public List<int> SupersedesIds { get; set; } = [];
+    [FieldLabel("InstrumentLink.Amends.Out")] public List<int> AmendsIds { get; set; } = [];
     // Public, Partners (both sides, the default) or Restricted to the editor's side; left out, it stays as it is.
-    public Visibility? Visibility { get; set; }
+    [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     // The version the editor loaded; a save over a newer version is refused.
     public int Version { get; set; }
 

@@ -43,15 +43,9 @@ public static class InstrumentsApi
         if (await CheckAsync(input, id, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         db.SaveAgainstVersion(instrument, input.Version);
         input.ApplyTo(instrument, user);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict);
-        }
-        return TypedResults.Ok((await InstrumentDetails.LoadAsync(db, id, ct))!);
+        var saved = await db.TrySaveAsync(ct);
+        var details = await InstrumentDetails.LoadAsync(db, id, ct);
+        return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);
     }
 
     static async Task<Dictionary<string, string[]>> CheckAsync(InstrumentInput input, int? self, ConcordDb db, IStringLocalizer t, CancellationToken ct)

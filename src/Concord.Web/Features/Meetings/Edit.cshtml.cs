@@ -17,6 +17,8 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
 {
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
+    [BindProperty]
+    public MergeForm Merge { get; set; } = new();
     public int? Id { get; private set; }
     public string? Side => user.Country;
     public List<Choice> Kinds { get; private set; } = [];
@@ -35,10 +37,10 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
     {
         if (id is { } existing)
         {
-            var meeting = await MeetingInput.ForEdit(db).AsNoTracking()
-                .SingleOrDefaultAsync(m => m.Id == existing, ct);
+            var meeting = await LoadAsync(existing, tracked: false, ct);
             if (meeting is null) return NotFound();
             Input = MeetingInput.From(meeting);
+            Merge.Loaded = ConflictMerge.Fingerprint(Input);
             Id = existing;
         }
         else if (Request.Query.TryGetValue("prepares", out var prepares) && int.TryParse(prepares, out var target))
@@ -56,8 +58,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
         Meeting? meeting = null;
         if (id is { } existing)
         {
-            meeting = await MeetingInput.ForEdit(db)
-                .SingleOrDefaultAsync(m => m.Id == existing, ct);
+            meeting = await LoadAsync(existing, tracked: true, ct);
             if (meeting is null) return NotFound();
         }
         ModelState.AddRuleErrors(await Input.CheckAsync(db, id, ct), t);
@@ -76,18 +77,38 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
         {
             MeetingsApi.Save(db, meeting, Input, user);
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", t["Common.Conflict"]);
-            await LoadChoicesAsync(ct);
-            return Page();
-        }
-        return Redirect($"/meetings/{meeting.Id}");
+        if (await db.TrySaveAsync(ct)) return Redirect($"/meetings/{meeting.Id}");
+        return await ConflictAsync(meeting.Id, ct);
     }
+
+    // "Save merged version" from the conflict table.
+    public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken ct)
+    {
+        var current = await LoadAsync(id, tracked: false, ct);
+        if (current is null) return NotFound();
+        Input = this.MergeOnto(Merge, MeetingInput.From(current), current.Version, Input);
+        return await OnPostAsync(id, ct);
+    }
+
+    async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
+    {
+        var current = await LoadAsync(id, tracked: false, ct);
+        if (current is null) return NotFound();
+        await LoadChoicesAsync(ct);
+        await this.ShowConflictAsync(db, Merge, current, MeetingInput.From(current), Input, NameOf, t, ct);
+        return Page();
+    }
+
+    string? NameOf(string field, int id) => field switch
+    {
+        nameof(Input.KindId) => Kinds.Find(k => k.Id == id) is { } kind ? Display.Plain(kind.Name) : null,
+        nameof(Input.PreparesId) => Meetings.Find(m => m.Id == id) is { } m ? (m.Title.IsEmpty ? Display.Plain(m.Kind) : Display.Plain(m.Title)) : null,
+        nameof(Input.ChairIds) => People.Find(p => p.Id == id)?.Name,
+        _ => Organisations.Find(o => o.Id == id)?.Label(Cultures.Language).TrimStart('\u00A0'),
+    };
+
+    Task<Meeting?> LoadAsync(int id, bool tracked, CancellationToken ct) =>
+        (tracked ? MeetingInput.ForEdit(db) : MeetingInput.ForEdit(db).AsNoTracking()).SingleOrDefaultAsync(m => m.Id == id, ct);
 
     async Task LoadChoicesAsync(CancellationToken ct)
     {

@@ -16,30 +16,30 @@ public static class MeetingKinds
 public sealed class MeetingInput
 {
     [Required(ErrorMessage = "Validation.Required")]
-    public int? KindId { get; set; }
+    [FieldLabel("Meetings.Kind")] public int? KindId { get; set; }
     [Range(1, 999, ErrorMessage = "Validation.Range")]
-    public int? Number { get; set; }
-    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleVi { get; set; }
-    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleEn { get; set; }
-    [StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleLo { get; set; }
-    [StringLength(200, ErrorMessage = "Validation.TooLong")] public string? Place { get; set; }
-    public bool IsOnline { get; set; }
+    [FieldLabel("Meetings.Number")] public int? Number { get; set; }
+    [FieldLabel("Meetings.MeetingTitle", "vi"), StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleVi { get; set; }
+    [FieldLabel("Meetings.MeetingTitle", "en"), StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleEn { get; set; }
+    [FieldLabel("Meetings.MeetingTitle", "lo"), StringLength(500, ErrorMessage = "Validation.TooLong")] public string? TitleLo { get; set; }
+    [FieldLabel("Meetings.Place"), StringLength(200, ErrorMessage = "Validation.TooLong")] public string? Place { get; set; }
+    [FieldLabel("Meetings.IsOnline")] public bool IsOnline { get; set; }
     // Partial dates as typed: "2023", "04/2017", "12/11/2025". The end, when given, is a day.
-    public string? Starts { get; set; }
-    public string? Ends { get; set; }
-    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? DateNote { get; set; }
-    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? AgendaVi { get; set; }
-    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? AgendaEn { get; set; }
-    [StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? AgendaLo { get; set; }
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? SummaryVi { get; set; }
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? SummaryEn { get; set; }
-    [StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? SummaryLo { get; set; }
-    public int? PreparesId { get; set; }
-    public List<int> ChairIds { get; set; } = [];
-    public List<int> ParticipantIds { get; set; } = [];
-    [StringLength(2000, ErrorMessage = "Validation.TooLong")] public string? Sources { get; set; }
+    [FieldLabel("Meetings.Starts")] public string? Starts { get; set; }
+    [FieldLabel("Meetings.Ends")] public string? Ends { get; set; }
+    [FieldLabel("Meetings.DateNote"), StringLength(300, ErrorMessage = "Validation.TooLong")] public string? DateNote { get; set; }
+    [FieldLabel("Meetings.Agenda", "vi"), StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? AgendaVi { get; set; }
+    [FieldLabel("Meetings.Agenda", "en"), StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? AgendaEn { get; set; }
+    [FieldLabel("Meetings.Agenda", "lo"), StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? AgendaLo { get; set; }
+    [FieldLabel("Meetings.Summary", "vi"), StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? SummaryVi { get; set; }
+    [FieldLabel("Meetings.Summary", "en"), StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? SummaryEn { get; set; }
+    [FieldLabel("Meetings.Summary", "lo"), StringLength(8000, ErrorMessage = "Validation.TooLong")] public string? SummaryLo { get; set; }
+    [FieldLabel("Meetings.Prepares")] public int? PreparesId { get; set; }
+    [FieldLabel("Meetings.Chairs")] public List<int> ChairIds { get; set; } = [];
+    [FieldLabel("Meetings.Participants")] public List<int> ParticipantIds { get; set; } = [];
+    [FieldLabel("Common.Sources"), StringLength(2000, ErrorMessage = "Validation.TooLong")] public string? Sources { get; set; }
     // Public, Partners (both sides, the default) or Restricted to the editor's side; left out, it stays as it is.
-    public Visibility? Visibility { get; set; }
+    [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     // The version the editor loaded; a save over a newer version is refused.
     public int Version { get; set; }
 

@@ -4,8 +4,8 @@ using Concord.Shared;
 namespace Concord.Features.Meetings;
 
 // How a meeting's number and dates read. Vietnamese says "lần thứ 9" and "11–12/11/2025";
-// English says "9th" and "11–12 November 2025". Other languages follow the Vietnamese forms,
-// as PartialDate does, until their own are reviewed.
+// English says "9th" and "11–12 November 2025". Lao says "ຄັ້ງທີ 9" and writes days as Vietnamese
+// does (PartialDate), so it shares the Vietnamese forms.
 public static class MeetingText
 {
     public static string Ordinal(int number, string language) =>

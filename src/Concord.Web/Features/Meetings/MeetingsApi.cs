@@ -35,22 +35,16 @@ public static class MeetingsApi
         return TypedResults.Created($"/api/meetings/{meeting.Id}", await MeetingDetails.LoadAsync(db, meeting.Id, ct));
     }
 
-    static async Task<Results<Ok<MeetingDetails>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> Update(
+    static async Task<Results<Ok<MeetingDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
         int id, MeetingInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, CancellationToken ct)
     {
         var meeting = await MeetingInput.ForEdit(db).SingleOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null) return TypedResults.NotFound();
         if (await CheckAsync(input, id, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         Save(db, meeting, input, user);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.Conflict(TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict));
-        }
-        return TypedResults.Ok((await MeetingDetails.LoadAsync(db, id, ct))!);
+        var saved = await db.TrySaveAsync(ct);
+        var details = await MeetingDetails.LoadAsync(db, id, ct);
+        return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);
     }
 
     internal static void Save(ConcordDb db, Meeting meeting, MeetingInput input, CurrentUser editor)

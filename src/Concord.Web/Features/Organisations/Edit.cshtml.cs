@@ -16,6 +16,8 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
 {
     [BindProperty]
     public OrganisationInput Input { get; set; } = new();
+    [BindProperty]
+    public MergeForm Merge { get; set; } = new();
     public int? Id { get; private set; }
     public List<Choice> Kinds { get; private set; } = [];
     public List<OrganisationOption> Organisations { get; private set; } = [];
@@ -29,6 +31,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
             var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == existing, ct);
             if (organisation is null) return NotFound();
             Input = OrganisationInput.From(organisation);
+            Merge.Loaded = ConflictMerge.Fingerprint(Input);
             Id = existing;
         }
         else if (parent is { } p && await db.Organisations.AsNoTracking().Where(o => o.Id == p).Select(o => new { o.Id, o.Country }).SingleOrDefaultAsync(ct) is { } under)
@@ -67,18 +70,31 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
             var target = organisation;
             OrganisationsApi.Save(db, target, Input.Version, () => Input.ApplyTo(target));
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", t["Common.Conflict"]);
-            await LoadChoicesAsync(ct);
-            return Page();
-        }
-        return Redirect($"/organisations/{organisation.Id}");
+        if (await db.TrySaveAsync(ct)) return Redirect($"/organisations/{organisation.Id}");
+        return await ConflictAsync(organisation.Id, ct);
     }
+
+    // "Save merged version" from the conflict table.
+    public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken ct)
+    {
+        var current = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (current is null) return NotFound();
+        Input = this.MergeOnto(Merge, OrganisationInput.From(current), current.Version, Input);
+        return await OnPostAsync(id, ct);
+    }
+
+    async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
+    {
+        var current = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (current is null) return NotFound();
+        await LoadChoicesAsync(ct);
+        await this.ShowConflictAsync(db, Merge, current, OrganisationInput.From(current), Input, NameOf, t, ct);
+        return Page();
+    }
+
+    string? NameOf(string field, int id) => field == nameof(Input.KindId)
+        ? Kinds.Find(k => k.Id == id) is { } kind ? Display.Plain(kind.Name) : null
+        : Organisations.Find(o => o.Id == id)?.Label(Cultures.Language).TrimStart('\u00A0');
 
     async Task LoadChoicesAsync(CancellationToken ct)
     {

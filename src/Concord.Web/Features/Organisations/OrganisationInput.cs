@@ -14,18 +14,18 @@ public sealed class OrganisationInput
     public static readonly string[] KindsWithoutCountry = ["international-organisation", "ngo"];
 
     [Required(ErrorMessage = "Validation.Required")]
-    public int? KindId { get; set; }
+    [FieldLabel("Organisations.Kind")] public int? KindId { get; set; }
     [RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Organisations.CountryCode")]
-    public string? Country { get; set; }
-    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? NameVi { get; set; }
-    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? NameEn { get; set; }
-    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? NameLo { get; set; }
-    [StringLength(40, ErrorMessage = "Validation.TooLong")] public string? Abbreviation { get; set; }
-    public int? ParentId { get; set; }
-    public int? SuccessorId { get; set; }
+    [FieldLabel("Organisations.Country")] public string? Country { get; set; }
+    [FieldLabel("Organisations.Name", "vi"), StringLength(300, ErrorMessage = "Validation.TooLong")] public string? NameVi { get; set; }
+    [FieldLabel("Organisations.Name", "en"), StringLength(300, ErrorMessage = "Validation.TooLong")] public string? NameEn { get; set; }
+    [FieldLabel("Organisations.Name", "lo"), StringLength(300, ErrorMessage = "Validation.TooLong")] public string? NameLo { get; set; }
+    [FieldLabel("Organisations.Abbreviation"), StringLength(40, ErrorMessage = "Validation.TooLong")] public string? Abbreviation { get; set; }
+    [FieldLabel("Organisations.Parent")] public int? ParentId { get; set; }
+    [FieldLabel("Organisations.Successor")] public int? SuccessorId { get; set; }
     // A partial date as typed: "2025", "03/2025", "01/03/2025".
-    public string? SucceededOn { get; set; }
-    [StringLength(2000, ErrorMessage = "Validation.TooLong")] public string? Note { get; set; }
+    [FieldLabel("Organisations.SucceededOn")] public string? SucceededOn { get; set; }
+    [FieldLabel("Organisations.Note"), StringLength(2000, ErrorMessage = "Validation.TooLong")] public string? Note { get; set; }
     public int Version { get; set; }
 
     public static OrganisationInput From(Organisation o) => new()
@@ -109,11 +109,11 @@ public sealed class PersonInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(200, ErrorMessage = "Validation.TooLong")]
-    public string? Name { get; set; }
-    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? PositionVi { get; set; }
-    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? PositionEn { get; set; }
-    [StringLength(300, ErrorMessage = "Validation.TooLong")] public string? PositionLo { get; set; }
-    public int? OrganisationId { get; set; }
+    [FieldLabel("People.Name")] public string? Name { get; set; }
+    [FieldLabel("People.Position", "vi"), StringLength(300, ErrorMessage = "Validation.TooLong")] public string? PositionVi { get; set; }
+    [FieldLabel("People.Position", "en"), StringLength(300, ErrorMessage = "Validation.TooLong")] public string? PositionEn { get; set; }
+    [FieldLabel("People.Position", "lo"), StringLength(300, ErrorMessage = "Validation.TooLong")] public string? PositionLo { get; set; }
+    [FieldLabel("People.Organisation")] public int? OrganisationId { get; set; }
     public int Version { get; set; }
 
     public static PersonInput From(Person p) => new()

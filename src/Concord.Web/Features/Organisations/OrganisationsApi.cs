@@ -43,7 +43,7 @@ public static class OrganisationsApi
         return TypedResults.Created($"/api/organisations/{organisation.Id}", await OrganisationDetails.LoadAsync(db, organisation.Id, ct));
     }
 
-    static async Task<Results<Ok<OrganisationDetails>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> Update(
+    static async Task<Results<Ok<OrganisationDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
         int id, OrganisationInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
     {
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
@@ -52,15 +52,9 @@ public static class OrganisationsApi
         errors.Merge(Localize(await input.CheckAsync(db, id, ct), t));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         Save(db, organisation, input.Version, () => input.ApplyTo(organisation));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.Conflict(TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict));
-        }
-        return TypedResults.Ok((await OrganisationDetails.LoadAsync(db, id, ct))!);
+        var saved = await db.TrySaveAsync(ct);
+        var details = await OrganisationDetails.LoadAsync(db, id, ct);
+        return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);
     }
 
     static async Task<Ok<Page<PersonRow>>> ListPeople([AsParameters] PersonFilter filter, ConcordDb db, CancellationToken ct) =>
@@ -81,7 +75,7 @@ public static class OrganisationsApi
         return TypedResults.Created($"/api/people/{person.Id}", await PersonList.LoadAsync(db, person.Id, ct));
     }
 
-    static async Task<Results<Ok<PersonRow>, NotFound, ValidationProblem, Conflict<ProblemHttpResult>>> UpdatePerson(
+    static async Task<Results<Ok<PersonRow>, NotFound, ValidationProblem, ProblemHttpResult>> UpdatePerson(
         int id, PersonInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
     {
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
@@ -90,15 +84,9 @@ public static class OrganisationsApi
         errors.Merge(Localize(await input.CheckAsync(db, ct), t));
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         Save(db, person, input.Version, () => input.ApplyTo(person));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.Conflict(TypedResults.Problem(t["Common.Conflict"], statusCode: StatusCodes.Status409Conflict));
-        }
-        return TypedResults.Ok((await PersonList.LoadAsync(db, id, ct))!);
+        var saved = await db.TrySaveAsync(ct);
+        var current = await PersonList.LoadAsync(db, id, ct);
+        return saved ? TypedResults.Ok(current!) : ConflictMerge.Stale(t, current?.Version, current);
     }
 
     internal static void Save<T>(ConcordDb db, T record, int loadedVersion, Action apply) where T : Record

@@ -16,6 +16,8 @@ public class PersonEditModel(ConcordDb db, IStringLocalizer t) : PageModel
 {
     [BindProperty]
     public PersonInput Input { get; set; } = new();
+    [BindProperty]
+    public MergeForm Merge { get; set; } = new();
     public int? Id { get; private set; }
     public List<OrganisationOption> Organisations { get; private set; } = [];
 
@@ -26,6 +28,7 @@ public class PersonEditModel(ConcordDb db, IStringLocalizer t) : PageModel
             var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == existing, ct);
             if (person is null) return NotFound();
             Input = PersonInput.From(person);
+            Merge.Loaded = ConflictMerge.Fingerprint(Input);
             Id = existing;
         }
         else
@@ -62,16 +65,26 @@ public class PersonEditModel(ConcordDb db, IStringLocalizer t) : PageModel
             var target = person;
             OrganisationsApi.Save(db, target, Input.Version, () => Input.ApplyTo(target));
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", t["Common.Conflict"]);
-            Organisations = await OrganisationPicker.LoadAsync(db, ct);
-            return Page();
-        }
-        return Redirect(person.OrganisationId is { } org ? $"/organisations/{org}#people" : "/organisations");
+        if (await db.TrySaveAsync(ct)) return Redirect(person.OrganisationId is { } org ? $"/organisations/{org}#people" : "/organisations");
+        return await ConflictAsync(person.Id, ct);
+    }
+
+    // "Save merged version" from the conflict table.
+    public async Task<IActionResult> OnPostMergeAsync(int id, CancellationToken ct)
+    {
+        var current = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (current is null) return NotFound();
+        Input = this.MergeOnto(Merge, PersonInput.From(current), current.Version, Input);
+        return await OnPostAsync(id, ct);
+    }
+
+    async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
+    {
+        var current = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (current is null) return NotFound();
+        Organisations = await OrganisationPicker.LoadAsync(db, ct);
+        await this.ShowConflictAsync(db, Merge, current, PersonInput.From(current), Input,
+            (_, organisation) => Organisations.Find(o => o.Id == organisation)?.Label(Cultures.Language).TrimStart('\u00A0'), t, ct);
+        return Page();
     }
 }
