@@ -51,7 +51,7 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
     // their reports) are Partners, for signed-in users only. Bankan is the 9th conference's clause that la-bankan leads on the Lao
     // side; Teachers one that another Lao department (la-mlsw-dpic) leads.
     public sealed record World(int Instrument, int Meeting, int HistoricCommitment, int Bankan, int Teachers, int LaReportOnBankan, int VnReportOnBankan,
-        int LaReportOnTeachers, int Activity, int Organisation, int LaoDepartment, int BankanCentre, int VnMinistry, int Person,
+        int LaReportOnTeachers, int Activity, int Organisation, int LaoDepartment, int BankanCentre, int VnMinistry, int Person, int Term,
         Func<int, Task<int>> ReportVersion);
 
     const string Everyone = "OOOOOO";
@@ -59,6 +59,10 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
     const string Editors = "SFFOOF";
     const string Nobody = "NNNNNN";
     const string Pending = "SSSSSS";
+    const string Administrators = "SFFFFO";
+    // An edit form's "save merged version" for a record that is not there yet: nothing to merge with.
+    const string EditorsNothingToMerge = "SFFNNF";
+    const string History = "{feature:regex(^organisations$|^people$|^instruments$|^meetings$|^commitments$|^activities$)}/{id:int}/history";
 
     static Row Get(string route, Func<World, string> url, string expected) => new("GET", route, null, url, expected);
     static Row Post(string route, Func<World, string> url, string expected, Func<World, Task<object>>? body = null, string? handler = null) =>
@@ -132,12 +136,18 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Post("instruments/new", _ => "/instruments/new", Editors, NoFields),
         Get("instruments/{id:int}/edit", w => $"/instruments/{w.Instrument}/edit", Editors),
         Post("instruments/{id:int}/edit", w => $"/instruments/{w.Instrument}/edit", Editors, NoFields),
+        Post("instruments/{id:int}/edit", w => $"/instruments/{w.Instrument}/edit?handler=Merge", Editors, NoFields, handler: "Merge"),
+        Post("instruments/new", _ => "/instruments/new?handler=Merge", EditorsNothingToMerge, NoFields, handler: "Merge"),
+        Get(History, w => $"/instruments/{w.Instrument}/history", "SOOOOO"),
         Post("api/instruments", _ => "/api/instruments", Editors, Empty),
         Put("api/instruments/{id:int}", w => $"/api/instruments/{w.Instrument}", Editors, Empty),
         Get("meetings/new", _ => "/meetings/new", Editors),
         Post("meetings/new", _ => "/meetings/new", Editors, NoFields),
         Get("meetings/{id:int}/edit", w => $"/meetings/{w.Meeting}/edit", Editors),
         Post("meetings/{id:int}/edit", w => $"/meetings/{w.Meeting}/edit", Editors, NoFields),
+        Post("meetings/{id:int}/edit", w => $"/meetings/{w.Meeting}/edit?handler=Merge", Editors, NoFields, handler: "Merge"),
+        Post("meetings/new", _ => "/meetings/new?handler=Merge", EditorsNothingToMerge, NoFields, handler: "Merge"),
+        Get(History, w => $"/meetings/{w.Meeting}/history", "SOOOOO"),
         Post("api/meetings", _ => "/api/meetings", Editors, Empty),
         Put("api/meetings/{id:int}", w => $"/api/meetings/{w.Meeting}", Editors, Empty),
         Get("commitments/new", _ => "/commitments/new", Editors),
@@ -146,7 +156,11 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Get("commitments/{id:int}/edit", w => $"/commitments/{w.Teachers}/edit", Editors),
         Get("commitments/{id:int}/edit", _ => "/commitments/999999/edit", "SFFNNF"),
         Post("commitments/{id:int}/edit", w => $"/commitments/{w.Teachers}/edit", Editors, NoFields),
+        Post("commitments/{id:int}/edit", w => $"/commitments/{w.Teachers}/edit?handler=Merge", Editors, NoFields, handler: "Merge"),
+        Post("commitments/new", _ => "/commitments/new?handler=Merge", EditorsNothingToMerge, NoFields, handler: "Merge"),
+        Get(History, w => $"/commitments/{w.Teachers}/history", "SOOOOO"),
         Post("commitments/{id:int}", w => $"/commitments/{w.Bankan}?handler=Status", Editors, NoFields, handler: "Status"),
+        Post("commitments/{id:int}", w => $"/commitments/{w.Bankan}?handler=Merge", Editors, NoFields, handler: "Merge"),
         Get("commitments/{id:int}/carry-over", w => $"/commitments/{w.Bankan}/carry-over", Editors),
         Post("commitments/{id:int}/carry-over", w => $"/commitments/{w.Bankan}/carry-over", Editors, NoFields),
         Post("api/commitments", _ => "/api/commitments", Editors, Empty),
@@ -156,6 +170,9 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Post("activities/new", _ => "/activities/new", Editors, NoFields),
         Get("activities/{id:int}/edit", w => $"/activities/{w.Activity}/edit", Editors),
         Post("activities/{id:int}/edit", w => $"/activities/{w.Activity}/edit", Editors, NoFields),
+        Post("activities/{id:int}/edit", w => $"/activities/{w.Activity}/edit?handler=Merge", Editors, NoFields, handler: "Merge"),
+        Post("activities/new", _ => "/activities/new?handler=Merge", EditorsNothingToMerge, NoFields, handler: "Merge"),
+        Get(History, w => $"/activities/{w.Activity}/history", "SOOOOO"),
         Post("activities/{id:int}/edit", w => $"/activities/{w.Activity}/edit?handler=Pick", Editors, NoFields, handler: "Pick"),
         Post("activities/new", _ => "/activities/new?handler=Pick", Editors, NoFields, handler: "Pick"),
         Post("api/activities", _ => "/api/activities", Editors, Empty),
@@ -164,12 +181,18 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Post("organisations/new", _ => "/organisations/new", Editors, NoFields),
         Get("organisations/{id:int}/edit", w => $"/organisations/{w.Organisation}/edit", Editors),
         Post("organisations/{id:int}/edit", w => $"/organisations/{w.Organisation}/edit", Editors, NoFields),
+        Post("organisations/{id:int}/edit", w => $"/organisations/{w.Organisation}/edit?handler=Merge", Editors, NoFields, handler: "Merge"),
+        Post("organisations/new", _ => "/organisations/new?handler=Merge", EditorsNothingToMerge, NoFields, handler: "Merge"),
+        Get(History, w => $"/organisations/{w.Organisation}/history", "SOOOOO"),
         Post("api/organisations", _ => "/api/organisations", Editors, Empty),
         Put("api/organisations/{id:int}", w => $"/api/organisations/{w.Organisation}", Editors, Empty),
         Get("people/new", _ => "/people/new", Editors),
         Post("people/new", _ => "/people/new", Editors, NoFields),
         Get("people/{id:int}/edit", w => $"/people/{w.Person}/edit", Editors),
         Post("people/{id:int}/edit", w => $"/people/{w.Person}/edit", Editors, NoFields),
+        Post("people/{id:int}/edit", w => $"/people/{w.Person}/edit?handler=Merge", Editors, NoFields, handler: "Merge"),
+        Post("people/new", _ => "/people/new?handler=Merge", EditorsNothingToMerge, NoFields, handler: "Merge"),
+        Get(History, w => $"/people/{w.Person}/history", "SOOOOO"),
         Post("api/people", _ => "/api/people", Editors, Empty),
         Put("api/people/{id:int}", w => $"/api/people/{w.Person}", Editors, Empty),
 
@@ -189,6 +212,10 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
             async w => ReportForm("LA", w.BankanCentre, await w.ReportVersion(w.LaReportOnBankan))),
         Post("commitments/{id:int}/reports/{reportId:int}/edit", w => $"/commitments/{w.Teachers}/reports/{w.LaReportOnTeachers}/edit", "SFFFOF",
             async w => ReportForm("LA", w.LaoDepartment, await w.ReportVersion(w.LaReportOnTeachers))),
+        Post("commitments/{id:int}/reports/{reportId:int}/edit", w => $"/commitments/{w.Bankan}/reports/{w.LaReportOnBankan}/edit?handler=Merge", "SFOFOF",
+            NoFields, handler: "Merge"),
+        Post("commitments/{id:int}/reports/new", w => $"/commitments/{w.Bankan}/reports/new?handler=Merge", "SFNNNF", NoFields, handler: "Merge"),
+        Get("commitments/{commitmentId:int}/reports/{id:int}/history", w => $"/commitments/{w.Bankan}/reports/{w.LaReportOnBankan}/history", "SOOOOO"),
         // Moving a Lao report to the Vietnamese side is writing a Vietnamese report: the Lao side may not.
         Post("commitments/{id:int}/reports/{reportId:int}/edit", w => $"/commitments/{w.Bankan}/reports/{w.LaReportOnBankan}/edit", "SFFFFF",
             async w => ReportForm("VN", w.VnMinistry, await w.ReportVersion(w.LaReportOnBankan))),
@@ -204,6 +231,28 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
             async w => ReportJson("LA", w.LaoDepartment, await w.ReportVersion(w.LaReportOnTeachers))),
         Put("api/reports/{id:int}", w => $"/api/reports/{w.VnReportOnBankan}", "SFFOFF",
             async w => ReportJson("VN", w.VnMinistry, await w.ReportVersion(w.VnReportOnBankan))),
+
+        // Administration: accounts' own pages for everyone signed in; logs, reference data and translations
+        // for administrators only (not the record: see above).
+        Get("account", _ => "/account", "SOOOOO"),
+        Post("account", _ => "/account?handler=Language", "SOOOOO", NoFields, handler: "Language"),
+        Post("account", _ => "/account?handler=RecoveryCodes", "SOOOOO", NoFields, handler: "RecoveryCodes"),
+        // Coordinators and administrators must keep their second factor.
+        Post("account", _ => "/account?handler=DisableTwoFactor", "SOOFFF", NoFields, handler: "DisableTwoFactor"),
+        Post("account", _ => "/account?handler=EndOtherSessions", "SOOOOO", NoFields, handler: "EndOtherSessions"),
+        Get("account/two-factor/setup", _ => "/account/two-factor/setup", "SOOOOO"),
+        Post("account/two-factor/setup", _ => "/account/two-factor/setup", "SOOOOO", NoFields),
+        Get("admin/changes/{handler:regex(^export$)?}", _ => "/admin/changes", Administrators),
+        Get("admin/changes/{handler:regex(^export$)?}", _ => "/admin/changes/export", Administrators),
+        Get("admin/security/{handler:regex(^export$)?}", _ => "/admin/security", Administrators),
+        Get("admin/security/{handler:regex(^export$)?}", _ => "/admin/security/export", Administrators),
+        Get("admin/reference", _ => "/admin/reference", Administrators),
+        Post("admin/reference", w => $"/admin/reference?handler=Active&id={w.Term}&active=true", Administrators, NoFields, handler: "Active"),
+        Get("admin/reference/new", _ => "/admin/reference/new", Administrators),
+        Post("admin/reference/new", _ => "/admin/reference/new", Administrators, NoFields),
+        Get("admin/reference/{id:int}/edit", w => $"/admin/reference/{w.Term}/edit", Administrators),
+        Post("admin/reference/{id:int}/edit", w => $"/admin/reference/{w.Term}/edit", Administrators, NoFields),
+        Get("admin/translations", _ => "/admin/translations", Administrators),
 
         // Signing in and out. The second-factor pages need the short-lived cookie a correct password gives.
         Get("account/sign-in", _ => "/account/sign-in", Everyone),
@@ -325,6 +374,7 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
             await db.Activities.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
             await Org("vn-molisa"), dpic, bankanOrg, await Org("vn-moha"),
             await db.People.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+            await db.Terms.Where(t => t.Vocabulary == Concord.Features.ReferenceData.Vocabularies.Area).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
             id => factory.WithDbAsync(d => d.ProgressReports.Where(r => r.Id == id).Select(r => r.Version).SingleAsync()));
     });
 }

@@ -68,6 +68,8 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, 
     [HandlerAuthorize(Access.EditRecord)]
     public async Task<IActionResult> OnPostMergeAsync(int id, CommitmentStatus status, CancellationToken ct)
     {
+        // A commitment the user may not see answers as one that does not exist, whatever was posted.
+        if (!await db.Commitments.AnyAsync(c => c.Id == id, ct)) return NotFound();
         if (Merge.Choices.GetValueOrDefault(nameof(CommitmentInput.Status)) == MergeForm.Saved || Merge.Version is not { } version)
             return Redirect($"/commitments/{id}");
         return await OnPostStatusAsync(id, status, version, ct);
