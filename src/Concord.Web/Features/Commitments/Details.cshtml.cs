@@ -20,6 +20,8 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, 
     // The sides whose reports this user may write here: buttons they could not use are not shown.
     public IReadOnlySet<string> ReportableSides { get; private set; } = new HashSet<string>();
     public bool CanEdit => user.CanEdit;
+    // Histories are for signed-in readers (Audit/_HistoryLink.cshtml): no link an anonymous visitor cannot use.
+    public bool IsSignedIn => user.IsSignedIn;
 
     public sealed record PeriodReports(string Period, bool Disagree, IReadOnlyDictionary<string, List<ReportDetails>> BySide)
     {
