@@ -129,6 +129,17 @@ public abstract class PasswordTests(ConcordFactory factory)
     }
 
     [Fact]
+    public async Task TheSignOutButtonInTheHeaderEndsTheSession()
+    {
+        var (client, _) = await factory.SignedInAsync(Role.Reader, redirects: false);
+
+        var signedOut = await client.SubmitFormAsync("/account/password", new Dictionary<string, string?>(), "header form[action='/account/sign-out']");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account/password")).StatusCode);
+    }
+
+    [Fact]
     public async Task FiveWrongPasswordsLockTheAccountAndEveryRefusalReadsTheSame()
     {
         var account = await factory.CreateAccountAsync(Role.Reader, twoFactor: false);
