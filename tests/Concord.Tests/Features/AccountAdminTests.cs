@@ -6,6 +6,7 @@ using Concord.Features.Organisations;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
 using Concord.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using static Concord.Tests.Features.AccountTesting;
 
@@ -106,6 +107,23 @@ public abstract class AccountAdminTests(ConcordFactory factory)
     }
 
     [Fact]
+    public async Task WhenTheEmailServerCannotBeReachedTheAdministratorIsShownTheLinkInstead()
+    {
+        var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var unreachable = factory.WithWebHostBuilder(b => b.UseSetting("Smtp:Host", "127.0.0.1").UseSetting("Smtp:Port", port.ToString()));
+        var (admin, _) = await unreachable.SignedInAsync(Role.Administrator);
+
+        var invited = await InviteAsync(admin, $"unlucky-{Unique()}@test.example", "Unlucky Invitee", await factory.OrganisationIdAsync("vn-moha"), Role.Reader);
+
+        Assert.Equal("false", invited.QuerySelector("#link-delivery")!.GetAttribute("data-emailed"));
+        Assert.Contains("Không gửi được e-mail", invited.Text("#link-delivery"));
+        Assert.StartsWith("https://localhost/account/accept?id=", invited.Text("#delivered-link"));
+    }
+
+    [Fact]
     public async Task AnExpiredInvitationLinkSaysItHasExpired()
     {
         await using var shortLived = factory.WithSetting("Accounts:InvitationLifespan", "00:00:00");
@@ -130,6 +148,7 @@ public abstract class AccountAdminTests(ConcordFactory factory)
 
         var page = await (await admin.SubmitFormAsync($"/admin/accounts/{account.Id}", new Dictionary<string, string?>(), "#link-form")).PageAsync();
         var second = new Uri(page.Text("#delivered-link")).PathAndQuery;
+        Assert.Null(page.QuerySelector("#error-summary"));
 
         Assert.NotEqual(first, second);
         Assert.Equal("Used", (await factory.NewClient().GetPageAsync(first)).QuerySelector("#link-refused")!.GetAttribute("data-state"));

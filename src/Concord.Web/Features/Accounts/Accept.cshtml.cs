@@ -27,14 +27,14 @@ public class AcceptModel(UserManager<Account> users, AccountLinks links, Securit
 
     public async Task OnGetAsync()
     {
-        if (!Done) await CheckAsync();
+        if (!Done) await CheckLinkAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var account = await CheckAsync();
+        var account = await CheckLinkAsync();
         if (account is null) return Page();
-        Input.CheckConfirmation(ModelState, t);
+        await Input.CheckAsync(users, account, ModelState, t);
         if (!ModelState.IsValid) return Page();
         // Saved with the password, in one save, if the password is accepted.
         account.EmailConfirmed = true;
@@ -48,11 +48,12 @@ public class AcceptModel(UserManager<Account> users, AccountLinks links, Securit
         return RedirectToPage(new { done = true });
     }
 
-    async Task<Account?> CheckAsync()
+    async Task<Account?> CheckLinkAsync()
     {
         var account = Id is { } id ? await users.FindByIdAsync(id.ToString()) : null;
         State = await links.CheckInvitationAsync(account, Token);
-        Email = account?.Email;
-        return State == LinkState.Valid ? account : null;
+        if (State != LinkState.Valid) return null;
+        Email = account!.Email;
+        return account;
     }
 }

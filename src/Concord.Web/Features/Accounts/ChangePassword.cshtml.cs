@@ -31,15 +31,15 @@ public class ChangePasswordModel(UserManager<Account> users, SecurityLog log, IS
     public async Task<IActionResult> OnPostAsync([FromServices] ConcordDb db, [FromServices] TimeProvider clock)
     {
         if (await OwnAccountAsync() is not { } account) return Forbid();
-        Input.CheckConfirmation(ModelState, t);
-        if (!ModelState.IsValid) return Page();
-        if (await users.IsLockedOutAsync(account) || !await users.CheckPasswordAsync(account, Input.CurrentPassword!))
+        await Input.CheckAsync(users, account, ModelState, t);
+        if (Input.CurrentPassword is not null
+            && (await users.IsLockedOutAsync(account) || !await users.CheckPasswordAsync(account, Input.CurrentPassword)))
         {
             if (!await users.IsLockedOutAsync(account)) await users.AccessFailedAsync(account);
             await log.RecordAsync(SecurityEventKind.SignInFailed, account.Id, account.Email, "wrong current password on the change password page");
             ModelState.AddModelError("Input.CurrentPassword", t["AccountAdmin.Error.CurrentPasswordWrong"]);
-            return Page();
         }
+        if (!ModelState.IsValid) return Page();
         var result = await users.ChangePasswordAsync(account, Input.CurrentPassword!, Input.NewPassword!);
         if (!result.Succeeded)
         {

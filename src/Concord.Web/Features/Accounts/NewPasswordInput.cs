@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -13,10 +14,18 @@ public class NewPasswordInput
     [Required(ErrorMessage = "Validation.Required")]
     public string? ConfirmPassword { get; set; }
 
-    public void CheckConfirmation(ModelStateDictionary modelState, IStringLocalizer t, string prefix = "Input")
+    // Every problem at once: the rules are checked here too, not only when Identity sets the password,
+    // so that a mistyped confirmation does not hide that the password itself would be refused.
+    public async Task CheckAsync(UserManager<Account> users, Account account, ModelStateDictionary modelState, IStringLocalizer t, string prefix = "Input")
     {
         if (NewPassword is not null && ConfirmPassword is not null && NewPassword != ConfirmPassword)
             modelState.AddModelError($"{prefix}.{nameof(ConfirmPassword)}", t["AccountAdmin.Error.PasswordsDiffer"]);
+        if (NewPassword is null) return;
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+            errors.AddRange((await validator.ValidateAsync(users, account, NewPassword)).Errors);
+        if (errors.Count > 0)
+            modelState.AddIdentityErrors(IdentityResult.Failed([.. errors]), t, $"{prefix}.{nameof(NewPassword)}");
     }
 }
 

@@ -28,14 +28,14 @@ public class ResetPasswordModel(UserManager<Account> users, AccountLinks links, 
 
     public async Task OnGetAsync()
     {
-        if (!Done) await CheckAsync();
+        if (!Done) await CheckLinkAsync();
     }
 
     public async Task<IActionResult> OnPostAsync([FromServices] ConcordDb db, [FromServices] TimeProvider clock)
     {
-        var account = await CheckAsync();
+        var account = await CheckLinkAsync();
         if (account is null) return Page();
-        Input.CheckConfirmation(ModelState, t);
+        await Input.CheckAsync(users, account, ModelState, t);
         if (!ModelState.IsValid) return Page();
         var result = await users.ResetPasswordAsync(account, Token!, Input.NewPassword!);
         if (!result.Succeeded)
@@ -50,11 +50,12 @@ public class ResetPasswordModel(UserManager<Account> users, AccountLinks links, 
         return RedirectToPage(new { done = true });
     }
 
-    async Task<Account?> CheckAsync()
+    async Task<Account?> CheckLinkAsync()
     {
         var account = Id is { } id ? await users.FindByIdAsync(id.ToString()) : null;
         State = await links.CheckPasswordResetAsync(account, Token);
-        Email = account?.Email;
-        return State == LinkState.Valid ? account : null;
+        if (State != LinkState.Valid) return null;
+        Email = account!.Email;
+        return account;
     }
 }

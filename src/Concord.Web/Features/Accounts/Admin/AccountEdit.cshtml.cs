@@ -27,6 +27,7 @@ public class AccountEditModel(ConcordDb db, SecurityLog log, TimeProvider clock,
     public List<OrganisationOption> Organisations { get; private set; } = [];
     public LinkDelivery? Delivered { get; private set; }
     public bool IsSelf { get; private set; }
+    public bool IsLocked => Account.LockoutEnd is { } end && end.UtcDateTime > Now;
 
     public sealed record Summary(int Id, string? Email, string DisplayName, string Country, Role Role, bool IsDisabled, bool HasPassword,
         bool TwoFactor, DateTimeOffset? LockoutEnd, DateTime CreatedAt, DateTime? LastSignInAt);
@@ -85,8 +86,7 @@ public class AccountEditModel(ConcordDb db, SecurityLog log, TimeProvider clock,
     {
         if (IsMe(id))
         {
-            ModelState.AddModelError("", t["AccountAdmin.Error.CannotDisableSelf"]);
-            return await PageAsync(id, ct, reloadInput: true);
+            return await PageAsync(id, ct, reloadInput: true, error: "AccountAdmin.Error.CannotDisableSelf");
         }
         var account = await db.Users.SingleOrDefaultAsync(a => a.Id == id, ct);
         if (account is null) return NotFound();
@@ -132,8 +132,7 @@ public class AccountEditModel(ConcordDb db, SecurityLog log, TimeProvider clock,
         if (account is null) return NotFound();
         if (account.IsDisabled)
         {
-            ModelState.AddModelError("", t["AccountAdmin.Error.DisabledNoLink"]);
-            return await PageAsync(id, ct, reloadInput: true);
+            return await PageAsync(id, ct, reloadInput: true, error: "AccountAdmin.Error.DisabledNoLink");
         }
         if (account.PasswordHash is null)
         {
@@ -161,14 +160,15 @@ public class AccountEditModel(ConcordDb db, SecurityLog log, TimeProvider clock,
 
     static string Side(string country) => country.Length > 0 ? country : "third party";
 
-    async Task<IActionResult> PageAsync(int id, CancellationToken ct, bool reloadInput = false)
+    // reloadInput: the form shows the account as saved. The buttons' forms (disable, send a link) carry no
+    // account fields, and what binding made of their absence is not an error; `error` is the button's own.
+    async Task<IActionResult> PageAsync(int id, CancellationToken ct, bool reloadInput = false, string? error = null)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (reloadInput)
         {
-            // The buttons' forms carry no account fields: what binding made of their absence is not an error.
-            foreach (var key in ModelState.Keys.Where(k => k == "Input" || k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
-                ModelState.Remove(key);
+            ModelState.Clear();
+            if (error is not null) ModelState.AddModelError("", t[error]);
             var account = await db.Users.AsNoTracking().SingleAsync(a => a.Id == id, ct);
             Input = new EditInput
             {
