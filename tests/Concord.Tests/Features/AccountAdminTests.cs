@@ -214,6 +214,7 @@ public abstract class AccountAdminTests(ConcordFactory factory)
         await AssertSignedOutAsync(user);
         var changed = Assert.Single(await factory.EventsAsync(account.Id), e => e.Kind == SecurityEventKind.AccountChanged);
         Assert.Contains("Side: VN → LA", changed.Detail);
+        Assert.Contains($"(#{lao})", changed.Detail);
     }
 
     [Fact]

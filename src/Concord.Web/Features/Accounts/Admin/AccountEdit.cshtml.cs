@@ -33,10 +33,7 @@ public class AccountEditModel(ConcordDb db, SecurityLog log, TimeProvider clock,
         bool TwoFactor, DateTimeOffset? LockoutEnd, DateTime CreatedAt, DateTime? LastSignInAt);
     public sealed record SessionRow(DateTime StartedAt, DateTime LastSeenAt, string? IpAddress, string? UserAgent);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
-    {
-        return await PageAsync(id, ct, reloadInput: true);
-    }
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => PageAsync(id, ct, reloadInput: true);
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
@@ -71,7 +68,11 @@ public class AccountEditModel(ConcordDb db, SecurityLog log, TimeProvider clock,
         if (before.Role != account.Role)
             await log.RecordAsync(SecurityEventKind.RoleChanged, account.Id, account.Email, $"Role: {before.Role} → {account.Role}; {by}");
         var changed = new List<string>();
-        if (before.OrganisationId != account.OrganisationId) changed.Add($"Organisation: #{before.OrganisationId} → #{account.OrganisationId}");
+        if (before.OrganisationId != account.OrganisationId)
+        {
+            var names = await AccountInput.OrganisationLabelsAsync(db, ct, before.OrganisationId, account.OrganisationId);
+            changed.Add($"Organisation: {names.GetValueOrDefault(before.OrganisationId)} → {names.GetValueOrDefault(account.OrganisationId)}");
+        }
         if (before.Country != account.Country) changed.Add($"Side: {Side(before.Country)} → {Side(account.Country)}");
         if (before.DisplayName != account.DisplayName) changed.Add($"Name: {before.DisplayName} → {account.DisplayName}");
         if (before.Language != account.Language) changed.Add($"Language: {before.Language ?? "-"} → {account.Language ?? "-"}");

@@ -39,6 +39,12 @@ public class AccountInput
             errors[nameof(Language)] = "Validation.UnknownChoice";
         return (country, errors);
     }
+
+    // How the security log names organisations: "MOLISA (#4)", the same whatever the reader's language.
+    public static Task<Dictionary<int, string>> OrganisationLabelsAsync(ConcordDb db, CancellationToken ct, params int[] ids) =>
+        db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new { o.Id, o.Abbreviation, o.Name.Vi, o.Name.En })
+            .ToDictionaryAsync(o => o.Id, o => $"{o.Abbreviation ?? o.En ?? o.Vi} (#{o.Id})", ct);
 }
 
 public sealed class InviteInput : AccountInput

@@ -55,8 +55,9 @@ public class InviteModel(ConcordDb db, UserManager<Account> users, AccountLinks 
             return Page();
         }
         var admin = CurrentUser.From(User);
+        var organisation = (await AccountInput.OrganisationLabelsAsync(db, ct, account.OrganisationId)).GetValueOrDefault(account.OrganisationId);
         await log.RecordAsync(SecurityEventKind.AccountInvited, account.Id, account.Email,
-            $"role {account.Role}, organisation #{account.OrganisationId}, side {account.Country}; by {admin.Name} (#{admin.AccountId})");
+            $"Role: {account.Role}; Organisation: {organisation}; Side: {(account.Country.Length > 0 ? account.Country : "third party")}; by {admin.Name} (#{admin.AccountId})");
         Delivered = await links.SendInvitationAsync(account, admin.Name);
         return Page();
     }
