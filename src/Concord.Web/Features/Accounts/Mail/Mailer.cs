@@ -84,10 +84,13 @@ public sealed class Mailer(IOptions<SmtpOptions> options, StringCatalog strings,
     public void Queue(OutgoingMail mail) => queue.Writer.TryWrite(mail);
 }
 
-sealed class MailOutbox(Mailer mailer) : BackgroundService
+sealed class MailOutbox(Mailer mailer, IOptions<AccountLinkOptions> links, ILogger<MailOutbox> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (mailer.IsConfigured && string.IsNullOrEmpty(links.Value.PublicUrl))
+            log.LogWarning("Smtp:Host is set but Accounts:PublicUrl is not: links in e-mails start with the address each request came to. " +
+                "Set Accounts:PublicUrl (or AllowedHosts), so that a forged Host header on the forgot-password page cannot point a reset link elsewhere.");
         try
         {
             await foreach (var mail in mailer.Queued.ReadAllAsync(stoppingToken))
