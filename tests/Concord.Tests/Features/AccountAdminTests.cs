@@ -104,6 +104,13 @@ public abstract class AccountAdminTests(ConcordFactory factory)
         var english = await smtp.NextAsync();
         Assert.Contains("Dear Jane Reader", english.Body);
         Assert.DoesNotContain("Kính gửi", english.Body);
+
+        // Lao texts await review: the English follows them.
+        await InviteAsync(admin, $"lao-{Unique()}@test.example", "Khamla Reader", organisation, Role.Reader, language: "lo");
+        var lao = await smtp.NextAsync();
+        Assert.Contains("ຮຽນ Khamla Reader", lao.Body);
+        Assert.Contains("Dear Khamla Reader", lao.Body);
+        Assert.DoesNotContain("Kính gửi", lao.Body);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Concord.Data;
 using Concord.Features.Commitments;
+using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Features.Accounts.Admin;
@@ -18,7 +19,7 @@ public class AccountInput
     // The language of Concord's e-mails to this account; empty: Vietnamese with English below.
     public string? Language { get; set; }
 
-    public static readonly string[] Languages = ["vi", "en"];
+    public static IReadOnlyList<string> Languages => Cultures.Supported;
 
     // The organisation's country, i.e. the account's side, with the rule errors beside their fields.
     // Null for an organisation that does not exist.

@@ -31,12 +31,15 @@ public sealed class Mailer(IOptions<SmtpOptions> options, StringCatalog strings,
 
     internal ChannelReader<OutgoingMail> Queued => queue.Reader;
 
-    // In the recipient's language when the account has chosen one Concord speaks; otherwise Vietnamese
-    // with English below it, since an invitee has not chosen yet. Subject and body are interface strings
-    // ("<key>Subject", "<key>Body") formatted with the arguments.
+    // In the recipient's language when the account has chosen one Concord speaks, followed by the English
+    // while that language's text awaits review; otherwise Vietnamese with English below it, since an
+    // invitee has not chosen yet. Subject and body are interface strings ("<key>Subject", "<key>Body")
+    // formatted with the arguments.
     public OutgoingMail Compose(string to, string? language, string key, params object[] arguments)
     {
-        string[] languages = language is not null && Cultures.Supported.Contains(language) ? [language] : ["vi", "en"];
+        string[] languages = language is null || !Cultures.Supported.Contains(language) ? ["vi", "en"]
+            : language != "en" && strings.IsUnreviewed($"{key}Body", language) ? [language, "en"]
+            : [language];
         string Text(string part, string lang) => string.Format(CultureInfo.GetCultureInfo(lang), strings.Find($"{key}{part}", lang) ?? key, arguments);
         return new OutgoingMail(
             to,
