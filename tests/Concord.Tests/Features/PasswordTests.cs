@@ -114,6 +114,7 @@ public abstract class PasswordTests(ConcordFactory factory)
         await browser.SignInAsync(account);
         const string next = "a new phrase for a new year";
 
+        Assert.NotNull((await browser.GetPageAsync("/account")).QuerySelector("a#change-password[href='/account/password']"));
         var everythingWrong = await ChangeAsync(browser, "not my password at all", "Password123", "Password12");
         var changed = await ChangeAsync(browser, account.Password, next);
 
