@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Concord.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
@@ -60,6 +61,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTokenRefusal();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
