@@ -34,6 +34,28 @@ public class SecurityHeadersJourney(ConcordServer server) : IClassFixture<Concor
     }
 
     [Fact]
+    public async Task SigningInWithACodeAnEditFormAndTheTokenPageRunWithoutAnyContentSecurityPolicyViolation()
+    {
+        var (page, violations) = await WatchedPageAsync();
+        await page.SignInAsync(await server.CreateAccountAsync(Concord.Features.Accounts.Role.Coordinator, "vn-molisa-icd", twoFactor: true));
+
+        await page.GotoAsync("/meetings");
+        var hrefs = await page.Locator("main a[href^='/meetings/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        await page.GotoAsync(hrefs.First(h => Regex.IsMatch(h, "^/meetings/\\d+$")));
+        await page.Locator("main a[href$='/edit']").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/meetings/\\d+/edit$"));
+        await Assertions.Expect(page.Locator("main form[method=post]")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/account/tokens");
+        await page.FillAsync("[name='Input.Name']", "Browser journey");
+        await page.CheckAsync("#scope-report");
+        await page.Locator("#create-token button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#new-token")).ToHaveValueAsync(new Regex("^cnc_"));
+
+        Assert.True(violations.Count == 0, "Content-Security-Policy violations:\n" + string.Join("\n", violations));
+    }
+
+    [Fact]
     public async Task ApiReferenceIsDrawnFromConcordAloneUnderTheSamePolicy()
     {
         var (page, violations) = await WatchedPageAsync(consoleToo: false);

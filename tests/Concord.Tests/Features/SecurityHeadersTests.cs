@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Concord.Tests.Features;
@@ -221,6 +222,59 @@ public abstract class SecurityHeadersTests(ConcordFactory factory)
         }
         Assert.True(checkedPages.Count >= 20, $"only {checkedPages.Count} pages could be read: {string.Join(", ", checkedPages)}");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct()));
+    }
+
+    [Fact]
+    public async Task ForwardedHeadersAreBelievedOnlyFromAConfiguredProxy()
+    {
+        // Concord behind a proxy at 10.0.0.5 that ends TLS; the client is 203.0.113.7.
+        await using var proxied = factory.WithWebHostBuilder(b => b
+            .UseSetting("ForwardedHeaders:KnownProxies", "10.0.0.9, 10.0.0.5")
+            .ConfigureServices(s => s.AddSingleton<IStartupFilter>(new ConnectionFrom("10.0.0.5"))));
+        var (hsts, address) = await ForwardedRequestAsync(proxied);
+        Assert.True(hsts);
+        Assert.Equal("203.0.113.7", address);
+
+        // The same headers from an address not listed, or with no proxy configured (the default), change nothing.
+        await using var spoofed = factory.WithWebHostBuilder(b => b
+            .UseSetting("ForwardedHeaders:KnownProxies", "10.0.0.5")
+            .ConfigureServices(s => s.AddSingleton<IStartupFilter>(new ConnectionFrom("10.0.0.6"))));
+        Assert.Equal((false, "10.0.0.6"), await ForwardedRequestAsync(spoofed));
+        await using var direct = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new ConnectionFrom("10.0.0.5"))));
+        Assert.Equal((false, "10.0.0.5"), await ForwardedRequestAsync(direct));
+    }
+
+    // A plain-HTTP request saying it was forwarded from an HTTPS client at 203.0.113.7, with a token that
+    // does not exist: whether HSTS came back (the request counted as HTTPS), and the address the
+    // security log recorded for the refused token.
+    async Task<(bool Hsts, string? Address)> ForwardedRequestAsync(WebApplicationFactory<Program> app)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var unknown = $"cnc_{Guid.NewGuid():N}";
+        var since = DateTime.UtcNow.AddSeconds(-1);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", unknown);
+        var response = await client.GetAsync("/api/meetings");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var address = await factory.WithDbAsync(db => db.SecurityEvents
+            .Where(e => e.Kind == Concord.Features.Audit.SecurityEventKind.TokenRefused && e.At >= since)
+            .OrderByDescending(e => e.Id).Select(e => e.IpAddress).FirstAsync());
+        return (response.Headers.Contains("Strict-Transport-Security"), address);
+    }
+
+    // TestServer has no network connection; this gives requests the address a proxy would have.
+    sealed class ConnectionFrom(string address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((HttpContext http, RequestDelegate following) =>
+            {
+                http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+                return following(http);
+            });
+            next(app);
+        };
     }
 
     // A browser that has given a correct password and not yet its code.
