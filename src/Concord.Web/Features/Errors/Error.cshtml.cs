@@ -22,6 +22,11 @@ public class ErrorModel : PageModel
             TitleKey = "Error.NotFoundTitle";
             MessageKey = "Error.NotFoundMessage";
         }
+        else if (code == 429)
+        {
+            TitleKey = "Error.RateLimitedTitle";
+            MessageKey = "Error.RateLimitedMessage";
+        }
         Response.StatusCode = code is >= 400 and < 600 ? code.Value : 500;
     }
 }
