@@ -287,6 +287,14 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
         }
     }
 
+    // A clause of restricted minutes and a report on a restricted clause are hidden with what they belong to,
+    // whatever their own visibility says: a side may restrict minutes after their clauses were shared.
+    static readonly Dictionary<Type, string[][]> RestrictableParents = new()
+    {
+        [typeof(Commitment)] = [[nameof(Commitment.Instrument)]],
+        [typeof(ProgressReport)] = [[nameof(ProgressReport.Commitment)], [nameof(ProgressReport.Commitment), nameof(Commitment.Instrument)]],
+    };
+
     System.Linq.Expressions.Expression<Func<T, bool>> VisibleToViewer<T>() where T : Record
     {
         System.Linq.Expressions.Expression<Func<IRestrictable, bool>> rule = x =>
@@ -295,6 +303,11 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
             || (ViewerSignedIn && (x.Visibility == Visibility.Partners || (x.Visibility == Visibility.Restricted && x.RestrictedTo == ViewerCountry)));
         var parameter = System.Linq.Expressions.Expression.Parameter(typeof(T), "x");
         var body = new ReplaceParameter(rule.Parameters[0], parameter).Visit(rule.Body);
+        foreach (var path in RestrictableParents.GetValueOrDefault(typeof(T)) ?? [])
+        {
+            var parent = path.Aggregate((System.Linq.Expressions.Expression)parameter, System.Linq.Expressions.Expression.Property);
+            body = System.Linq.Expressions.Expression.AndAlso(body, new ReplaceParameter(rule.Parameters[0], parent).Visit(rule.Body));
+        }
         return System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(body, parameter);
     }
 

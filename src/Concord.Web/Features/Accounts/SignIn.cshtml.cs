@@ -31,6 +31,7 @@ public class SignInModel(SignInService signIn, ConcordDb db, IStringLocalizer t)
     public async Task OnGetAsync(CancellationToken ct) =>
         DemoAccountsExist = await db.Users.AnyAsync(a => a.IsDemo, ct);
 
+    [OpenHandler]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)

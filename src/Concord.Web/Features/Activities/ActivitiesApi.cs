@@ -25,25 +25,25 @@ public static class ActivitiesApi
     static async Task<Results<Ok<ActivityDetails>, NotFound>> Get(int id, ConcordDb db, CancellationToken ct) =>
         await ActivityDetails.LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
-    static async Task<Results<Created<ActivityDetails>, ValidationProblem>> Create(ActivityInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    static async Task<Results<Created<ActivityDetails>, ValidationProblem>> Create(ActivityInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, CancellationToken ct)
     {
         if (await CheckAsync(input, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var activity = new Activity();
-        input.ApplyTo(activity);
+        input.ApplyTo(activity, user);
         db.Activities.Add(activity);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/activities/{activity.Id}", await ActivityDetails.LoadAsync(db, activity.Id, ct));
     }
 
     static async Task<Results<Ok<ActivityDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        int id, ActivityInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+        int id, ActivityInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, CancellationToken ct)
     {
-        var activity = await db.Activities.Include(a => a.Organisations).Include(a => a.Commitments).AsSplitQuery()
+        var activity = await ActivityInput.ForEdit(db)
             .SingleOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null) return TypedResults.NotFound();
         if (await CheckAsync(input, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         db.SaveAgainstVersion(activity, input.Version);
-        input.ApplyTo(activity);
+        input.ApplyTo(activity, user);
         var saved = await db.TrySaveAsync(ct);
         var details = await ActivityDetails.LoadAsync(db, id, ct);
         return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);

@@ -10,7 +10,8 @@ public sealed record ActivityDetails(
     PartialDate? Starts, PartialDate? Ends, string? DateNote, ActivityDetails.MeetingRef? Meeting,
     IReadOnlyList<ActivityParty> Organisations, int? PeopleTotal, int? PeopleWomen, int? PeopleMen,
     decimal? ValueAmount, string? ValueCurrency, bool ValueIsLowerBound,
-    IReadOnlyList<ActivityDetails.CommitmentRef> Commitments, string? Sources, bool IsIllustrative, DateTime UpdatedAt)
+    IReadOnlyList<ActivityDetails.CommitmentRef> Commitments, string? Sources, bool IsIllustrative, DateTime UpdatedAt,
+    Visibility Visibility, string? RestrictedTo)
 {
     public sealed record MeetingRef(int Id, LocalizedText Title, int? Number, DateOnly? StartsOn, DatePrecision StartsOnPrecision)
     {
@@ -27,10 +28,11 @@ public sealed record ActivityDetails(
             {
                 x.Id, x.Version, x.KindId, KindCode = x.Kind.Code, Kind = x.Kind.Name, x.Title, x.Description,
                 x.StartsOn, x.StartsOnPrecision, x.EndsOn, x.EndsOnPrecision, x.DateNote,
-                x.MeetingId, MeetingTitle = x.Meeting!.Title, MeetingNumber = x.Meeting.Number, MeetingStartsOn = x.Meeting.StartsOn,
+                // The meeting's id through the join, so that a meeting the reader may not see is not named even by its id.
+                MeetingId = x.Meeting == null ? null : (int?)x.Meeting.Id, MeetingTitle = x.Meeting!.Title, MeetingNumber = x.Meeting.Number, MeetingStartsOn = x.Meeting.StartsOn,
                 MeetingStartsOnPrecision = (DatePrecision?)x.Meeting.StartsOnPrecision,
                 x.PeopleTotal, x.PeopleWomen, x.PeopleMen, x.ValueAmount, x.ValueCurrency, x.ValueIsLowerBound,
-                x.Sources, x.IsIllustrative, x.UpdatedAt,
+                x.Sources, x.IsIllustrative, x.UpdatedAt, x.Visibility, x.RestrictedTo,
             })
             .SingleOrDefaultAsync(ct);
         if (a is null) return null;
@@ -59,6 +61,6 @@ public sealed record ActivityDetails(
         return new ActivityDetails(a.Id, a.Version, a.KindId, a.KindCode, a.Kind, a.Title, a.Description,
             PartialDate.From(a.StartsOn, a.StartsOnPrecision), PartialDate.From(a.EndsOn, a.EndsOnPrecision), a.DateNote, meeting,
             organisations, a.PeopleTotal, a.PeopleWomen, a.PeopleMen,
-            a.ValueAmount, a.ValueCurrency, a.ValueIsLowerBound, commitments, a.Sources, a.IsIllustrative, a.UpdatedAt);
+            a.ValueAmount, a.ValueCurrency, a.ValueIsLowerBound, commitments, a.Sources, a.IsIllustrative, a.UpdatedAt, a.Visibility, a.RestrictedTo);
     }
 }

@@ -39,8 +39,16 @@ public sealed class ActivityInput
     [FieldLabel("Activities.ValueIsLowerBound")] public bool ValueIsLowerBound { get; set; }
     [FieldLabel("Activities.Commitments")] public List<int> CommitmentIds { get; set; } = [];
     [FieldLabel("Common.Sources"), StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? Sources { get; set; }
+    // Public, Partners (both sides, the default) or Restricted to the editor's side; left out, it stays as it is.
+    [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     // The version the editor loaded; a save over a newer version is refused.
     public int Version { get; set; }
+
+    // An activity as an edit loads it. Commitments and a meeting the editor may not see (kept to the other side)
+    // are left out of what is loaded, so that an edit, which never showed them, cannot remove them either (ApplyTo).
+    public static IQueryable<Activity> ForEdit(ConcordDb db) =>
+        db.Activities.Include(a => a.Organisations).Include(a => a.Meeting)
+            .Include(a => a.Commitments.Where(c => db.Commitments.Any(x => x.Id == c.CommitmentId))).AsSplitQuery();
 
     public static ActivityInput From(Activity a) => new()
     {
@@ -50,7 +58,7 @@ public sealed class ActivityInput
         Starts = a.Starts?.ToInputText(),
         Ends = a.Ends?.ToInputText(),
         DateNote = a.DateNote,
-        MeetingId = a.MeetingId,
+        MeetingId = a.Meeting?.Id,
         ProviderIds = a.Organisations.Where(o => o.Role == ActivityRole.Provider).Select(o => o.OrganisationId).ToList(),
         RecipientIds = a.Organisations.Where(o => o.Role == ActivityRole.Recipient).Select(o => o.OrganisationId).ToList(),
         ParticipantIds = a.Organisations.Where(o => o.Role == ActivityRole.Participant).Select(o => o.OrganisationId).ToList(),
@@ -61,6 +69,7 @@ public sealed class ActivityInput
         ValueIsLowerBound = a.ValueIsLowerBound,
         CommitmentIds = a.Commitments.Select(c => c.CommitmentId).ToList(),
         Sources = a.Sources,
+        Visibility = a.Visibility,
         Version = a.Version,
     };
 
@@ -76,6 +85,7 @@ public sealed class ActivityInput
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(TitleVi) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitleLo))
             errors[nameof(TitleVi)] = "Validation.TitleInOneLanguage";
+        if (VisibilityChoice.Check(Visibility, db.Viewer) is { } visibility) errors[nameof(Visibility)] = visibility;
         if (KindId is { } kind && !await db.Terms.AnyAsync(t => t.Id == kind && t.Vocabulary == Vocabularies.ActivityKind, ct))
             errors[nameof(KindId)] = "Validation.UnknownChoice";
 
@@ -134,15 +144,17 @@ public sealed class ActivityInput
         if (!string.IsNullOrWhiteSpace(text) && !PartialDate.TryParse(text, out _)) errors[field] = "Validation.Date";
     }
 
-    public void ApplyTo(Activity a)
+    public void ApplyTo(Activity a, CurrentUser editor)
     {
+        VisibilityChoice.Apply(a, Visibility, editor.Country);
         a.KindId = KindId!.Value;
         a.Title = new LocalizedText(Clean(TitleVi), Clean(TitleEn), Clean(TitleLo));
         a.Description = new LocalizedText(Clean(DescriptionVi), Clean(DescriptionEn), Clean(DescriptionLo));
         (a.StartsOn, a.StartsOnPrecision) = Split(Starts);
         (a.EndsOn, a.EndsOnPrecision) = Split(Ends);
         a.DateNote = Clean(DateNote);
-        a.MeetingId = MeetingId;
+        // A meeting the editor could not see (loaded as null by ForEdit) stays unless they chose another.
+        a.MeetingId = MeetingId ?? (a.Meeting is null ? a.MeetingId : null);
         a.PeopleTotal = PeopleTotal;
         a.PeopleWomen = PeopleWomen;
         a.PeopleMen = PeopleMen;

@@ -15,7 +15,7 @@ namespace Concord.Features.Activities;
 // Commitments are picked without rendering all of them (there may be 500,000): the editor shows those
 // already linked, the clauses of one chosen instrument, and a box for typing commitment numbers (ids).
 [Authorize(Policy = Access.EditRecord)]
-public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
+public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : PageModel
 {
     [BindProperty]
     public ActivityInput Input { get; set; } = new();
@@ -28,6 +28,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
     [BindProperty]
     public int? PickInstrument { get; set; }
     public int? Id { get; private set; }
+    public string? Side => user.Country;
     public List<Choice> Kinds { get; private set; } = [];
     public List<CodeChoice> Currencies { get; private set; } = [];
     public List<Choice> Meetings { get; private set; } = [];
@@ -85,7 +86,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         {
             db.SaveAgainstVersion(activity, Input.Version);
         }
-        Input.ApplyTo(activity);
+        Input.ApplyTo(activity, user);
         if (await db.TrySaveAsync(ct)) return Redirect($"/activities/{activity.Id}");
         return await ConflictAsync(activity.Id, ct);
     }
@@ -122,8 +123,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
     }
 
     Task<Activity?> LoadAsync(int id, bool tracked, CancellationToken ct) =>
-        (tracked ? db.Activities : db.Activities.AsNoTracking())
-            .Include(a => a.Organisations).Include(a => a.Commitments).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct);
+        (tracked ? ActivityInput.ForEdit(db) : ActivityInput.ForEdit(db).AsNoTracking()).SingleOrDefaultAsync(a => a.Id == id, ct);
 
     // "Show its commitments": the same form comes back with the chosen instrument's clauses to tick.
     // Nothing is saved and nothing is checked yet, so no error shows for fields not filled in so far.

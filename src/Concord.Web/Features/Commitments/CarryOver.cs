@@ -71,6 +71,9 @@ public static class CarryOver
             CarriedOverFrom = original,
             Leads = original.Leads.Select(l => new CommitmentLead { OrganisationId = l.OrganisationId, Country = l.Country }).ToList(),
             IsIllustrative = original.IsIllustrative,
+            // A clause kept to one side stays so when the next minutes take it up.
+            Visibility = original.Visibility,
+            RestrictedTo = original.RestrictedTo,
         };
         db.Commitments.Add(copy);
         db.SaveAgainstVersion(original, input.Version);

@@ -14,7 +14,8 @@ public sealed record CommitmentDetails(
     IReadOnlyList<CommitmentDetails.ClauseRef> CarriedOverInto,
     IReadOnlyList<CommitmentDetails.ActivityRef> Activities,
     IReadOnlyList<ReportDetails> Reports,
-    IReadOnlyList<string> DisagreedPeriods)
+    IReadOnlyList<string> DisagreedPeriods,
+    Visibility Visibility, string? RestrictedTo)
 {
     public sealed record MeetingRef(int Id, LocalizedText Title);
     // Another clause in the carry-over chain. Depth 1 is the clause this one was carried over from (or into),
@@ -43,7 +44,7 @@ public sealed record CommitmentDetails(
                 x.Id, x.Version, x.InstrumentId, InstrumentTitle = x.Instrument.Title,
                 Meeting = x.Instrument.Meeting == null ? null : new MeetingRef(x.Instrument.Meeting.Id, x.Instrument.Meeting.Title),
                 x.Number, x.Sequence, x.Text, x.AreaId, AreaCode = x.Area.Code, Area = x.Area.Name,
-                x.PeriodStart, x.PeriodEnd, x.DueOn, x.Status, x.Sources, x.IsIllustrative, x.UpdatedAt, x.CarriedOverFromId,
+                x.PeriodStart, x.PeriodEnd, x.DueOn, x.Status, x.Sources, x.IsIllustrative, x.UpdatedAt, x.CarriedOverFromId, x.Visibility, x.RestrictedTo,
             })
             .SingleOrDefaultAsync(ct);
         if (c is null) return null;
@@ -100,7 +101,7 @@ public sealed record CommitmentDetails(
             c.AreaId, c.AreaCode, c.Area, c.PeriodStart, c.PeriodEnd, c.DueOn, c.Status,
             CommitmentRules.IsOverdueOn(today, c.Status, c.DueOn, period), c.Sources, c.IsIllustrative, c.UpdatedAt,
             [.. leads.OrderBy(l => CommitmentList.SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
-            from, into, activities, [.. reports.Select(r => r.WithLinks())], disagreed);
+            from, into, activities, [.. reports.Select(r => r.WithLinks())], disagreed, c.Visibility, c.RestrictedTo);
     }
 }
 
@@ -108,7 +109,7 @@ public sealed record ReportDetails(
     int Id, int Version, int CommitmentId, string Country, int? OrganisationId, LocalizedText? Organisation,
     int PeriodStart, int PeriodEnd, DateOnly ReportedOn, CommitmentStatus Status, LocalizedText Narrative,
     int? PeopleCount, int? WomenCount, decimal? ValueAmount, string? ValueCurrency,
-    string? EvidenceText, bool IsIllustrative, DateTime UpdatedAt)
+    string? EvidenceText, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo)
 {
     public string Period => new Period(PeriodStart, PeriodEnd).ToString();
     [System.Text.Json.Serialization.JsonIgnore]
@@ -122,7 +123,7 @@ public sealed record ReportDetails(
     public static IQueryable<ReportDetails> Query(IQueryable<ProgressReport> reports) =>
         reports.Select(r => new ReportDetails(r.Id, r.Version, r.CommitmentId, r.Country, r.OrganisationId,
             r.Organisation == null ? null : r.Organisation.Name, r.PeriodStart, r.PeriodEnd, r.ReportedOn, r.Status, r.Narrative,
-            r.PeopleCount, r.WomenCount, r.ValueAmount, r.ValueCurrency, r.EvidenceLinks, r.IsIllustrative, r.UpdatedAt));
+            r.PeopleCount, r.WomenCount, r.ValueAmount, r.ValueCurrency, r.EvidenceLinks, r.IsIllustrative, r.UpdatedAt, r.Visibility, r.RestrictedTo));
 
     public static async Task<ReportDetails?> LoadAsync(ConcordDb db, int id, CancellationToken ct) =>
         (await Query(db.ProgressReports.AsNoTracking().Where(r => r.Id == id)).SingleOrDefaultAsync(ct))?.WithLinks();

@@ -29,6 +29,8 @@ public sealed class CommitmentInput
     // The lead departments; each one's side is its organisation's country.
     [FieldLabel("Commitments.Leads")] public List<int> LeadIds { get; set; } = [];
     [FieldLabel("Common.Sources"), StringLength(2000, ErrorMessage = "Validation.TooLong")] public string? Sources { get; set; }
+    // Public, Partners (both sides, the default) or Restricted to the editor's side; left out, it stays as it is.
+    [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     public int Version { get; set; }
 
     public static CommitmentInput From(Commitment c) => new()
@@ -42,6 +44,7 @@ public sealed class CommitmentInput
         Status = c.Status,
         LeadIds = c.Leads.Select(l => l.OrganisationId).ToList(),
         Sources = c.Sources,
+        Visibility = c.Visibility,
         Version = c.Version,
     };
 
@@ -52,6 +55,7 @@ public sealed class CommitmentInput
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(TextVi) && string.IsNullOrWhiteSpace(TextEn) && string.IsNullOrWhiteSpace(TextLo))
             errors[nameof(TextVi)] = "Validation.TitleInOneLanguage";
+        if (VisibilityChoice.Check(Visibility, db.Viewer) is { } visibility) errors[nameof(Visibility)] = visibility;
         if (InstrumentId is { } instrument && !await db.Instruments.AnyAsync(i => i.Id == instrument, ct))
             errors[nameof(InstrumentId)] = "Validation.UnknownChoice";
         if (AreaId is { } area && !await db.Terms.AnyAsync(t => t.Id == area && t.Vocabulary == Vocabularies.Area, ct))
@@ -99,7 +103,7 @@ public sealed class CommitmentInput
 
     // Creates (existing is null) or updates the commitment in the tracker; the caller saves with TrySaveAsync,
     // which answers false when someone saved the commitment after the editor loaded it.
-    public async Task<Commitment> ApplyAsync(ConcordDb db, Commitment? existing, CancellationToken ct)
+    public async Task<Commitment> ApplyAsync(ConcordDb db, Commitment? existing, CurrentUser editor, CancellationToken ct)
     {
         var countries = await LeadCountriesAsync(db, ct);
         var c = existing;
@@ -114,6 +118,7 @@ public sealed class CommitmentInput
             db.SaveAgainstVersion(c, Version);
         }
         ApplyTo(c, countries);
+        VisibilityChoice.Apply(c, Visibility, editor.Country);
         return c;
     }
 

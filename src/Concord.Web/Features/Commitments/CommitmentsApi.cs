@@ -37,21 +37,21 @@ public static class CommitmentsApi
         await CommitmentDetails.LoadAsync(db, id, clock.Today(), ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
     static async Task<Results<Created<CommitmentDetails>, ValidationProblem>> Create(
-        CommitmentInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
+        CommitmentInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user, CancellationToken ct)
     {
         if (Errors(input, await input.CheckAsync(db, null, ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        var commitment = await input.ApplyAsync(db, null, ct);
+        var commitment = await input.ApplyAsync(db, null, user, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/commitments/{commitment.Id}", await CommitmentDetails.LoadAsync(db, commitment.Id, clock.Today(), ct));
     }
 
     static async Task<Results<Ok<CommitmentDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        int id, CommitmentInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
+        int id, CommitmentInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user, CancellationToken ct)
     {
         var commitment = await db.Commitments.Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (commitment is null) return TypedResults.NotFound();
         if (Errors(input, await input.CheckAsync(db, commitment, ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        await input.ApplyAsync(db, commitment, ct);
+        await input.ApplyAsync(db, commitment, user, ct);
         var saved = await db.TrySaveAsync(ct);
         var details = await CommitmentDetails.LoadAsync(db, id, clock.Today(), ct);
         return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);
@@ -92,7 +92,7 @@ public static class CommitmentsApi
             await ReportAccess.RecordDeniedAsync(http, user, $"POST /api/commitments/{id}/reports");
             return TypedResults.Forbid();
         }
-        if (Errors(input, await input.CheckAsync(db, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        if (Errors(input, await input.CheckAsync(db, null, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var report = new ProgressReport { CommitmentId = id, Country = "" };
         input.ApplyTo(report);
         db.ProgressReports.Add(report);
@@ -115,7 +115,7 @@ public static class CommitmentsApi
             await ReportAccess.RecordDeniedAsync(http, user, $"PUT /api/reports/{id}");
             return TypedResults.Forbid();
         }
-        if (Errors(input, await input.CheckAsync(db, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        if (Errors(input, await input.CheckAsync(db, report, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         db.SaveAgainstVersion(report, input.Version);
         input.ApplyTo(report);
         var saved = await db.TrySaveAsync(ct);

@@ -1,22 +1,25 @@
 using Concord.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
+using Concord.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Concord.Features.Commitments;
 
 [AllowAnonymous]
-public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) : PageModel
+public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user) : PageModel
 {
     public CommitmentDetails Commitment { get; private set; } = null!;
     // One row per period, newest first, with each side's reports in it, latest first.
     public List<PeriodReports> Periods { get; private set; } = [];
     // The status both sides' latest reports for the commitment's period give, when the commitment could take it.
     public CommitmentStatus? Suggested { get; private set; }
+    // The sides whose reports this user may write here: buttons they could not use are not shown.
+    public IReadOnlySet<string> ReportableSides { get; private set; } = new HashSet<string>();
+    public bool CanEdit => user.CanEdit;
 
     public sealed record PeriodReports(string Period, bool Disagree, IReadOnlyDictionary<string, List<ReportDetails>> BySide)
     {
@@ -65,6 +68,8 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) 
     [HandlerAuthorize(Access.EditRecord)]
     public async Task<IActionResult> OnPostMergeAsync(int id, CommitmentStatus status, CancellationToken ct)
     {
+        // A commitment the user may not see answers as one that does not exist, whatever was posted.
+        if (!await db.Commitments.AnyAsync(c => c.Id == id, ct)) return NotFound();
         if (Merge.Choices.GetValueOrDefault(nameof(CommitmentInput.Status)) == MergeForm.Saved || Merge.Version is not { } version)
             return Redirect($"/commitments/{id}");
         return await OnPostStatusAsync(id, status, version, ct);
@@ -83,6 +88,10 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) 
             var period = new Concord.Shared.Period(p.PeriodStart, p.PeriodEnd).ToString();
             return new PeriodReports(period, details.DisagreedPeriods.Contains(period), bySide);
         }).ToList();
+        var sides = new HashSet<string>();
+        foreach (var side in Sides.All)
+            if (await ReportAccess.AllowsAsync(db, user, id, side, ct)) sides.Add(side);
+        ReportableSides = sides;
         Suggested = CommitmentRules.SuggestedStatus(details.Status,
             details.Reports.Where(r => r.PeriodStart == details.PeriodStart && r.PeriodEnd == details.PeriodEnd).Select(r => r.AsStatus()));
         return true;

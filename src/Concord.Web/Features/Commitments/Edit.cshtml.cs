@@ -11,13 +11,14 @@ namespace Concord.Features.Commitments;
 
 // Serves both /commitments/new (New.cshtml) and /commitments/{id}/edit (Edit.cshtml).
 [Authorize(Policy = Access.EditRecord)]
-public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
+public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : PageModel
 {
     [BindProperty]
     public CommitmentInput Input { get; set; } = new();
     [BindProperty]
     public MergeForm Merge { get; set; } = new();
     public int? Id { get; private set; }
+    public string? Side => user.Country;
     // The status as saved, which decides the statuses an edit may choose.
     public CommitmentStatus? SavedStatus { get; private set; }
     public List<Choice> Instruments { get; private set; } = [];
@@ -70,7 +71,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
             await LoadChoicesAsync(ct);
             return Page();
         }
-        commitment = await Input.ApplyAsync(db, commitment, ct);
+        commitment = await Input.ApplyAsync(db, commitment, user, ct);
         if (await db.TrySaveAsync(ct)) return Redirect($"/commitments/{commitment.Id}");
         return await ConflictAsync(commitment.Id, ct);
     }

@@ -36,6 +36,8 @@ public sealed class ProgressReportInput
     // A day, "12/03/2026" or "2026-03-12", not in the future.
     [Required(ErrorMessage = "Validation.Required")]
     [FieldLabel("Commitments.ReportedOn")] public string? ReportedOn { get; set; }
+    // Partners (both sides, the default) or Restricted to the report's own side; left out, it stays as it is.
+    [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     public int Version { get; set; }
 
     public static ProgressReportInput From(ProgressReport r) => new()
@@ -51,12 +53,17 @@ public sealed class ProgressReportInput
         ValueCurrency = r.ValueCurrency,
         EvidenceLinks = r.EvidenceLinks,
         ReportedOn = r.ReportedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        Visibility = r.Visibility,
         Version = r.Version,
     };
 
-    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, DateOnly today, CancellationToken ct)
+    // `existing` is null for a new report.
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, ProgressReport? existing, DateOnly today, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
+        // Reports are not published one by one; a report loaded as public (the demo history) may stay so.
+        if (VisibilityChoice.Check(Visibility, db.Viewer, allowPublic: existing?.Visibility == Concord.Shared.Visibility.Public) is { } visibility)
+            errors[nameof(Visibility)] = visibility;
         var country = Country?.Trim().ToUpperInvariant();
         if (!string.IsNullOrEmpty(country) && !Sides.IsKnown(country)) errors[nameof(Country)] = "Validation.UnknownChoice";
         if (OrganisationId is { } org)
@@ -105,6 +112,8 @@ public sealed class ProgressReportInput
     public void ApplyTo(ProgressReport r)
     {
         r.Country = Country!.Trim().ToUpperInvariant();
+        // Kept to the report's own side, which is the side of whoever may write it.
+        VisibilityChoice.Apply(r, Visibility, r.Country);
         r.OrganisationId = OrganisationId;
         Concord.Shared.Period.TryParse(Period, out var period);
         r.Period = period;

@@ -22,6 +22,9 @@ public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer 
     public MergeForm Merge { get; set; } = new();
     public int CommitmentId { get; private set; }
     public int? ReportId { get; private set; }
+    public string? Side => user.Country;
+    // Reports are shared with both sides or kept to their own; only one already public (the demo history) keeps that choice.
+    public bool OfferPublic { get; private set; }
     public CommitmentHeader Commitment { get; private set; } = null!;
     public List<OrganisationChoice> Organisations { get; private set; } = [];
     public List<CodeChoice> Currencies { get; private set; } = [];
@@ -42,6 +45,7 @@ public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer 
             Input = ProgressReportInput.From(report);
             Merge.Loaded = ConflictMerge.Fingerprint(Input);
             ReportId = existing;
+            OfferPublic = report.Visibility == Visibility.Public;
         }
         else
         {
@@ -73,11 +77,12 @@ public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer 
             report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == existing && r.CommitmentId == id, ct);
             if (report is null) return NotFound();
             if (!await ReportAccess.AllowsAsync(db, user, id, report.Country, ct)) return await DeniedAsync();
+            OfferPublic = report.Visibility == Visibility.Public;
         }
         // Neither a new report nor a moved one may be written for a side (or a commitment) the user does not report on.
         var side = Input.Country?.Trim().ToUpperInvariant();
         if (Sides.IsKnown(side) && !await ReportAccess.AllowsAsync(db, user, id, side, ct)) return await DeniedAsync();
-        ModelState.AddRuleErrors(await Input.CheckAsync(db, clock.Today(), ct), t);
+        ModelState.AddRuleErrors(await Input.CheckAsync(db, report, clock.Today(), ct), t);
         if (!ModelState.IsValid)
         {
             await LoadChoicesAsync(ct);

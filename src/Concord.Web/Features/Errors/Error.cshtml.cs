@@ -13,6 +13,8 @@ public class ErrorModel : PageModel
     public string MessageKey { get; private set; } = "Error.Message";
 
     public void OnGet(int? code) => Describe(code);
+    // A failed POST is re-executed here as a POST; it only describes the error.
+    [Concord.Features.Accounts.OpenHandler]
     public void OnPost(int? code) => Describe(code);
 
     void Describe(int? code)
@@ -26,6 +28,12 @@ public class ErrorModel : PageModel
         {
             TitleKey = "Error.RateLimitedTitle";
             MessageKey = "Error.RateLimitedMessage";
+        }
+        else if (code == 403)
+        {
+            // Signed in, but the account's role or side does not allow this (Access.cs).
+            TitleKey = "Access.ForbiddenTitle";
+            MessageKey = "Access.ForbiddenMessage";
         }
         Response.StatusCode = code is >= 400 and < 600 ? code.Value : 500;
     }

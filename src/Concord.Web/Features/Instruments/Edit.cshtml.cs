@@ -12,13 +12,14 @@ namespace Concord.Features.Instruments;
 
 // Serves both /instruments/new (New.cshtml) and /instruments/{id}/edit (Edit.cshtml).
 [Authorize(Policy = Access.EditRecord)]
-public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
+public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : PageModel
 {
     [BindProperty]
     public InstrumentInput Input { get; set; } = new();
     [BindProperty]
     public MergeForm Merge { get; set; } = new();
     public int? Id { get; private set; }
+    public string? Side => user.Country;
     public List<Choice> Kinds { get; private set; } = [];
     public List<Choice> Meetings { get; private set; } = [];
     public List<Choice> Organisations { get; private set; } = [];
@@ -69,7 +70,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         {
             db.SaveAgainstVersion(instrument, Input.Version);
         }
-        Input.ApplyTo(instrument);
+        Input.ApplyTo(instrument, user);
         if (await db.TrySaveAsync(ct)) return Redirect($"/instruments/{instrument.Id}");
         return await ConflictAsync(instrument.Id, ct);
     }
@@ -106,8 +107,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
     }
 
     Task<Instrument?> LoadAsync(int id, bool tracked, CancellationToken ct) =>
-        (tracked ? db.Instruments : db.Instruments.AsNoTracking())
-            .Include(i => i.Parties).Include(i => i.Signatories).Include(i => i.LinksFrom).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct);
+        (tracked ? InstrumentInput.ForEdit(db) : InstrumentInput.ForEdit(db).AsNoTracking()).SingleOrDefaultAsync(i => i.Id == id, ct);
 
     async Task LoadChoicesAsync(CancellationToken ct)
     {

@@ -32,8 +32,17 @@ public sealed class InstrumentInput
     [FieldLabel("InstrumentLink.Implements.Out")] public List<int> ImplementsIds { get; set; } = [];
     [FieldLabel("InstrumentLink.Supersedes.Out")] public List<int> SupersedesIds { get; set; } = [];
     [FieldLabel("InstrumentLink.Amends.Out")] public List<int> AmendsIds { get; set; } = [];
+    // Public, Partners (both sides, the default) or Restricted to the editor's side; left out, it stays as it is.
+    [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     // The version the editor loaded; a save over a newer version is refused.
     public int Version { get; set; }
+
+    // An instrument as an edit loads it. Links to instruments the editor may not see (kept to the other side)
+    // and a meeting they may not see are left out of what is loaded, so that an edit, which never showed them,
+    // cannot remove them either (ApplyTo).
+    public static IQueryable<Instrument> ForEdit(ConcordDb db) =>
+        db.Instruments.Include(i => i.Parties).Include(i => i.Signatories).Include(i => i.Meeting)
+            .Include(i => i.LinksFrom.Where(l => db.Instruments.Any(x => x.Id == l.ToId))).AsSplitQuery();
 
     public static InstrumentInput From(Instrument i) => new()
     {
@@ -45,12 +54,13 @@ public sealed class InstrumentInput
         DateNote = i.DateNote,
         InForce = i.InForce?.ToInputText(),
         Expires = i.Expires?.ToInputText(),
-        MeetingId = i.MeetingId,
+        MeetingId = i.Meeting?.Id,
         PartyIds = i.Parties.Select(p => p.OrganisationId).ToList(),
         SignatoryIds = i.Signatories.Select(p => p.PersonId).ToList(),
         ImplementsIds = i.LinksFrom.Where(l => l.Kind == InstrumentLinkKind.Implements).Select(l => l.ToId).ToList(),
         SupersedesIds = i.LinksFrom.Where(l => l.Kind == InstrumentLinkKind.Supersedes).Select(l => l.ToId).ToList(),
         AmendsIds = i.LinksFrom.Where(l => l.Kind == InstrumentLinkKind.Amends).Select(l => l.ToId).ToList(),
+        Visibility = i.Visibility,
         Version = i.Version,
     };
 
@@ -65,6 +75,7 @@ public sealed class InstrumentInput
             errors[nameof(KindId)] = "Validation.UnknownChoice";
         if (Status is { } status && !Enum.IsDefined(status))
             errors[nameof(Status)] = "Validation.UnknownChoice";
+        if (VisibilityChoice.Check(Visibility, db.Viewer) is { } visibility) errors[nameof(Visibility)] = visibility;
         CheckDate(errors, nameof(Signed), Signed);
         CheckDate(errors, nameof(InForce), InForce);
         CheckDate(errors, nameof(Expires), Expires);
@@ -103,8 +114,9 @@ public sealed class InstrumentInput
         if (!string.IsNullOrWhiteSpace(text) && !PartialDate.TryParse(text, out _)) errors[field] = "Validation.Date";
     }
 
-    public void ApplyTo(Instrument i)
+    public void ApplyTo(Instrument i, CurrentUser editor)
     {
+        VisibilityChoice.Apply(i, Visibility, editor.Country);
         i.KindId = KindId!.Value;
         i.Title = new LocalizedText(Clean(TitleVi), Clean(TitleEn), Clean(TitleLo));
         i.Summary = new LocalizedText(Clean(SummaryVi), Clean(SummaryEn), Clean(SummaryLo));
@@ -113,7 +125,8 @@ public sealed class InstrumentInput
         i.DateNote = Clean(DateNote);
         (i.InForceFrom, i.InForceFromPrecision) = Split(InForce);
         (i.ExpiresOn, i.ExpiresOnPrecision) = Split(Expires);
-        i.MeetingId = MeetingId;
+        // A meeting the editor could not see (loaded as null by ForEdit) stays unless they chose another.
+        i.MeetingId = MeetingId ?? (i.Meeting is null ? i.MeetingId : null);
         var wanted = PartyIds.Distinct().ToHashSet();
         i.Parties.RemoveAll(p => !wanted.Contains(p.OrganisationId));
         foreach (var id in wanted.Where(id => i.Parties.All(p => p.OrganisationId != id)))

@@ -25,24 +25,24 @@ public static class InstrumentsApi
     static async Task<Results<Ok<InstrumentDetails>, NotFound>> Get(int id, ConcordDb db, CancellationToken ct) =>
         await InstrumentDetails.LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
-    static async Task<Results<Created<InstrumentDetails>, ValidationProblem>> Create(InstrumentInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    static async Task<Results<Created<InstrumentDetails>, ValidationProblem>> Create(InstrumentInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, CancellationToken ct)
     {
         if (await CheckAsync(input, null, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var instrument = new Instrument();
-        input.ApplyTo(instrument);
+        input.ApplyTo(instrument, user);
         db.Instruments.Add(instrument);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/instruments/{instrument.Id}", await InstrumentDetails.LoadAsync(db, instrument.Id, ct));
     }
 
     static async Task<Results<Ok<InstrumentDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        int id, InstrumentInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+        int id, InstrumentInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, CancellationToken ct)
     {
-        var instrument = await db.Instruments.Include(i => i.Parties).Include(i => i.Signatories).Include(i => i.LinksFrom).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct);
+        var instrument = await InstrumentInput.ForEdit(db).SingleOrDefaultAsync(i => i.Id == id, ct);
         if (instrument is null) return TypedResults.NotFound();
         if (await CheckAsync(input, id, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         db.SaveAgainstVersion(instrument, input.Version);
-        input.ApplyTo(instrument);
+        input.ApplyTo(instrument, user);
         var saved = await db.TrySaveAsync(ct);
         var details = await InstrumentDetails.LoadAsync(db, id, ct);
         return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);

@@ -13,13 +13,14 @@ namespace Concord.Features.Meetings;
 
 // Serves both /meetings/new (New.cshtml) and /meetings/{id}/edit (Edit.cshtml).
 [Authorize(Policy = Access.EditRecord)]
-public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
+public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : PageModel
 {
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
     [BindProperty]
     public MergeForm Merge { get; set; } = new();
     public int? Id { get; private set; }
+    public string? Side => user.Country;
     public List<Choice> Kinds { get; private set; } = [];
     public List<MeetingChoice> Meetings { get; private set; } = [];
     public List<PersonChoice> People { get; private set; } = [];
@@ -69,12 +70,12 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
         if (meeting is null)
         {
             meeting = new Meeting();
-            Input.ApplyTo(meeting);
+            Input.ApplyTo(meeting, user);
             db.Meetings.Add(meeting);
         }
         else
         {
-            MeetingsApi.Save(db, meeting, Input);
+            MeetingsApi.Save(db, meeting, Input, user);
         }
         if (await db.TrySaveAsync(ct)) return Redirect($"/meetings/{meeting.Id}");
         return await ConflictAsync(meeting.Id, ct);
@@ -107,8 +108,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
     };
 
     Task<Meeting?> LoadAsync(int id, bool tracked, CancellationToken ct) =>
-        (tracked ? db.Meetings : db.Meetings.AsNoTracking())
-            .Include(m => m.Chairs).Include(m => m.Participants).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, ct);
+        (tracked ? MeetingInput.ForEdit(db) : MeetingInput.ForEdit(db).AsNoTracking()).SingleOrDefaultAsync(m => m.Id == id, ct);
 
     async Task LoadChoicesAsync(CancellationToken ct)
     {

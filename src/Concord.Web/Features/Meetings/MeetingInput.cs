@@ -38,8 +38,15 @@ public sealed class MeetingInput
     [FieldLabel("Meetings.Chairs")] public List<int> ChairIds { get; set; } = [];
     [FieldLabel("Meetings.Participants")] public List<int> ParticipantIds { get; set; } = [];
     [FieldLabel("Common.Sources"), StringLength(2000, ErrorMessage = "Validation.TooLong")] public string? Sources { get; set; }
+    // Public, Partners (both sides, the default) or Restricted to the editor's side; left out, it stays as it is.
+    [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     // The version the editor loaded; a save over a newer version is refused.
     public int Version { get; set; }
+
+    // A meeting as an edit loads it. The meeting it prepares is loaded only when the editor may see it, so that
+    // an edit, which never showed one kept to the other side, cannot remove it either (ApplyTo).
+    public static IQueryable<Meeting> ForEdit(ConcordDb db) =>
+        db.Meetings.Include(m => m.Chairs).Include(m => m.Participants).Include(m => m.Prepares).AsSplitQuery();
 
     public static MeetingInput From(Meeting m) => new()
     {
@@ -53,10 +60,11 @@ public sealed class MeetingInput
         DateNote = m.DateNote,
         AgendaVi = m.Agenda.Vi, AgendaEn = m.Agenda.En, AgendaLo = m.Agenda.Lo,
         SummaryVi = m.Summary.Vi, SummaryEn = m.Summary.En, SummaryLo = m.Summary.Lo,
-        PreparesId = m.PreparesId,
+        PreparesId = m.Prepares?.Id,
         ChairIds = m.Chairs.Select(c => c.PersonId).ToList(),
         ParticipantIds = m.Participants.Select(p => p.OrganisationId).ToList(),
         Sources = m.Sources,
+        Visibility = m.Visibility,
         Version = m.Version,
     };
 
@@ -67,6 +75,7 @@ public sealed class MeetingInput
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(TitleVi) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitleLo))
             errors[nameof(TitleVi)] = "Validation.TitleInOneLanguage";
+        if (VisibilityChoice.Check(Visibility, db.Viewer) is { } visibility) errors[nameof(Visibility)] = visibility;
 
         string? kindCode = null;
         if (KindId is { } kind)
@@ -127,8 +136,9 @@ public sealed class MeetingInput
         return false;
     }
 
-    public void ApplyTo(Meeting m)
+    public void ApplyTo(Meeting m, CurrentUser editor)
     {
+        VisibilityChoice.Apply(m, Visibility, editor.Country);
         m.KindId = KindId!.Value;
         m.Number = Number;
         m.Title = new LocalizedText(Clean(TitleVi), Clean(TitleEn), Clean(TitleLo));
@@ -139,7 +149,7 @@ public sealed class MeetingInput
         m.DateNote = Clean(DateNote);
         m.Agenda = new LocalizedText(CleanLines(AgendaVi), CleanLines(AgendaEn), CleanLines(AgendaLo));
         m.Summary = new LocalizedText(Clean(SummaryVi), Clean(SummaryEn), Clean(SummaryLo));
-        m.PreparesId = PreparesId;
+        m.PreparesId = PreparesId ?? (m.Prepares is null ? m.PreparesId : null);
         m.Sources = Clean(Sources);
         var chairs = ChairIds.Distinct().ToHashSet();
         m.Chairs.RemoveAll(c => !chairs.Contains(c.PersonId));

@@ -25,32 +25,32 @@ public static class MeetingsApi
     static async Task<Results<Ok<MeetingDetails>, NotFound>> Get(int id, ConcordDb db, CancellationToken ct) =>
         await MeetingDetails.LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
-    static async Task<Results<Created<MeetingDetails>, ValidationProblem>> Create(MeetingInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+    static async Task<Results<Created<MeetingDetails>, ValidationProblem>> Create(MeetingInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, CancellationToken ct)
     {
         if (await CheckAsync(input, null, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var meeting = new Meeting();
-        input.ApplyTo(meeting);
+        input.ApplyTo(meeting, user);
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/meetings/{meeting.Id}", await MeetingDetails.LoadAsync(db, meeting.Id, ct));
     }
 
     static async Task<Results<Ok<MeetingDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        int id, MeetingInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
+        int id, MeetingInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, CancellationToken ct)
     {
-        var meeting = await db.Meetings.Include(m => m.Chairs).Include(m => m.Participants).AsSplitQuery().SingleOrDefaultAsync(m => m.Id == id, ct);
+        var meeting = await MeetingInput.ForEdit(db).SingleOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null) return TypedResults.NotFound();
         if (await CheckAsync(input, id, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        Save(db, meeting, input);
+        Save(db, meeting, input, user);
         var saved = await db.TrySaveAsync(ct);
         var details = await MeetingDetails.LoadAsync(db, id, ct);
         return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);
     }
 
-    internal static void Save(ConcordDb db, Meeting meeting, MeetingInput input)
+    internal static void Save(ConcordDb db, Meeting meeting, MeetingInput input, CurrentUser editor)
     {
         db.SaveAgainstVersion(meeting, input.Version);
-        input.ApplyTo(meeting);
+        input.ApplyTo(meeting, editor);
     }
 
     static async Task<Dictionary<string, string[]>> CheckAsync(MeetingInput input, int? id, ConcordDb db, IStringLocalizer t, CancellationToken ct)

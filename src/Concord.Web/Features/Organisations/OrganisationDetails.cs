@@ -115,14 +115,15 @@ public sealed record OrganisationDetails(
                     m.Participants.Concat(m.Chairs).Distinct().ToList()))
                 .ToList());
 
-        var byLead = await db.CommitmentLeads.AsNoTracking().Where(l => scopeIds.Contains(l.OrganisationId))
+        // Leads are not restricted themselves: only those of commitments the reader may see are counted.
+        var visibleLeads = db.CommitmentLeads.AsNoTracking().Where(l => scopeIds.Contains(l.OrganisationId) && db.Commitments.Any(c => c.Id == l.CommitmentId));
+        var byLead = await visibleLeads
             .GroupBy(l => l.OrganisationId)
             .Select(g => new LeadCount(g.Key, g.Count()))
             .ToListAsync(ct);
         var commitments = new CommitmentSummary(
-            // A clause led by two departments of the same ministry counts once; the (organisation,
-            // commitment) index answers this without touching the commitments themselves.
-            byLead.Count == 0 ? 0 : await db.CommitmentLeads.Where(l => scopeIds.Contains(l.OrganisationId)).Select(l => l.CommitmentId).Distinct().CountAsync(ct),
+            // A clause led by two departments of the same ministry counts once.
+            byLead.Count == 0 ? 0 : await visibleLeads.Select(l => l.CommitmentId).Distinct().CountAsync(ct),
             [.. byLead.OrderByDescending(l => l.OrganisationId == id).ThenByDescending(l => l.Commitments)]);
 
         var activityQuery = db.Activities.AsNoTracking().Where(a => a.Organisations.Any(x => scopeIds.Contains(x.OrganisationId)));
