@@ -17,6 +17,7 @@ builder.AddConcordDatabase();
 builder.Services.AddConcordWeb();
 builder.Services.AddConcordApi();
 builder.Services.AddConcordAccounts(builder.Configuration);
+builder.Services.AddConcordAccountLinks();
 builder.Services.AddConcordRateLimits(builder.Configuration);
 builder.Services.AddConcordAudit();
 

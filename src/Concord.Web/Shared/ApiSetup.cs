@@ -25,10 +25,22 @@ public static class ApiSetup
 
     public static WebApplication MapConcordApi(this WebApplication app)
     {
-        // The API's description holds no record, only its shape: anyone, scripts before they sign in included, may read it.
+        // The API's description is as public as the API's reads.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        // The browsable reference: Scalar serves its script from the package, not from a CDN.
-        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Concord API")).AllowAnonymous();
+        // The browsable reference is our page (Features/Api/Reference); Scalar's package serves only its
+        // script (/api/reference/scalar.js), not from a CDN. Its own page, which starts Scalar with an
+        // inline script, is not served.
+        app.MapScalarApiReference("/api/reference").AllowAnonymous().ExcludeFromDescription()
+            .Add(endpoint =>
+            {
+                var serve = endpoint.RequestDelegate!;
+                endpoint.RequestDelegate = http =>
+                {
+                    if (Path.HasExtension(http.Request.Path.Value)) return serve(http);
+                    http.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                };
+            });
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Concord.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
@@ -38,22 +39,29 @@ public static class WebSetup
             m.SetValueMustNotBeNullAccessor(_ => t["Validation.Required"]);
         });
         services.AddProblemDetails();
-        services.AddAntiforgery();
+        // Secure on HTTPS (behind a proxy: when ForwardedHeaders says the client used HTTPS). Not Always:
+        // antiforgery then refuses every form over plain HTTP, as on a developer's http://localhost.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddConcordReverseProxy();
         return services;
     }
 
     public static WebApplication UseConcordWeb(this WebApplication app)
     {
+        // First, so that every response gets them, errors and static files included. HSTS is sent there
+        // on every HTTPS response (UseHsts would leave out localhost, and the tests run on it).
+        app.UseSecurityHeaders();
+        app.UseConcordReverseProxy(app.Configuration);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
-            app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTokenRefusal();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

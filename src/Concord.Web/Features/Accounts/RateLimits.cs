@@ -28,9 +28,23 @@ public static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, ct) =>
             {
-                var user = CurrentUser.From(context.HttpContext.User);
-                await context.HttpContext.RequestServices.GetRequiredService<SecurityLog>()
-                    .RecordAsync(SecurityEventKind.RateLimited, user.AccountId, null, $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path}");
+                var http = context.HttpContext;
+                var user = CurrentUser.From(http.User);
+                await http.RequestServices.GetRequiredService<SecurityLog>()
+                    .RecordAsync(SecurityEventKind.RateLimited, user.AccountId, null, $"{http.Request.Method} {http.Request.Path}");
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // A script gets problem details it can read; a browser gets the error page in its
+                // language (the status code page, /error/429, since nothing is written here).
+                if (http.Request.Path.StartsWithSegments("/api"))
+                {
+                    var t = http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer>();
+                    await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = http,
+                        ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = t["Error.RateLimitedTitle"], Detail = t["Error.RateLimitedMessage"] },
+                    });
+                }
             };
             // Only attempts count (POST); showing the form does not.
             o.AddPolicy(SignIn, http => HttpMethods.IsGet(http.Request.Method) ? RateLimitPartition.GetNoLimiter("show") : RateLimitPartition.GetFixedWindowLimiter(

@@ -38,6 +38,9 @@ public sealed class TokenAuthenticationHandler(
         if (row.Token.RevokedAt is not null) return await RefuseAsync(row.Account.Id, $"revoked token {row.Token.Prefix}");
         if (row.Token.ExpiresAt <= now) return await RefuseAsync(row.Account.Id, $"expired token {row.Token.Prefix}");
         if (row.Account.IsDisabled) return await RefuseAsync(row.Account.Id, $"disabled account, token {row.Token.Prefix}");
+        // Tokens are for scripts that call the API. Pages, and the forms on them (the token page itself
+        // among them), need a signed-in session with its second factor.
+        if (!Request.Path.StartsWithSegments("/api")) return await RefuseAsync(row.Account.Id, $"token {row.Token.Prefix} outside the API: {Request.Path}");
 
         var identity = SignInService.Identity(row.Account, Scheme.Name);
         identity.AddClaim(new Claim(ConcordClaims.Token, row.Token.Id.ToString()));
@@ -57,4 +60,28 @@ public sealed class TokenAuthenticationHandler(
         await log.RecordAsync(SecurityEventKind.TokenRefused, accountId, null, why);
         return AuthenticateResult.Fail(why);
     }
+}
+
+public static class TokenRefusal
+{
+    // A script whose token is expired, revoked, unknown or its owner's account disabled learns it at once
+    // (401), even on a read anyone may make: otherwise it would quietly get the public part of the record,
+    // as if it had sent no token. Runs after authentication, which has already logged the refusal.
+    public static IApplicationBuilder UseTokenRefusal(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.User.Identity?.IsAuthenticated != true
+            && http.Request.Path.StartsWithSegments("/api")
+            && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = StatusCodes.Status401Unauthorized, Title = "The token was refused: expired, revoked, unknown, or its account is disabled." },
+            });
+            return;
+        }
+        await next(http);
+    });
 }

@@ -24,6 +24,11 @@ public class ErrorModel : PageModel
             TitleKey = "Error.NotFoundTitle";
             MessageKey = "Error.NotFoundMessage";
         }
+        else if (code == 429)
+        {
+            TitleKey = "Error.RateLimitedTitle";
+            MessageKey = "Error.RateLimitedMessage";
+        }
         else if (code == 403)
         {
             // Signed in, but the account's role or side does not allow this (Access.cs).
