@@ -30,6 +30,8 @@ public class AcceptModel(UserManager<Account> users, AccountLinks links, Securit
         if (!Done) await CheckLinkAsync();
     }
 
+    // Open to anyone holding an invitation link: the link, not a session, says who they are.
+    [OpenHandler]
     public async Task<IActionResult> OnPostAsync()
     {
         var account = await CheckLinkAsync();

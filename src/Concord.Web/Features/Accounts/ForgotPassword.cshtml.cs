@@ -33,6 +33,8 @@ public class ForgotPasswordModel(UserManager<Account> users, AccountLinks links,
     {
     }
 
+    // Open to anyone: one who forgot their password cannot sign in; the answer is the same whether the address exists or not.
+    [OpenHandler]
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();

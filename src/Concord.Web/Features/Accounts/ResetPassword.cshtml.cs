@@ -31,6 +31,8 @@ public class ResetPasswordModel(UserManager<Account> users, AccountLinks links, 
         if (!Done) await CheckLinkAsync();
     }
 
+    // Open to anyone holding a reset link: the link, not a session, says who they are.
+    [OpenHandler]
     public async Task<IActionResult> OnPostAsync([FromServices] ConcordDb db, [FromServices] TimeProvider clock)
     {
         var account = await CheckLinkAsync();
