@@ -199,8 +199,7 @@ sealed class HandlerAuthorizeFilter(IAuthorizationService authorization) : IAsyn
             }
             if (!(await authorization.AuthorizeAsync(user, policy)).Succeeded)
             {
-                await context.HttpContext.RequestServices.GetRequiredService<SecurityLog>()
-                    .RecordAsync(SecurityEventKind.AccessDenied, CurrentUser.From(user).AccountId, null, $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path}");
+                await context.HttpContext.RequestServices.GetRequiredService<SecurityLog>().RecordDeniedAsync(context.HttpContext);
                 context.Result = new Microsoft.AspNetCore.Mvc.ForbidResult();
                 return;
             }
@@ -217,8 +216,7 @@ sealed class DeniedAccessLogger : Microsoft.AspNetCore.Authorization.IAuthorizat
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, Microsoft.AspNetCore.Authorization.Policy.PolicyAuthorizationResult result)
     {
         if (result.Forbidden)
-            await context.RequestServices.GetRequiredService<SecurityLog>()
-                .RecordAsync(SecurityEventKind.AccessDenied, CurrentUser.From(context.User).AccountId, null, $"{context.Request.Method} {context.Request.Path}");
+            await context.RequestServices.GetRequiredService<SecurityLog>().RecordDeniedAsync(context);
         await standard.HandleAsync(next, context, policy, result);
     }
 }

@@ -214,8 +214,8 @@ public static class AuditView
     {
         (nameof(Instrument), null, "Status") => $"InstrumentStatus.{value}",
         (_, null, "Status") => $"CommitmentStatus.{value}",
-        (_, null, "Visibility") => $"Audit.Visibility.{value}",
-        (nameof(Account), null, "Role") => $"Audit.Role.{value}",
+        (_, null, "Visibility") => $"Visibility.{value}",
+        (nameof(Account), null, "Role") => $"Role.{value}",
         (_, "Organisations", "Role") => $"Activities.Role.{value}",
         (_, "Links", "Kind") => $"InstrumentLink.{value}.Out",
         (_, _, "Country" or "RestrictedTo") => $"Common.Country.{value}",

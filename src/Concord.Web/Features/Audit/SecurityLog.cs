@@ -7,6 +7,10 @@ namespace Concord.Features.Audit;
 // own changes (a refused save, a failed sign-in) and never saves them by accident.
 public sealed class SecurityLog(IServiceScopeFactory scopes, IHttpContextAccessor http, TimeProvider clock)
 {
+    // A signed-in user refused by a policy, a handler's policy or a resource rule (a report of the other side).
+    public Task RecordDeniedAsync(HttpContext context) =>
+        RecordAsync(SecurityEventKind.AccessDenied, Concord.Shared.CurrentUser.From(context.User).AccountId, null, $"{context.Request.Method} {context.Request.Path}");
+
     public async Task RecordAsync(SecurityEventKind kind, int? accountId, string? userName, string? detail = null)
     {
         using var scope = scopes.CreateScope();

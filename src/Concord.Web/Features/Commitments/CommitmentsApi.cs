@@ -89,7 +89,7 @@ public static class CommitmentsApi
         var side = input.Country?.Trim().ToUpperInvariant();
         if (Sides.IsKnown(side) && !await ReportAccess.AllowsAsync(db, user, id, side, ct))
         {
-            await ReportAccess.RecordDeniedAsync(http, user, $"POST /api/commitments/{id}/reports");
+            await http.RequestServices.GetRequiredService<Concord.Features.Audit.SecurityLog>().RecordDeniedAsync(http);
             return TypedResults.Forbid();
         }
         if (Errors(input, await input.CheckAsync(db, null, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
@@ -112,7 +112,7 @@ public static class CommitmentsApi
         if (!await ReportAccess.AllowsAsync(db, user, report.CommitmentId, report.Country, ct)
             || (Sides.IsKnown(side) && !await ReportAccess.AllowsAsync(db, user, report.CommitmentId, side, ct)))
         {
-            await ReportAccess.RecordDeniedAsync(http, user, $"PUT /api/reports/{id}");
+            await http.RequestServices.GetRequiredService<Concord.Features.Audit.SecurityLog>().RecordDeniedAsync(http);
             return TypedResults.Forbid();
         }
         if (Errors(input, await input.CheckAsync(db, report, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);

@@ -1,6 +1,5 @@
 using Concord.Data;
 using Concord.Features.Accounts;
-using Concord.Features.Audit;
 using Concord.Features.Organisations;
 using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +19,4 @@ public static class ReportAccess
         var units = await OrganisationScope.ExpandAsync(db, own, ct);
         return Access.CanReport(user, country, leads, units);
     }
-
-    public static Task RecordDeniedAsync(HttpContext http, CurrentUser user, string what) =>
-        http.RequestServices.GetRequiredService<SecurityLog>().RecordAsync(SecurityEventKind.AccessDenied, user.AccountId, null, what);
 }

@@ -126,7 +126,7 @@ public class ReportEditModel(ConcordDb db, TimeProvider clock, IStringLocalizer 
 
     async Task<IActionResult> DeniedAsync()
     {
-        await ReportAccess.RecordDeniedAsync(HttpContext, user, $"{Request.Method} {Request.Path}");
+        await HttpContext.RequestServices.GetRequiredService<Concord.Features.Audit.SecurityLog>().RecordDeniedAsync(HttpContext);
         return Forbid();
     }
 
