@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Concord.Bench;
+using Concord.Data;
+using Concord.Features.Accounts;
+using Concord.Features.Commitments;
+using Concord.Features.Search;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+// Measures the app's own queries (SiteSearch, the commitments page, the home page) against a PostgreSQL
+// database filled by `generate`, as a signed-in reader of the Lao side. bench/run.sh loads the database
+// and calls this; see bench/README.md.
+//   Concord.Bench --connection "Host=...;Database=..." --as-of DD/MM/YYYY --out results.md [--runs 5] [--load-log generate.log]
+
+var inv = CultureInfo.InvariantCulture;
+var arguments = Arguments.Parse(args);
+if (arguments is null)
+{
+    Console.Error.WriteLine("Concord.Bench --connection CONNECTION --as-of DD/MM/YYYY --out FILE [--runs 5] [--load-log FILE]");
+    return 2;
+}
+var (connectionString, asOf, outFile, runs, loadLog) = arguments;
+
+var builder = Host.CreateApplicationBuilder();
+// EF's warnings on the app's queries (a Take without OrderBy before a count) are not what is measured here.
+builder.Logging.SetMinimumLevel(LogLevel.Error);
+builder.Configuration["Database:Provider"] = "Postgres";
+builder.Configuration["ConnectionStrings:Concord"] = connectionString;
+builder.AddConcordDatabase();
+var capture = new QueryCapture();
+builder.Services.ConfigureDbContext<PostgresConcordDb>((_, o) => o.AddInterceptors(capture));
+using var host = builder.Build();
+
+// The data's "today": statuses and due dates were generated relative to it.
+// The data's "today" at noon in Vientiane and Hanoi (UTC+7).
+var clock = new FixedClock(new DateTimeOffset(asOf.ToDateTime(new TimeOnly(5, 0)), TimeSpan.Zero));
+// A reader of the Lao side, signed in: every query goes through the visibility filter as theirs would.
+// No account is read, so none needs to exist.
+var reader = new CurrentUser { AccountId = 0, Name = "bench reader", Role = Role.Reader, Country = Sides.Laos };
+var coordinator = new CurrentUser { AccountId = 0, Name = "bench coordinator", Role = Role.Coordinator, Country = Sides.Laos };
+CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("lo-LA");
+
+async Task<T> WithDbAsync<T>(Func<ConcordDb, Task<T>> work, CurrentUser? viewer = null)
+{
+    using var scope = host.Services.CreateScope();
+    await using var db = new PostgresConcordDb(scope.ServiceProvider.GetRequiredService<DbContextOptions<PostgresConcordDb>>(), clock, viewer ?? reader);
+    return await work(db);
+}
+
+await using var explainConnection = new NpgsqlConnection(connectionString);
+await explainConnection.OpenAsync();
+
+// Cursors deep in the lists, found before the measurements (these queries are not measured).
+var deepPeriod = await WithDbAsync(db => db.Commitments.OrderByDescending(c => c.PeriodStart).ThenByDescending(c => c.Id)
+    .Skip(250_000).Select(c => new { c.PeriodStart, c.Id }).FirstOrDefaultAsync());
+var deepDue = await WithDbAsync(db => db.Commitments.Where(c => c.DueOn != null).OrderBy(c => c.DueOn).ThenBy(c => c.Id)
+    .Skip(100_000).Select(c => new { c.DueOn, c.Id }).FirstOrDefaultAsync());
+var hopTacNext = (await WithDbAsync(db => SiteSearch.RunAsync(db, "hop tac", SearchType.Commitments, null, null, default))).Groups[0].Next;
+
+var scenarios = new List<Scenario>();
+foreach (var (query, what) in new[]
+{
+    ("hợp tác", "Vietnamese, common"), ("hop tac", "the same without diacritics"),
+    ("bảo hiểm thất nghiệp", "Vietnamese, a few % of commitments"), ("bao hiem that nghiep", "the same without diacritics"),
+    ("Viêng Chăn", "Vietnamese, rare (the demo only)"), ("vieng chan", "the same without diacritics"),
+    ("Bản Cân", "Vietnamese, two common syllables seldom together"), ("ban can", "the same without diacritics"),
+    ("ແຮງງານ", "Lao: labour"), ("ສະຫວັດດີການສັງຄົມ", "Lao: social welfare"),
+    ("labour", "English, common"), ("unemployment insurance", "English, a few %"), ("UNICEF", "English, a partner's name"),
+})
+    scenarios.Add(new("search", $"`{query}`: {what}", async (db, ct) => Describe(await SiteSearch.RunAsync(db, query, null, null, null, ct))));
+scenarios.Add(new("search", "`hop tac`, commitments only, second page", async (db, ct) => Describe(await SiteSearch.RunAsync(db, "hop tac", SearchType.Commitments, hopTacNext, null, ct))));
+
+scenarios.Add(new("commitments", "first page", (db, ct) => CommitmentsPageAsync(db, new CommitmentFilter(), ct)));
+if (deepPeriod is not null)
+    scenarios.Add(new("commitments", "deep page, after row 250,000", (db, ct) =>
+        CommitmentsPageAsync(db, new CommitmentFilter { After = Cursor.Encode(deepPeriod.PeriodStart.ToString(inv), deepPeriod.Id) }, ct)));
+scenarios.Add(new("commitments", "overdue, first page", (db, ct) => CommitmentsPageAsync(db, new CommitmentFilter { Overdue = true }, ct)));
+scenarios.Add(new("commitments", "led by the Lao side, first page", (db, ct) => CommitmentsPageAsync(db, new CommitmentFilter { Side = Sides.Laos }, ct)));
+if (deepDue is not null)
+    scenarios.Add(new("commitments", "by due date, after row 100,000", (db, ct) =>
+        CommitmentsPageAsync(db, new CommitmentFilter { Sort = CommitmentSort.Due, After = Cursor.Encode(deepDue.DueOn!.Value.ToString("yyyy-MM-dd", inv), deepDue.Id) }, ct)));
+
+scenarios.Add(new("home", "home page of a reader (overdue count, the plan by status and area, latest reports, timeline)", (db, ct) => HomeAsync(db, reader, ct)));
+// A coordinator's home page also counts the translation work left; the count is cached for a minute,
+// so each run starts with an empty cache, as the first coordinator of the minute does.
+scenarios.Add(new("home", "home page of a coordinator, translation counts not cached", (db, ct) => HomeAsync(db, coordinator, ct), coordinator));
+
+var results = new List<Measured>();
+foreach (var scenario in scenarios)
+{
+    Console.Error.WriteLine($"{scenario.Group}: {scenario.Name}");
+    var wall = new List<double>();
+    var outcome = "";
+    List<CapturedQuery> queries = [];
+    for (var run = 0; run <= runs; run++)
+    {
+        capture.Clear();
+        var watch = Stopwatch.StartNew();
+        outcome = await WithDbAsync(db => scenario.Run(db, CancellationToken.None), scenario.Viewer);
+        // Run 0 warms the connection pool, EF's query cache and PostgreSQL's buffers; it is not counted.
+        if (run > 0) wall.Add(watch.Elapsed.TotalMilliseconds);
+        if (run == 1) queries = capture.Queries;
+    }
+    var plans = new List<(CapturedQuery Query, Plan Plan)>();
+    foreach (var query in queries) plans.Add((query, await query.ExplainAsync(explainConnection, CancellationToken.None)));
+    results.Add(new Measured(scenario, outcome, wall, plans));
+}
+
+var report = await ReportAsync();
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
+await File.WriteAllTextAsync(outFile, report);
+Console.WriteLine(Summary());
+Console.WriteLine($"Written to {outFile}");
+return 0;
+
+async Task<string> HomeAsync(ConcordDb db, CurrentUser viewer, CancellationToken ct)
+{
+    using var cache = new MemoryCache(new MemoryCacheOptions());
+    var page = new Concord.Features.Home.IndexModel(db, clock, viewer, cache);
+    await page.OnGetAsync(ct);
+    return string.Create(inv, $"{page.OverdueCount:N0} overdue, plan {page.Plan} with {page.PlanTotal:N0}");
+}
+
+async Task<string> CommitmentsPageAsync(ConcordDb db, CommitmentFilter filter, CancellationToken ct)
+{
+    var page = new Concord.Features.Commitments.IndexModel(db, clock, new KeysOnly()) { Filter = filter };
+    await page.OnGetAsync(ct);
+    return $"{page.Results.Items.Count} rows" + (page.Results.Next is null ? ", no next page" : "");
+}
+
+string Describe(SearchResults found) => found.Groups.Count == 0 ? "too short" : string.Join(", ",
+    found.Groups.Where(g => g.Count > 0).Select(g => string.Create(inv, $"{g.Type} {g.Count:N0}{(g.CountIsAtLeast ? "+" : "")}"))) is { Length: > 0 } s ? s : "no hits";
+
+static string Ms(double ms) => double.IsNaN(ms) ? "" : ms.ToString(ms < 10 ? "0.0" : "N0", CultureInfo.InvariantCulture);
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+// Whether each search query read its table's trigram index; the others are named with what they did instead.
+static string TrigramUse(Measured m)
+{
+    var searches = m.Plans.Where(p => p.Query.IsSearch).ToList();
+    if (searches.Count == 0) return "";
+    var without = searches.Where(p => !p.Plan.Reads($"IX_{p.Query.Table}_SearchText"))
+        .Select(p => $"{p.Query.Table} {p.Query.Kind}: {string.Join(", ", p.Plan.Access.Where(a => a.Contains(p.Query.Table)))}").ToList();
+    return $"{searches.Count - without.Count}/{searches.Count}" + (without.Count == 0 ? "" : $" (not: {string.Join("; ", without)})");
+}
+
+string Summary()
+{
+    var s = new StringBuilder();
+    s.AppendLine("| | scenario | result | wall median ms | wall max ms | queries | database ms | slowest query | trigram index read by search queries |");
+    s.AppendLine("|---|---|---|---:|---:|---:|---:|---|---|");
+    foreach (var m in results)
+    {
+        var slowest = m.Plans.MaxBy(p => p.Plan.ExecutionMs);
+        var slowestText = slowest.Query is null ? "" : string.Join(" ", slowest.Query.Table, slowest.Query.Kind + ",", Ms(slowest.Plan.ExecutionMs), "ms");
+        string[] cells = [m.Scenario.Group, m.Scenario.Name, m.Outcome, Ms(Median(m.Wall)), Ms(m.Wall.DefaultIfEmpty(double.NaN).Max()),
+            m.Plans.Count.ToString(CultureInfo.InvariantCulture), Ms(m.Plans.Sum(p => p.Plan.ExecutionMs)), slowestText, TrigramUse(m)];
+        s.AppendLine("| " + string.Join(" | ", cells) + " |");
+    }
+    return s.ToString();
+}
+
+async Task<string> ReportAsync()
+{
+    async Task<string> Scalar(string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, explainConnection) { CommandTimeout = 600 };
+        return Convert.ToString(await command.ExecuteScalarAsync(), inv) ?? "";
+    }
+    var s = new StringBuilder();
+    s.AppendLine(string.Create(inv, $"# Benchmark of {DateTime.Now:yyyy-MM-dd HH:mm}"));
+    s.AppendLine();
+    s.AppendLine("Written by `bench/run.sh` (see bench/README.md). Every scenario runs the app's own code (SiteSearch, the page models of");
+    s.AppendLine("/commitments and of the home page) once to warm up, then " + runs + " times; **wall** is the time of the app call (queries and");
+    s.AppendLine("mapping, no HTML). Every query it sent is then run once more under `EXPLAIN (ANALYZE, BUFFERS)` with the same parameters:");
+    s.AppendLine("**database ms** is the sum of their execution times. The reader is a signed-in reader of the Lao side, in Lao.");
+    s.AppendLine();
+    s.AppendLine("## Machine and data");
+    s.AppendLine();
+    var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[..3] : [];
+    s.AppendLine(string.Create(inv, $"- {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024:0} GB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average at the end {string.Join(" ", load)}"));
+    var settings = new List<string>();
+    foreach (var name in new[] { "shared_buffers", "work_mem", "effective_cache_size", "random_page_cost", "max_parallel_workers_per_gather" })
+        settings.Add($"{name} {await Scalar($"SHOW {name}")}");
+    var version = await Scalar("SHOW server_version");
+    s.AppendLine($"- PostgreSQL {version}, the throwaway server of scripts/postgres.sh with its settings: {string.Join(", ", settings)}");
+    var bytes = long.Parse(await Scalar("SELECT pg_database_size(current_database())"), inv);
+    s.AppendLine(string.Create(inv, $"- database {bytes / 1024.0 / 1024:N0} MB; the data's today {asOf:dd/MM/yyyy}"));
+    foreach (var table in new[] { "Commitments", "ProgressReports", "CommitmentLeads", "Instruments", "Meetings", "Activities", "Organisations", "People" })
+    {
+        var rows = long.Parse(await Scalar($"SELECT count(*) FROM \"{table}\""), inv);
+        s.AppendLine(string.Create(inv, $"- {table}: {rows:N0} rows"));
+    }
+    if (loadLog is not null && File.Exists(loadLog))
+    {
+        s.AppendLine();
+        s.AppendLine("Loaded with the app's generator:");
+        s.AppendLine();
+        s.AppendLine("```");
+        s.AppendLine((await File.ReadAllTextAsync(loadLog)).TrimEnd());
+        s.AppendLine("```");
+    }
+    s.AppendLine();
+    s.AppendLine("## Summary");
+    s.AppendLine();
+    s.Append(Summary());
+    s.AppendLine();
+    var slow = results.SelectMany(m => m.Plans.Select(p => (m, p))).Where(x => x.p.Plan.ExecutionMs > 200).ToList();
+    s.AppendLine("## Queries over 200 ms");
+    s.AppendLine();
+    s.AppendLine(slow.Count == 0 ? "None." : string.Join("\n", slow.Select(x => string.Create(inv, $"- {x.m.Scenario.Group}, {x.m.Scenario.Name}: {x.p.Query.Table} {x.p.Query.Kind}, {Ms(x.p.Plan.ExecutionMs)} ms"))));
+    s.AppendLine();
+    s.AppendLine("## Every query");
+    s.AppendLine();
+    s.AppendLine("Plans are given in full for the search queries on commitments and for every query over 20 ms.");
+    foreach (var m in results)
+    {
+        s.AppendLine();
+        s.AppendLine($"### {m.Scenario.Group}: {m.Scenario.Name}");
+        s.AppendLine();
+        s.AppendLine("| # | table | kind | ms | rows | buffers | access |");
+        s.AppendLine("|---:|---|---|---:|---:|---|---|");
+        for (var i = 0; i < m.Plans.Count; i++)
+        {
+            var (q, p) = m.Plans[i];
+            s.AppendLine(string.Create(inv, $"| {i + 1} | {q.Table} | {q.Kind} | {Ms(p.ExecutionMs)} | {p.Rows:N0} | {p.Buffers} | {string.Join("; ", p.Access)} |"));
+        }
+        for (var i = 0; i < m.Plans.Count; i++)
+        {
+            var (q, p) = m.Plans[i];
+            if (!(p.ExecutionMs > 20 || (q.IsSearch && q.Table == "Commitments"))) continue;
+            s.AppendLine();
+            s.AppendLine(string.Create(inv, $"Query {i + 1} ({q.Table} {q.Kind}, {Ms(p.ExecutionMs)} ms):"));
+            s.AppendLine();
+            s.AppendLine("```");
+            s.AppendLine(p.Text);
+            s.AppendLine("```");
+        }
+    }
+    return s.ToString();
+}
+
+sealed record Scenario(string Group, string Name, Func<ConcordDb, CancellationToken, Task<string>> Run, CurrentUser? Viewer = null);
+
+sealed record Measured(Scenario Scenario, string Outcome, List<double> Wall, List<(CapturedQuery Query, Plan Plan)> Plans);
+
+sealed record Arguments(string Connection, DateOnly AsOf, string Out, int Runs, string? LoadLog)
+{
+    public static Arguments? Parse(string[] args)
+    {
+        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        if (Value("--connection") is not { } connection || Value("--out") is not { } output) return null;
+        if (!DateOnly.TryParseExact(Value("--as-of"), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf)) return null;
+        var runs = int.TryParse(Value("--runs"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 5;
+        return new Arguments(connection, asOf, output, runs, Value("--load-log"));
+    }
+}
+
+sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+}
+
+// The commitments page looks strings up only for filter errors, and the benchmark's filters have none.
+sealed class KeysOnly : IStringLocalizer
+{
+    public LocalizedString this[string name] => new(name, name);
+    public LocalizedString this[string name, params object[] arguments] => new(name, name);
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
+}
