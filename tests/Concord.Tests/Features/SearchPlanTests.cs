@@ -20,7 +20,8 @@ namespace Concord.Tests.Features;
 // the planner to weigh the trigram index against reading the table, as it must at 500,000 (a table of a few
 // dozen rows is read whole whatever its indexes). Copies keep their texts, so the statistics look like a
 // record's, many clauses sharing words. A few records name Xieng Khouang, which no copy does, so that a
-// search for it is as selective as a search for a rare word in a ministry's record.
+// search for it is as selective as a search for a rare word in a ministry's record; their clauses also hold
+// "đào" and "đội", each in a third of the copies but never together in one.
 public sealed class SearchPlanDatabase : IAsyncLifetime
 {
     public const int Rows = 10_000;
@@ -45,7 +46,7 @@ public sealed class SearchPlanDatabase : IAsyncLifetime
                 var commitment = new Commitment
                 {
                     InstrumentId = instrument, AreaId = area, Number = $"{i}", Period = new Period(2026, 2027),
-                    Text = new LocalizedText($"Hỗ trợ tỉnh Xiêng Khoảng đào tạo thợ hàn, đợt {i}", $"Help Xieng Khouang province train welders, round {i}",
+                    Text = new LocalizedText($"Hỗ trợ tỉnh Xiêng Khoảng đào tạo đội ngũ thợ hàn, đợt {i}", $"Help Xieng Khouang province train welders, round {i}",
                         $"ຊ່ວຍແຂວງຊຽງຂວາງຝຶກອົບຮົມຊ່າງເຊື່ອມ ຮອບທີ {i}"),
                 };
                 db.Commitments.Add(commitment);
@@ -85,20 +86,23 @@ public sealed class SearchPlanOnPostgres(SearchPlanDatabase database) : IClassFi
 {
     static readonly string[] Tables = ["Instruments", "Meetings", "Commitments", "ProgressReports", "Activities", "Organisations", "People"];
 
-    // The search queries one request sent on one table, with their plans.
-    async Task<(JsonElement Results, List<string> Plans)> SearchAsync(HttpClient client, string url, string table, params (string, string)[] settings)
+    // The queries one request sent for the hits on one table, with their plans as the app had them made (its
+    // planner settings included). Left out: the look at the newest records by id ("Id" > ...), bounded by design.
+    async Task<(JsonElement Results, List<string> Plans)> SearchAsync(HttpClient client, string url, string table)
     {
         database.Sql.Clear();
         var results = await client.GetFromJsonAsync<JsonElement>(url);
         // A search reads its table first (other tables come in joins and in the visibility filter's subqueries).
-        var searches = database.Sql.Commands.Where(c => c.Sql.Contains("\"SearchText\"") && FirstTable(c.Sql) == table).ToList();
+        var searches = database.Sql.Commands
+            .Where(c => c.Sql.Contains("\"SearchText\"") && FirstTable(c.Sql) == table && !c.Sql.Contains("\"Id\" >"))
+            .ToList();
         Assert.NotEmpty(searches);
         using var scope = database.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ConcordDb>();
         await db.Database.OpenConnectionAsync();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var plans = new List<string>();
-        foreach (var search in searches) plans.Add(await SqlCapture.ExplainAsync(connection, search, settings));
+        foreach (var search in searches) plans.Add(await SqlCapture.ExplainAsync(connection, search));
         return (results, plans);
     }
 
@@ -135,8 +139,8 @@ public sealed class SearchPlanOnPostgres(SearchPlanDatabase database) : IClassFi
             var (results, plans) = await SearchAsync(client, url, "Commitments");
             var group = results.GetProperty("groups")[0];
             Assert.Equal(SearchPlanDatabase.XiengKhouang, group.GetProperty("count").GetInt32());
-            // The page's rows and, on a page with more after it or before it, the count of all hits.
-            Assert.Equal(2, plans.Count);
+            // The ids of every hit, from which come the count and the page (then read by id).
+            Assert.Single(plans);
             Assert.All(plans, plan => AssertReadsTrigramIndex("Commitments", plan));
             seen.AddRange(Hits(results));
             if (group.GetProperty("next").GetString() is { } next) url = $"/api/search?type=commitments&size=1&q=xieng+khoang&after={next}";
@@ -153,16 +157,25 @@ public sealed class SearchPlanOnPostgres(SearchPlanDatabase database) : IClassFi
         Assert.All(plans, plan => AssertReadsTrigramIndex("ProgressReports", plan));
     }
 
-    // The smaller tables (hundreds of instruments, organisations, people) are rightly read whole by the
-    // planner, so here reading whole tables and whole primary keys is priced out (enable_seqscan and
-    // enable_indexscan off): what is left is an index on the search condition, if the query has one.
+    // PostgreSQL would guess that a third of a third of the commitments hold both words, and walk the table
+    // by id expecting to meet ten of them soon; on 5,000,000 progress reports that walk took 5 seconds.
     [Fact]
-    public async Task TheSearchOfEveryKindOfRecordCanBeAnsweredFromItsTrigramIndex()
+    public async Task TwoCommonWordsSeldomTogetherAreLookedUpInTheTrigramIndexNotByWalkingTheTable()
+    {
+        var client = await database.App.ClientAsync(Role.Reader, TestAccounts.LaoCooperation);
+        var (results, plans) = await SearchAsync(client, "/api/search?type=commitments&q=dao+doi", "Commitments");
+        Assert.Equal(SearchPlanDatabase.XiengKhouang, Hits(results).Count);
+        Assert.All(plans, plan => AssertReadsTrigramIndex("Commitments", plan));
+    }
+
+    // Even the small tables, which a plain query would rightly read whole (hundreds of instruments or people).
+    [Fact]
+    public async Task TheSearchOfEveryKindOfRecordIsAnsweredFromItsTrigramIndex()
     {
         var client = await database.App.ClientAsync(Role.Reader, TestAccounts.LaoCooperation);
         foreach (var table in Tables)
         {
-            var (_, plans) = await SearchAsync(client, "/api/search?q=xieng+khoang", table, ("enable_seqscan", "off"), ("enable_indexscan", "off"));
+            var (_, plans) = await SearchAsync(client, "/api/search?q=xieng+khoang", table);
             Assert.All(plans, plan => AssertReadsTrigramIndex(table, plan));
         }
     }

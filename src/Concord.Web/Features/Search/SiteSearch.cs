@@ -30,8 +30,8 @@ public sealed record SearchResults(string Query, IReadOnlyList<string> Words, Se
 }
 
 // Search across every kind of record by its folded SearchText: every word must occur (AND), each as
-// LIKE '%word%', which PostgreSQL answers from the trigram index and SQLite by scanning one column.
-// Newest records first within a type, keyset-paged on id.
+// LIKE '%word%', which PostgreSQL answers from the trigram index or by walking the newest records by id
+// (see FewMatchesAsync), and SQLite by scanning one column. Newest records first within a type, keyset-paged on id.
 public static class SiteSearch
 {
     public const int PerTypeInOverview = 10;
@@ -61,25 +61,25 @@ public static class SiteSearch
     // constructor given a complex property would make it read whole rows, search text and all) and maps them to a Row.
     static Task<SearchGroup> GroupAsync(ConcordDb db, SearchType type, SearchTerms terms, string[] patterns, int? afterId, int take, CancellationToken ct) => type switch
     {
-        SearchType.Instruments => FindAsync(db.Instruments, type, terms, patterns, afterId, take,
+        SearchType.Instruments => FindAsync(db, db.Instruments, type, terms, patterns, afterId, take,
             x => new { x.Id, x.Title, Kind = x.Kind.Name, x.SignedOn, x.SignedOnPrecision, x.Summary, x.DateNote },
             x => new Row(x.Id, x.Title, null, x.Kind, x.SignedOn, x.SignedOnPrecision, x.Summary, null, x.DateNote, null, null, null), ct),
-        SearchType.Meetings => FindAsync(db.Meetings, type, terms, patterns, afterId, take,
+        SearchType.Meetings => FindAsync(db, db.Meetings, type, terms, patterns, afterId, take,
             x => new { x.Id, x.Title, Kind = x.Kind.Name, x.StartsOn, x.StartsOnPrecision, x.Summary, x.Agenda, x.Place, x.DateNote },
             x => new Row(x.Id, x.Title, null, x.Kind, x.StartsOn, x.StartsOnPrecision, x.Summary, x.Agenda, x.Place, x.DateNote, null, null), ct),
-        SearchType.Commitments => FindAsync(db.Commitments, type, terms, patterns, afterId, take,
+        SearchType.Commitments => FindAsync(db, db.Commitments, type, terms, patterns, afterId, take,
             x => new { x.Id, x.Text, x.Number, Instrument = x.Instrument.Title },
             x => new Row(x.Id, x.Text, x.Number, x.Instrument, null, DatePrecision.Day, null, null, null, null, null, null), ct),
-        SearchType.Reports => FindAsync(db.ProgressReports, type, terms, patterns, afterId, take,
+        SearchType.Reports => FindAsync(db, db.ProgressReports, type, terms, patterns, afterId, take,
             x => new { x.Id, x.Commitment.Text, x.Commitment.Number, x.ReportedOn, x.Narrative, x.CommitmentId, x.Country },
             x => new Row(x.Id, x.Text, x.Number, null, x.ReportedOn, DatePrecision.Day, x.Narrative, null, null, null, x.CommitmentId, x.Country), ct),
-        SearchType.Activities => FindAsync(db.Activities, type, terms, patterns, afterId, take,
+        SearchType.Activities => FindAsync(db, db.Activities, type, terms, patterns, afterId, take,
             x => new { x.Id, x.Title, Kind = x.Kind.Name, x.StartsOn, x.StartsOnPrecision, x.Description, x.DateNote },
             x => new Row(x.Id, x.Title, null, x.Kind, x.StartsOn, x.StartsOnPrecision, x.Description, null, x.DateNote, null, null, null), ct),
-        SearchType.Organisations => FindAsync(db.Organisations, type, terms, patterns, afterId, take,
+        SearchType.Organisations => FindAsync(db, db.Organisations, type, terms, patterns, afterId, take,
             x => new { x.Id, x.Name, Kind = x.Kind.Name, x.Abbreviation, x.Note, x.Country },
             x => new Row(x.Id, x.Name, null, x.Kind, null, DatePrecision.Day, null, null, x.Abbreviation, x.Note, null, x.Country), ct),
-        SearchType.People => FindAsync(db.People, type, terms, patterns, afterId, take,
+        SearchType.People => FindAsync(db, db.People, type, terms, patterns, afterId, take,
             x => new { x.Id, x.Name, x.Position, x.OrganisationId },
             x => new Row(x.Id, null, x.Name, x.Position, null, DatePrecision.Day, x.Position, null, null, null, x.OrganisationId, null), ct),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
@@ -91,7 +91,7 @@ public static class SiteSearch
     sealed record Row(int Id, LocalizedText? Title, string? Plain, LocalizedText? Context, DateOnly? Date, DatePrecision Precision,
         LocalizedText? Body1, LocalizedText? Body2, string? Text1, string? Text2, int? LinkId, string? Side);
 
-    static async Task<SearchGroup> FindAsync<T, TShape>(IQueryable<T> source, SearchType type, SearchTerms terms, string[] patterns,
+    static async Task<SearchGroup> FindAsync<T, TShape>(ConcordDb db, IQueryable<T> source, SearchType type, SearchTerms terms, string[] patterns,
         int? afterId, int take, Expression<Func<T, TShape>> select, Func<TShape, Row> map, CancellationToken ct) where T : Record, ISearchable
     {
         var matching = source.AsNoTracking();
@@ -99,21 +99,72 @@ public static class SiteSearch
             matching = matching.Where(x => EF.Functions.Like(EF.Property<string>(x, nameof(ISearchable.SearchText)), pattern, LikePattern.EscapeCharacter));
 
         var page = afterId is { } id ? matching.Where(x => x.Id < id) : matching;
-        var rows = (await page.OrderByDescending(x => x.Id).Take(take + 1).Select(select).ToListAsync(ct)).ConvertAll(x => map(x));
+        List<TShape> found;
+        int? count = null;
+        if (db.IsPostgres && await FewMatchesAsync(db, source, matching, ct) is { } ids)
+        {
+            // Every hit is known: the page is read by id, and the count is exact.
+            var pageIds = ids.Where(i => afterId is null || i < afterId).OrderDescending().Take(take + 1).ToList();
+            found = await source.AsNoTracking().Where(x => pageIds.Contains(x.Id)).OrderByDescending(x => x.Id).Select(select).ToListAsync(ct);
+            count = ids.Count;
+        }
+        else if (db.IsPostgres)
+        {
+            // More than CountLimit hits: the newest are found soonest by walking the records by id.
+            found = await PlannedAsync(db, WalkById, () => page.OrderByDescending(x => x.Id).Take(take + 1).Select(select).ToListAsync(ct), ct);
+            count = CountLimit + 1;
+        }
+        else found = await page.OrderByDescending(x => x.Id).Take(take + 1).Select(select).ToListAsync(ct);
+
+        var rows = found.ConvertAll(x => map(x));
         string? next = null;
         if (rows.Count > take)
         {
             rows.RemoveAt(take);
             next = Cursor.Encode("", rows[^1].Id);
         }
-        // Counting is skipped when the first page already holds every hit.
-        int count;
-        if (afterId is null && next is null) count = rows.Count;
-        else count = await matching.Take(CountLimit + 1).CountAsync(ct);
+        // SQLite: counting is skipped when the first page already holds every hit.
+        if (count is null && afterId is null && next is null) count = rows.Count;
+        count ??= await matching.Take(CountLimit + 1).CountAsync(ct);
         var language = Cultures.Language;
-        return new SearchGroup(type, Math.Min(count, CountLimit), count > CountLimit,
+        return new SearchGroup(type, Math.Min(count.Value, CountLimit), count > CountLimit,
             rows.Select(r => ToHit(type, r, terms.Words, language)).ToList(), next);
     }
+
+    // PostgreSQL guesses how many records hold every word by multiplying the words' frequencies. Vietnamese
+    // syllables are each common and often seldom together ("ban can": 1 of 5,000,000 progress reports, guessed
+    // 400,000), so the guess can be wrong a thousandfold either way: guessing many, the planner walks the table by
+    // id for the newest ten and reads all of it (5 s); guessing few, it reads every hit through the trigram index
+    // to sort them (0.7 s for 57,000 commitments). So the search finds out first, at a bounded cost: the newest
+    // RecentWindow records are read by id; if they hold more than CountLimit hits, the words are common and the
+    // walk by id is short. Otherwise the trigram index alone is asked for up to CountLimit + 1 ids: fewer means
+    // they are every hit (null is returned when there are more). bench/ measures both paths at 500,000 commitments.
+    const int RecentWindow = 10_000;
+
+    static async Task<List<int>?> FewMatchesAsync<T>(ConcordDb db, IQueryable<T> source, IQueryable<T> matching, CancellationToken ct) where T : Record
+    {
+        // Only a bound on ids: it reveals nothing of records the reader may not see.
+        var top = await source.IgnoreQueryFilters().MaxAsync(x => (int?)x.Id, ct) ?? 0;
+        var recentFrom = top - RecentWindow;
+        if (await matching.Where(x => x.Id > recentFrom).Take(CountLimit + 1).CountAsync(ct) > CountLimit) return null;
+        var ids = await PlannedAsync(db, TrigramIndexOnly, () => matching.Select(x => x.Id).Take(CountLimit + 1).ToListAsync(ct), ct);
+        return ids.Count > CountLimit ? null : ids;
+    }
+
+    // Where the search knows better than the planner's guess, it says which way to read: for one query, in a
+    // transaction of its own (SET LOCAL), through the execution strategy that retries PostgreSQL's transactions.
+    const string TrigramIndexOnly = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off";
+    const string WalkById = "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off";
+
+    static Task<TResult> PlannedAsync<TResult>(ConcordDb db, string settings, Func<Task<TResult>> query, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async cancel =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+            await db.Database.ExecuteSqlRawAsync(settings, cancel);
+            var result = await query();
+            await transaction.CommitAsync(cancel);
+            return result;
+        }, ct);
 
     static SearchHit ToHit(SearchType type, Row r, IReadOnlyList<string> words, string language)
     {
