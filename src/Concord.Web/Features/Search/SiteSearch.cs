@@ -101,19 +101,14 @@ public static class SiteSearch
         var page = afterId is { } id ? matching.Where(x => x.Id < id) : matching;
         List<TShape> found;
         int? count = null;
-        if (db.IsPostgres && await FewMatchesAsync(db, source, matching, ct) is { } ids)
-        {
-            // Every hit is known: the page is read by id, and the count is exact.
-            var pageIds = ids.Where(i => afterId is null || i < afterId).OrderDescending().Take(take + 1).ToList();
-            found = await source.AsNoTracking().Where(x => pageIds.Contains(x.Id)).OrderByDescending(x => x.Id).Select(select).ToListAsync(ct);
-            count = ids.Count;
-        }
-        else if (db.IsPostgres)
-        {
-            // More than CountLimit hits: the newest are found soonest by walking the records by id.
-            found = await PlannedAsync(db, WalkById, () => page.OrderByDescending(x => x.Id).Take(take + 1).Select(select).ToListAsync(ct), ct);
-            count = CountLimit + 1;
-        }
+        if (db.IsPostgres)
+            (found, count) = await db.Database.CreateExecutionStrategy().ExecuteAsync(async cancel =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+                var result = await FindOnPostgresAsync(db, source, matching, page, afterId, take, select, cancel);
+                await transaction.CommitAsync(cancel);
+                return result;
+            }, ct);
         else found = await page.OrderByDescending(x => x.Id).Take(take + 1).Select(select).ToListAsync(ct);
 
         var rows = found.ConvertAll(x => map(x));
@@ -135,36 +130,39 @@ public static class SiteSearch
     // syllables are each common and often seldom together ("ban can": 1 of 5,000,000 progress reports, guessed
     // 400,000), so the guess can be wrong a thousandfold either way: guessing many, the planner walks the table by
     // id for the newest ten and reads all of it (5 s); guessing few, it reads every hit through the trigram index
-    // to sort them (0.7 s for 57,000 commitments). So the search finds out first, at a bounded cost: the newest
-    // RecentWindow records are read by id; if they hold more than CountLimit hits, the words are common and the
-    // walk by id is short. Otherwise the trigram index alone is asked for up to CountLimit + 1 ids: fewer means
-    // they are every hit (null is returned when there are more). bench/ measures both paths at 500,000 commitments.
+    // to sort them (0.7 s for 57,000 commitments). So the search finds out first, at a bounded cost, and then tells
+    // the planner which way to read (SET LOCAL, in this search's transaction): the newest RecentWindow records are
+    // walked by id; if they hold more than CountLimit hits, the words are common and a walk by id finds the page at
+    // once. Otherwise the trigram index alone is asked for up to CountLimit + 1 ids: fewer are every hit, and give
+    // the count and the page, read by id; more are common enough for the walk. bench/ measures it at 500,000 commitments.
     const int RecentWindow = 10_000;
 
-    static async Task<List<int>?> FewMatchesAsync<T>(ConcordDb db, IQueryable<T> source, IQueryable<T> matching, CancellationToken ct) where T : Record
+    // Each sets every switch, so that each query's plan depends on its own line only. No parallel workers or JIT:
+    // starting them costs more than these small reads.
+    const string TrigramIndexOnly = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off";
+    const string WalkById = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off";
+
+    static async Task<(List<TShape> Rows, int? Count)> FindOnPostgresAsync<T, TShape>(ConcordDb db, IQueryable<T> source, IQueryable<T> matching,
+        IQueryable<T> page, int? afterId, int take, Expression<Func<T, TShape>> select, CancellationToken ct) where T : Record
     {
         // Only a bound on ids: it reveals nothing of records the reader may not see.
         var top = await source.IgnoreQueryFilters().MaxAsync(x => (int?)x.Id, ct) ?? 0;
         var recentFrom = top - RecentWindow;
-        if (await matching.Where(x => x.Id > recentFrom).Take(CountLimit + 1).CountAsync(ct) > CountLimit) return null;
-        var ids = await PlannedAsync(db, TrigramIndexOnly, () => matching.Select(x => x.Id).Take(CountLimit + 1).ToListAsync(ct), ct);
-        return ids.Count > CountLimit ? null : ids;
-    }
-
-    // Where the search knows better than the planner's guess, it says which way to read: for one query, in a
-    // transaction of its own (SET LOCAL), through the execution strategy that retries PostgreSQL's transactions.
-    const string TrigramIndexOnly = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off";
-    const string WalkById = "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off";
-
-    static Task<TResult> PlannedAsync<TResult>(ConcordDb db, string settings, Func<Task<TResult>> query, CancellationToken ct) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async cancel =>
+        await db.Database.ExecuteSqlRawAsync(WalkById, ct);
+        if (await matching.Where(x => x.Id > recentFrom).Take(CountLimit + 1).CountAsync(ct) <= CountLimit)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancel);
-            await db.Database.ExecuteSqlRawAsync(settings, cancel);
-            var result = await query();
-            await transaction.CommitAsync(cancel);
-            return result;
-        }, ct);
+            await db.Database.ExecuteSqlRawAsync(TrigramIndexOnly, ct);
+            var ids = await matching.Select(x => x.Id).Take(CountLimit + 1).ToListAsync(ct);
+            if (ids.Count <= CountLimit)
+            {
+                var pageIds = ids.Where(i => afterId is null || i < afterId).OrderDescending().Take(take + 1).ToList();
+                await db.Database.ExecuteSqlRawAsync(WalkById, ct);
+                return (await source.AsNoTracking().Where(x => pageIds.Contains(x.Id)).OrderByDescending(x => x.Id).Select(select).ToListAsync(ct), ids.Count);
+            }
+        }
+        await db.Database.ExecuteSqlRawAsync(WalkById, ct);
+        return (await page.OrderByDescending(x => x.Id).Take(take + 1).Select(select).ToListAsync(ct), CountLimit + 1);
+    }
 
     static SearchHit ToHit(SearchType type, Row r, IReadOnlyList<string> words, string language)
     {
