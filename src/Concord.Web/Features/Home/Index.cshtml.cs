@@ -65,7 +65,9 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
     // The current plan is the latest period that has commitments (2026-2027 after the 9th conference).
     async Task LoadPlanAsync(CancellationToken ct)
     {
-        var start = await db.Commitments.MaxAsync(c => (int?)c.PeriodStart, ct);
+        // The newest visible commitment by the (PeriodStart, Id) index, not max(): PostgreSQL reads a max from an index
+        // only on a table alone, and the visibility filter joins the instruments (0.5 s at 500,000 commitments).
+        var start = await db.Commitments.OrderByDescending(c => c.PeriodStart).Select(c => (int?)c.PeriodStart).FirstOrDefaultAsync(ct);
         if (start is null) return;
         var end = await db.Commitments.Where(c => c.PeriodStart == start).MaxAsync(c => c.PeriodEnd, ct);
         Plan = new Period(start.Value, end);
