@@ -1,31 +1,45 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Concord.Bench;
 
-// Keeps every query the app sends, with its parameter values, so that the benchmark explains the
-// app's own SQL rather than a copy of it.
+// Keeps every query the app sends, with its parameter values and the planner settings set just before it
+// in its transaction (SET LOCAL), so that the benchmark explains the app's own SQL as the app had it run.
 public sealed class QueryCapture : DbCommandInterceptor
 {
     readonly ConcurrentQueue<CapturedQuery> queries = new();
+    readonly ConditionalWeakTable<DbTransaction, string> settings = new();
 
     public List<CapturedQuery> Queries => [.. queries];
 
     public void Clear() => queries.Clear();
 
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (command.Transaction is { } transaction && command.CommandText.StartsWith("SET LOCAL", StringComparison.Ordinal))
+            settings.AddOrUpdate(transaction, command.CommandText);
+        return ValueTask.FromResult(result);
+    }
+
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         if (command is NpgsqlCommand npgsql)
-            queries.Enqueue(new CapturedQuery(npgsql.CommandText, [.. npgsql.Parameters.Select(p => p.Clone())]));
+        {
+            // The settings go with the query that follows them (Npgsql reuses its transaction objects).
+            string? set = null;
+            if (command.Transaction is { } transaction && settings.TryGetValue(transaction, out set)) settings.Remove(transaction);
+            queries.Enqueue(new CapturedQuery(npgsql.CommandText, [.. npgsql.Parameters.Select(p => p.Clone())], set));
+        }
         return ValueTask.FromResult(result);
     }
 }
 
-public sealed partial record CapturedQuery(string Sql, NpgsqlParameter[] Parameters)
+public sealed partial record CapturedQuery(string Sql, NpgsqlParameter[] Parameters, string? Settings)
 {
     // The table the query reads first: the searched or listed one (others come in joins and filters).
     public string Table => FirstTable().Match(Sql) is { Success: true } m ? m.Groups[1].Value : "";
@@ -37,14 +51,24 @@ public sealed partial record CapturedQuery(string Sql, NpgsqlParameter[] Paramet
 
     public bool IsSearch => Sql.Contains("\"SearchText\" LIKE", StringComparison.Ordinal);
 
-    // Runs the query once more under EXPLAIN (ANALYZE, BUFFERS), with the same parameter values.
+    // SiteSearch's first look at the newest records by id, bounded by design.
+    public bool IsRecentWindow => IsSearch && Sql.Contains("\"Id\" >", StringComparison.Ordinal);
+
+    // Runs the query once more under EXPLAIN (ANALYZE, BUFFERS), with the same parameter values and settings.
     public async Task<Plan> ExplainAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + Sql, connection) { CommandTimeout = 600 };
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (Settings is not null)
+        {
+            await using var set = new NpgsqlCommand(Settings, connection, transaction);
+            await set.ExecuteNonQueryAsync(ct);
+        }
+        await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + Sql, connection, transaction) { CommandTimeout = 600 };
         explain.Parameters.AddRange(Parameters.Select(p => p.Clone()).ToArray());
         var lines = new List<string>();
         await using (var reader = await explain.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) lines.Add(reader.GetString(0));
+        await transaction.RollbackAsync(ct);
         return Plan.Parse(lines);
     }
 
