@@ -31,8 +31,8 @@ public abstract class TranslationWorkTests(ConcordFactory factory)
         var laoText = $"ສົ່ງເສີມການຝຶກອົບຮົມວິຊາຊີບໃຫ້ແກ່ແຮງງານລາວ {world.Tag}";
         var lao = await LaoCoordinatorInLaoAsync();
         var form = await lao.GetPageAsync("/commitments/new");
-        // Working in Lao, the form proposes Lao as the language the clause is written in.
-        Assert.Equal("lo", form.QuerySelector("select[name='Input.OriginalLanguage'] option[selected]")?.GetAttribute("value"));
+        // A new clause's language is taken from its text unless the editor says otherwise.
+        Assert.Equal("", form.QuerySelector("select[name='Input.OriginalLanguage'] option[selected]")?.GetAttribute("value"));
         var created = await lao.SubmitFormAsync(form, "/commitments/new", new Dictionary<string, string?>
         {
             ["Input.InstrumentId"] = world.NinthMinutes.ToString(), ["Input.TextLo"] = laoText, ["Input.AreaId"] = world.Vocational.ToString(),
@@ -76,6 +76,23 @@ public abstract class TranslationWorkTests(ConcordFactory factory)
         Assert.Null(state.ViVerifiedAt);
         Assert.Null(state.ViVerifiedBy);
         Assert.Equal("Unverified", (await vietnam.GetPageAsync($"/commitments/{id}")).QuerySelector("#translation-vi")?.GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public async Task AReaderWithoutTheirLanguageSeesTheRecordsOriginalMarkedAsSuchNotAnotherTranslation()
+    {
+        var world = await CommitmentsWorld.CreateAsync(factory);
+        var id = await world.AddCommitmentAsync(c =>
+        {
+            c.Text = new LocalizedText(null, $"Training of teachers {world.Tag}", $"ການຝຶກອົບຮົມຄູ {world.Tag}");
+            c.Translation.Original = "lo";
+        });
+        var client = await factory.CoordinatorAsync();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("vi");
+        var text = (await client.GetPageAsync($"/commitments/{id}")).QuerySelector("main [lang='lo']")?.ParentElement?.TextContent;
+        Assert.Contains($"ການຝຶກອົບຮົມຄູ {world.Tag}", text);
+        Assert.Contains("bản gốc tiếng Lào", text);
+        Assert.DoesNotContain("Training of teachers", text);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed record MeetingDetails(
     IReadOnlyList<MeetingDetails.PersonRef> Chairs, IReadOnlyList<MeetingDetails.OrganisationRef> Participants,
     IReadOnlyList<MeetingDetails.InstrumentRef> Instruments, IReadOnlyList<MeetingDetails.ClauseRow> Commitments,
     IReadOnlyList<MeetingDetails.ActivityRef> Activities,
-    string? Sources, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo)
+    string? Sources, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default)
 {
     public sealed record MeetingRef(int Id, LocalizedText Kind, int? Number, LocalizedText Title, PartialDate? Starts, string? DateNote);
     public sealed record PersonRef(int Id, string Name, LocalizedText Position, int? OrganisationId, LocalizedText? Organisation, string? OrganisationAbbreviation);
@@ -44,7 +44,7 @@ public sealed record MeetingDetails(
                     x.Prepares.Id, Kind = x.Prepares.Kind.Name, x.Prepares.Number, x.Prepares.Title,
                     x.Prepares.StartsOn, x.Prepares.StartsOnPrecision, x.Prepares.DateNote,
                 },
-                x.Sources, x.IsIllustrative, x.UpdatedAt, x.Visibility, x.RestrictedTo,
+                x.Sources, x.IsIllustrative, x.UpdatedAt, x.Visibility, x.RestrictedTo, Original = x.Translation.Original,
             })
             .SingleOrDefaultAsync(ct);
         if (m is null) return null;
@@ -101,6 +101,6 @@ public sealed record MeetingDetails(
             : null;
         return new MeetingDetails(m.Id, m.Version, m.Key, m.KindId, m.KindCode, m.Kind, m.Number, m.Title,
             PartialDate.From(m.StartsOn, m.StartsOnPrecision), m.EndsOn, m.DateNote, m.Place, m.IsOnline, m.Agenda, m.Summary,
-            prepares, preparedBy, chairs, participants, instruments, commitments, activities, m.Sources, m.IsIllustrative, m.UpdatedAt, m.Visibility, m.RestrictedTo);
+            prepares, preparedBy, chairs, participants, instruments, commitments, activities, m.Sources, m.IsIllustrative, m.UpdatedAt, m.Visibility, m.RestrictedTo, m.Original);
     }
 }
