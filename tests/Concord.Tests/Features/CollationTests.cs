@@ -105,7 +105,20 @@ public abstract class CollationTests(ConcordFactory factory)
         await OrganisationsAsync(tag, countries: ["LA", "LA", "VN", "VN", "VN", "VN"]);
         var page = await factory.NewClient().GetPageAsync($"/organisations?q={tag}&sort=country&culture=vi");
         Assert.NotNull(page.QuerySelector("[data-sort=country]"));
+        // Filtering again keeps the order chosen.
+        Assert.Equal("country", page.QuerySelector("form[method=get] input[name=sort]")?.GetAttribute("value"));
         Assert.Equal(["Dương", "Đà Nẵng", "Ảnh", "Em", "Uy", "Ưu"], page.QuerySelectorAll("tr[data-organisation] td:first-child > a").Select(Shown));
+    }
+
+    [Theory, MemberData(nameof(Readers))]
+    public async Task HierarchyListsACountrysTopLevelBodiesByName(string language, string[] expected)
+    {
+        var tag = NewTag();
+        var ids = await OrganisationsAsync(tag, kind: "ministry", country: "LA");
+        var page = await factory.NewClient().GetPageAsync($"/organisations?country=LA&culture={language}");
+        Assert.Equal(expected, page.QuerySelectorAll("ul.organisation-tree > li[data-organisation]")
+            .Where(li => ids.Contains(int.Parse(li.GetAttribute("data-organisation")!)))
+            .Select(li => Shown(li.QuerySelector("a")!)));
     }
 
     [Theory, MemberData(nameof(Readers))]
