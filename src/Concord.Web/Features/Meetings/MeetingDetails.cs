@@ -56,13 +56,13 @@ public sealed record MeetingDetails(
             .Select(x => new MeetingRef(x.Id, x.Kind, x.Number, x.Title, PartialDate.From(x.StartsOn, x.StartsOnPrecision), x.DateNote))
             .ToList();
         var chairs = await db.MeetingChairs.AsNoTracking().Where(c => c.MeetingId == id)
-            .OrderBy(c => c.Person.Name)
+            .OrderBy(db.SortName<MeetingChair>(c => c.Person.Name)).ThenBy(c => c.PersonId)
             .Select(c => new PersonRef(c.PersonId, c.Person.Name, c.Person.Position, c.Person.OrganisationId,
                 c.Person.Organisation == null ? null : c.Person.Organisation.Name,
                 c.Person.Organisation == null ? null : c.Person.Organisation.Abbreviation))
             .ToListAsync(ct);
         var participants = await db.MeetingParticipants.AsNoTracking().Where(p => p.MeetingId == id)
-            .OrderBy(p => p.Organisation.Country).ThenBy(p => p.OrganisationId)
+            .OrderBy(p => p.Organisation.Country).ThenBy(db.SortName<MeetingParticipant>(p => p.Organisation.Name)).ThenBy(p => p.OrganisationId)
             .Select(p => new OrganisationRef(p.OrganisationId, p.Organisation.Name, p.Organisation.Abbreviation, p.Organisation.Country))
             .ToListAsync(ct);
         var instruments = (await db.Instruments.AsNoTracking().Where(i => i.MeetingId == id)
