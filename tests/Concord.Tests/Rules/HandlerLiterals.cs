@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Concord.Tests.Rules;
 
 // Finds text that C# hands to a reader without the localizer, at the places the codebase hands text over:
-// model errors, TempData, problem details (API errors) and CSV headings. Everywhere else in Concord a
+// model errors, TempData, problem details (API errors), CSV headings and HTML built in C#. Everywhere else in Concord a
 // message travels as a key ("Validation.Required", "Commitments.StatusNotAllowed") and a page or handler
 // looks it up with t[...]; a string literal there that holds words, and is not inside t[...], is a literal.
 public sealed partial class HandlerLiterals
@@ -39,6 +39,8 @@ public sealed partial class HandlerLiterals
         foreach (Match call in Call().Matches(masked))
         {
             var method = call.Groups[1].Value;
+            // StringBuilder.Append writes logs and console tables; only an HTML builder's Append reaches a page.
+            if (method == "Append" && !BuildsHtml()) continue;
             var arguments = Arguments(call.Index + call.Length);
             string? name = null;
             for (var n = 0; n < arguments.Count; n++)
@@ -47,9 +49,19 @@ public sealed partial class HandlerLiterals
                 // Commas of a generic type (Dictionary<string, object?>) split an argument here; a piece
                 // after a named argument belongs to it, since positional arguments cannot follow named ones.
                 if (NamedArgument().Match(masked[from..to]) is { Success: true } named) name = named.Groups[1].Value;
+                if (method is "AppendHtml" or "HtmlString")
+                {
+                    // Markup built in C#: its text is read as a page's would be.
+                    if (n == 0)
+                        foreach (var token in Tokens.Where(t => t.Start >= from && t.Start < to))
+                            foreach (var found in RazorLiterals.Read(token.Text).Found)
+                                yield return new Literal(LineOf(token.Start), $"{method}(…) {found.Where}", found.Text);
+                    continue;
+                }
                 var shown = method switch
                 {
                     "AddModelError" => n == 1,
+                    "Append" => n == 0,
                     "CsvAsync" => n == 1,
                     // Problem(detail, instance, statusCode, title, type, extensions): the detail and the title are read.
                     _ => name is null ? n is 0 or 3 : name is "detail" or "title",
@@ -69,6 +81,8 @@ public sealed partial class HandlerLiterals
             }
         }
     }
+
+    bool BuildsHtml() => code.Contains("HtmlContentBuilder", StringComparison.Ordinal) || code.Contains("IHtmlContentBuilder", StringComparison.Ordinal);
 
     // String literals with words between from and to that are not inside a localizer's indexer.
     IEnumerable<Literal> In(int from, int to, string where)
@@ -257,7 +271,7 @@ public sealed partial class HandlerLiterals
         return i;
     }
 
-    [GeneratedRegex(@"\b(AddModelError|Problem|CsvAsync)\s*\(")]
+    [GeneratedRegex(@"\b(AddModelError|Problem|CsvAsync|AppendHtml|Append|HtmlString)\s*\(")]
     private static partial Regex Call();
 
     [GeneratedRegex(@"^\s*(\w+)\s*:(?!:)")]
