@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace Concord.Tests.Rules;
 
 // Finds text that C# hands to a reader without the localizer, at the places the codebase hands text over:
-// model errors, TempData, problem details (API errors), CSV headings and HTML built in C#. Everywhere else in Concord a
+// model errors, TempData and ViewData (a page's title), problem details (API errors), CSV headings and
+// HTML built in C#. Everywhere else in Concord a
 // message travels as a key ("Validation.Required", "Commitments.StatusNotAllowed") and a page or handler
 // looks it up with t[...]; a string literal there that holds words, and is not inside t[...], is a literal.
 public sealed partial class HandlerLiterals
@@ -32,7 +33,26 @@ public sealed partial class HandlerLiterals
         return [.. reader.Literals().DistinctBy(l => (l.Line, l.Text)).OrderBy(l => l.Line)];
     }
 
-    public static List<Token> StringsIn(string source) => new HandlerLiterals(source).Tokens;
+    // The strings with words that a Razor expression writes as its value: "Done" in (done ? "Done" : ""),
+    // x ?? "None", "Total: " + n. A string passed to a call or an indexer (ToString("N0"), ViewData["Title"],
+    // T["Key"]) is not written itself. `expression` is either wrapped in parentheses (@(...)) or not (@a.b).
+    public static IEnumerable<(int Start, string Text)> Written(string expression)
+    {
+        var reader = new HandlerLiterals(expression);
+        var outer = expression.StartsWith('(') ? 1 : 0;
+        return reader.Tokens.Where(t => t.Text.Any(char.IsLetter) && reader.Depth(t.Start) == outer).Select(t => (t.Start, t.Text));
+    }
+
+    int Depth(int at)
+    {
+        var depth = 0;
+        for (var k = 0; k < at; k++)
+        {
+            if (masked[k] is '(' or '[' or '{') depth++;
+            else if (masked[k] is ')' or ']' or '}') depth--;
+        }
+        return depth;
+    }
 
     IEnumerable<Literal> Literals()
     {
@@ -69,8 +89,8 @@ public sealed partial class HandlerLiterals
                 if (shown) foreach (var literal in In(from, to, $"{method}(…)")) yield return literal;
             }
         }
-        foreach (Match assignment in TempDataAssignment().Matches(masked))
-            foreach (var literal in In(assignment.Index + assignment.Length, StatementEnd(assignment.Index + assignment.Length), "TempData[…] =")) yield return literal;
+        foreach (Match assignment in DataAssignment().Matches(masked))
+            foreach (var literal in In(assignment.Index + assignment.Length, StatementEnd(assignment.Index + assignment.Length), $"{assignment.Groups[1].Value}[…] =")) yield return literal;
         foreach (Match problem in ProblemDetailsWord().Matches(masked))
         {
             var end = StatementEnd(problem.Index);
@@ -277,8 +297,9 @@ public sealed partial class HandlerLiterals
     [GeneratedRegex(@"^\s*(\w+)\s*:(?!:)")]
     private static partial Regex NamedArgument();
 
-    [GeneratedRegex(@"\bTempData\s*\[[^\]]*\]\s*=(?!=)")]
-    private static partial Regex TempDataAssignment();
+    // TempData["Message"] = ..., ViewData["Title"] = ... (the page's title).
+    [GeneratedRegex(@"\b(TempData|ViewData)\s*\[[^\]]*\]\s*=(?!=)")]
+    private static partial Regex DataAssignment();
 
     [GeneratedRegex(@"\bProblemDetails\b")]
     private static partial Regex ProblemDetailsWord();

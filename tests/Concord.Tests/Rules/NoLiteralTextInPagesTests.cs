@@ -66,7 +66,7 @@ public partial class NoLiteralTextInPagesTests
             .Where(u => prefixes.Contains(u.key[..u.key.IndexOf('.')]) && !Exists(u.key))
             .Select(u => $"{u.file}: {u.key}");
         // $"CommitmentStatus.{s}": at least one key must start so, or every value is missing. (In Concord every
-    // interpolated string of this shape is a key.)
+        // interpolated string of this shape is a key.)
         var families = Pages().Concat(CodeFiles())
             .SelectMany(f => KeyFamily().Matches(File.ReadAllText(f)).Select(m => (file: Name(f), family: m.Groups[1].Value)))
             .Where(u => !catalog.Entries.Keys.Any(k => k.StartsWith(u.family, StringComparison.Ordinal)))
@@ -132,6 +132,11 @@ public partial class NoLiteralTextInPagesTests
     [InlineData("@{ if (x) {\n@:Nothing yet\n} }", "Nothing yet")]
     [InlineData("<p>Mail hanoi@example.org</p>", "Mail hanoi@example.org")]
     [InlineData("<p title='@T[\"A\"]'>Single-quoted</p>", "Single-quoted")]
+    [InlineData("<td>@(row.Done ? \"Done\" : T[\"X\"])</td>", "Done")]
+    [InlineData("<td>@(row.Note ?? \"No note\")</td>", "No note")]
+    [InlineData("<a title=\"@(x ? \"Open\" : \"\")\">@T[\"X\"]</a>", "Open")]
+    [InlineData("@if (x) { @(\"Total: \" + n) }", "Total:")]
+    [InlineData("@{\n    ViewData[\"Title\"] = \"Commitments\";\n}", "Commitments")]
     public void ALiteralIsFound(string razor, string text) =>
         Assert.Equal(text, Assert.Single(InPage(razor)).Text);
 
@@ -139,7 +144,7 @@ public partial class NoLiteralTextInPagesTests
     [InlineData("<p>@T[\"X\"]</p>")]
     [InlineData("<a title=\"@T[\"X\"]\" href=\"/x\">@T[\"Y\"]</a>")]
     [InlineData("<a title=\"@T[$\"Language.{culture}\"]\">@T[\"Y\", a, \"b\"]</a>")]
-    [InlineData("<span>@(c.Number is null ? \"Commitments.X\" : c.Number)</span>")]
+    [InlineData("<span>@(c.Number is null ? T[\"Commitments.X\"].Value : c.Number + \" · \")</span>")]
     [InlineData("<p>(@step.Period) · 2026–2027, 31/12/2026 → × : / &nbsp; &mdash; 100%</p>")]
     [InlineData("@* A comment with words *@<p>@Model.Name</p>")]
     [InlineData("<!-- an HTML comment with words -->")]
@@ -155,6 +160,8 @@ public partial class NoLiteralTextInPagesTests
     [InlineData("<div class=\"audit-line@(line.IsLong ? \" audit-long\" : \"\")\" data-kind=\"@line.Kind\"></div>")]
     [InlineData("@{ var list = new List<string> { \"a\" }; var d = new Dictionary<string, int>(); }<p>@list.Count</p>")]
     [InlineData("<p>@c.Number.</p>")]
+    [InlineData("<td>@n.ToString(\"N0\") @ViewData[\"Title\"] @Model.Errors.GetValueOrDefault(\"period\")</td>")]
+    [InlineData("<div class=\"@(row.Disagree ? \"disagree\" : \"\")\">@Html.ValidationMessage(Model.Name, null, new { @class = \"text-danger small\" })</div>")]
     [InlineData("<p>@@</p>")]
     [InlineData("<p>@T[\"Tokens.UseHint\"] <code>Authorization: Bearer @(Model.NewToken[..12])…</code></p>")]
     public void NoLiteralIsFound(string razor) =>
@@ -168,6 +175,7 @@ public partial class NoLiteralTextInPagesTests
     [InlineData("ModelState.AddModelError(\"\", \"The dates are wrong.\");", "The dates are wrong.")]
     [InlineData("ModelState.AddModelError(nameof(To), $\"Date {To} is before {From}\");", "Date {…} is before {…}")]
     [InlineData("TempData[\"Message\"] = \"Saved.\";", "Saved.")]
+    [InlineData("ViewData[\"Title\"] = (number is null ? \"Clause\" : number) + T[\"X\"];", "Clause")]
     [InlineData("return TypedResults.Problem(\"Not allowed\", statusCode: 403);", "Not allowed")]
     [InlineData("return Results.Problem(title: \"Stale\", statusCode: 409, type: \"https://concord.example/stale\");", "Stale")]
     [InlineData("ProblemDetails = { Status = 401, Title = \"The token was refused.\" },", "The token was refused.")]

@@ -51,6 +51,7 @@ public sealed partial class RazorLiterals
     readonly IReadOnlyDictionary<string, string> allowed;
     int i;
     int inCode;
+    int codeBlocks;
 
     public List<Literal> Found { get; } = [];
 
@@ -103,7 +104,7 @@ public sealed partial class RazorLiterals
                 if (At(i + 1) == '@') { Add('@'); i += 2; continue; }
                 if (IsEmailAt()) { Add('@'); i++; continue; }
                 Flush();
-                Transition();
+                foreach (var (at, literal) in Transition()) Check(at, "text @(…)", literal);
                 continue;
             }
             if (c == '<')
@@ -225,7 +226,7 @@ public sealed partial class RazorLiterals
             if (c == '@' && At(i + 1) != '@' && !IsEmailAt())
             {
                 Flush();
-                Transition();
+                parts.AddRange(Transition());
                 continue;
             }
             if (start < 0) start = i;
@@ -237,28 +238,35 @@ public sealed partial class RazorLiterals
         return parts;
     }
 
-    // At an '@' that starts Razor: a comment, a code block, an explicit or implicit expression, a directive or a statement.
-    void Transition()
+    // At an '@' that starts Razor: a comment, a code block, an explicit or implicit expression, a directive
+    // or a statement. An expression's output is computed, but a string with words it writes as its value
+    // (@(done ? "Done" : "")) is written literally all the same: those strings are returned.
+    List<(int Start, string Text)> Transition()
     {
-        if (Ahead("@*")) { SkipPast("*@"); return; }
+        if (Ahead("@*")) { SkipPast("*@"); return []; }
         i++;
         var c = At(i);
-        if (c == '(') { Balanced('(', ')'); return; }
-        if (c == '{') { CodeBlock(); return; }
-        if (!char.IsLetter(c) && c != '_') return;
+        if (c == '(')
+        {
+            var expression = i;
+            Balanced('(', ')');
+            return HandlerLiterals.Written(s[expression..i]).Select(l => (expression + l.Start, l.Text)).ToList();
+        }
+        if (c == '{') { CodeBlock(); return []; }
+        if (!char.IsLetter(c) && c != '_') return [];
         var from = i;
         while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_')) i++;
         var word = s[from..i];
         if (Directives.Contains(word) || (word == "using" && NextNonSpace() != '('))
         {
             SkipPast("\n");
-            return;
+            return [];
         }
         if (word is "functions" or "code")
         {
             SkipSpace();
             if (At(i) == '{') CodeBlock();
-            return;
+            return [];
         }
         if (word == "section")
         {
@@ -266,11 +274,11 @@ public sealed partial class RazorLiterals
             Name();
             SkipSpace();
             if (At(i) == '{') { i++; Markup(End.Brace); }
-            return;
+            return [];
         }
-        if (Statements.Contains(word)) { Statement(word); return; }
+        if (Statements.Contains(word)) { Statement(word); return []; }
         if (word == "await") { SkipSpace(); from = i; while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_')) i++; }
-        if (i == from) return;
+        if (i == from) return [];
         // An implicit expression: member access, calls and indexers, up to anything else.
         while (i < s.Length)
         {
@@ -283,6 +291,7 @@ public sealed partial class RazorLiterals
             }
             else break;
         }
+        return HandlerLiterals.Written(s[from..i]).Select(l => (from + l.Start, l.Text)).ToList();
     }
 
     static bool IsIdentifierStart(char c) => char.IsLetter(c) || c == '_';
@@ -346,6 +355,17 @@ public sealed partial class RazorLiterals
     // C# from '{' to its '}', reading again as markup each element that starts a statement, <text>, @: and @<.
     void CodeBlock()
     {
+        // The page's own C# hands text over the way a handler does (ViewData["Title"] = ...): checked as a handler is.
+        var start = i;
+        codeBlocks++;
+        Code();
+        if (--codeBlocks > 0) return;
+        var firstLine = 1 + s.AsSpan(0, start).Count('\n');
+        Found.AddRange(HandlerLiterals.Find(s[start..i]).Select(l => l with { Line = firstLine + l.Line - 1 }));
+    }
+
+    void Code()
+    {
         i++;
         var depth = 0;
         var last = '{';
@@ -360,7 +380,7 @@ public sealed partial class RazorLiterals
                 if (At(i + 1) == ':') { i += 2; Markup(End.Line); last = ';'; continue; }
                 if (At(i + 1) == '<') { i++; Element(); last = '}'; continue; }
                 if (At(i + 1) is '"' or '$') { SkipString(); last = '"'; continue; }
-                Transition();
+                foreach (var (at, literal) in Transition()) Check(at, "text @(…)", literal);
                 last = ';';
                 continue;
             }
