@@ -49,6 +49,19 @@ public partial class NoLiteralTextInPagesTests
         Assert.True(found.Count == 0, $"Text handed to readers without the localizer ({found.Count}); pass a key to t[...]:\n" + string.Join("\n", found));
     }
 
+    // CSS can write text too (content: "Page " counter(page) in a print style); it cannot be localised there:
+    // a page puts the text in an attribute (data-label="@T[...]") and the style shows it with attr().
+    [Fact]
+    public void NoStyleSheetWritesText()
+    {
+        var found = Directory.EnumerateFiles(Path.Combine(Web(), "wwwroot", "css"), "*.css", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadAllLines(f).Select((line, n) => (file: Name(f), n, line)))
+            .Where(l => CssText().IsMatch(CssEscape().Replace(l.line, "")))
+            .Select(l => $"{l.file}:{l.n + 1}: {l.line.Trim()}")
+            .ToList();
+        Assert.True(found.Count == 0, "Text written by a style sheet: " + string.Join("\n", found));
+    }
+
     // A key written in a page or handler but defined in no strings file reaches the reader as the key itself.
     // Any string shaped like a key whose first part is one the strings files use ("Commitments.") counts,
     // so rule keys returned by checks and ErrorMessage keys of validation attributes are covered too. A mail
@@ -206,6 +219,14 @@ public partial class NoLiteralTextInPagesTests
 
     [GeneratedRegex(@"\$""([A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*\.)\{[^{}""]+\}""")]
     private static partial Regex KeyFamily();
+
+    // content: "Page " or content: 'Original', not content: "" or content: "→".
+    [GeneratedRegex(@"content\s*:[^;]*([""'])[^""']*\p{L}[^""']*\1")]
+    private static partial Regex CssText();
+
+    // \201C is a quotation mark, not the letter C.
+    [GeneratedRegex(@"\\[0-9A-Fa-f]{1,6}")]
+    private static partial Regex CssEscape();
 
     [GeneratedRegex("Literal[a-z]+")]
     private static partial Regex Placed();
