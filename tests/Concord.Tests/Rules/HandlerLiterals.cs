@@ -5,21 +5,21 @@ namespace Concord.Tests.Rules;
 
 // Finds text that C# hands to a reader without the localizer, at the places the codebase hands text over:
 // model errors, TempData and ViewData (a page's title), problem details (API errors), CSV headings and
-// HTML built in C#. Everywhere else in Concord a
-// message travels as a key ("Validation.Required", "Commitments.StatusNotAllowed") and a page or handler
-// looks it up with t[...]; a string literal there that holds words, and is not inside t[...], is a literal.
+// HTML built in C#. In Concord a message travels as a key ("Validation.Required",
+// "Commitments.StatusNotAllowed") that a page or handler looks up with t[...]; a string literal in those
+// places that holds words, and is not inside t[...], is text no reader of another language can read.
 public sealed partial class HandlerLiterals
 {
     // The names IStringLocalizer goes by in Concord's code.
     static readonly HashSet<string> Localizers = new(StringComparer.Ordinal) { "t", "T", "Strings", "localizer" };
 
     // A C# string literal: where it is, and its text outside interpolation holes.
-    public sealed record Token(int Start, int End, string Text);
+    sealed record Token(int Start, int End, string Text);
 
     readonly string code;
     readonly string masked;
 
-    public List<Token> Tokens { get; } = [];
+    List<Token> Tokens { get; } = [];
 
     HandlerLiterals(string source)
     {
@@ -102,7 +102,7 @@ public sealed partial class HandlerLiterals
         }
     }
 
-    bool BuildsHtml() => code.Contains("HtmlContentBuilder", StringComparison.Ordinal) || code.Contains("IHtmlContentBuilder", StringComparison.Ordinal);
+    bool BuildsHtml() => code.Contains("HtmlContentBuilder", StringComparison.Ordinal);
 
     // String literals with words between from and to that are not inside a localizer's indexer.
     IEnumerable<Literal> In(int from, int to, string where)

@@ -11,14 +11,16 @@ public sealed record Literal(int Line, string Where, string Text)
 }
 
 // Reads a Razor page only as far as telling what reaches the reader as written from what Razor computes:
-// text between tags and the attributes people read are kept; comments, directives, code blocks, control
-// statements and @expressions are skipped, and markup inside code (a <li> in a @foreach, <text>, @: lines)
-// is read again as markup. It follows Razor's own rules for switching between markup and C# rather than
-// patterns over the text, because an attribute such as title="@T["X"]" holds quotes inside quotes.
+// text between tags and the attributes people read are checked; comments, directives and control
+// statements are skipped; markup inside code (a <li> in a @foreach, <text>, @: lines) is read again as
+// markup; of an @expression only the strings it writes as its value are checked, and a code block is
+// checked as a handler's code is (ViewData["Title"] = ...). It follows Razor's own rules for switching
+// between markup and C# rather than patterns over the text, because an attribute such as
+// title="@T["X"]" holds quotes inside quotes.
 public sealed partial class RazorLiterals
 {
-    // Attributes whose value is shown or read aloud (label: of an <optgroup>). A <button>'s value is posted, never shown: its text
-    // is between its tags. An <input>'s value is shown only on a button-like input (see Tag).
+    // Attributes whose value is shown or read aloud (label: of an <optgroup>). A <button>'s value is posted,
+    // never shown: its text is between its tags. An <input>'s value is shown only on a button-like input (see Tag).
     static readonly HashSet<string> ReadAttributes = new(StringComparer.OrdinalIgnoreCase)
     {
         "title", "placeholder", "alt", "label", "aria-label", "aria-description", "aria-roledescription", "aria-valuetext",
@@ -50,7 +52,7 @@ public sealed partial class RazorLiterals
     readonly string s;
     readonly IReadOnlyDictionary<string, string> allowed;
     int i;
-    int inCode;
+    int inCodeElement;
     int codeBlocks;
 
     public List<Literal> Found { get; } = [];
@@ -140,9 +142,9 @@ public sealed partial class RazorLiterals
     // The content of <code>: read as markup (Razor in it is still skipped), its text not checked.
     void Code(string tag)
     {
-        inCode++;
+        inCodeElement++;
         Markup(End.Tag, tag);
-        inCode--;
+        inCodeElement--;
     }
 
     static bool IsRawText(string tag) => tag.Equals("script", StringComparison.OrdinalIgnoreCase) || tag.Equals("style", StringComparison.OrdinalIgnoreCase);
@@ -488,7 +490,7 @@ public sealed partial class RazorLiterals
     void Check(int start, string where, string raw)
     {
         var text = Spaces().Replace(WebUtility.HtmlDecode(raw), " ").Trim();
-        if (inCode > 0 && where == "text") return;
+        if (inCodeElement > 0 && where == "text") return;
         if (!text.Any(char.IsLetter)) return;
         var rest = text;
         foreach (var word in allowed.Keys)
