@@ -277,6 +277,15 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     void Bookkeeping<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e) where T : Record
     {
         e.Property(x => x.Version).IsConcurrencyToken();
+        if (typeof(ITranslatable).IsAssignableFrom(typeof(T)))
+        {
+            e.ComplexProperty(typeof(TranslationState), nameof(ITranslatable.Translation), t =>
+            {
+                t.Property(nameof(TranslationState.Original)).HasMaxLength(2).HasDefaultValue(Cultures.Default);
+                foreach (var language in LocalizedText.Languages)
+                    t.Property(char.ToUpperInvariant(language[0]) + language[1..] + "VerifiedBy").HasMaxLength(256);
+            });
+        }
         if (typeof(IRestrictable).IsAssignableFrom(typeof(T)))
         {
             e.Property(nameof(IRestrictable.Visibility)).HasConversion<string>().HasMaxLength(20);
@@ -417,7 +426,30 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
             }
             if (entry.Entity is ISearchable searchable)
                 searchable.SearchText = TextFolding.FoldAll(searchable.SearchableTexts());
+            if (entry.Entity is ITranslatable translatable)
+            {
+                if (entry.State == EntityState.Modified) ClearStaleVerifications(entry, translatable.Translation);
+                TranslationRules.Changed();
+            }
         }
+    }
+
+    // A verification covers the words that were checked. A changed translation loses its own; a changed
+    // original (or a different original language) loses every one, since each was checked against it.
+    static void ClearStaleVerifications(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, TranslationState state)
+    {
+        var originalLanguage = entry.ComplexProperty(nameof(ITranslatable.Translation)).Property(nameof(TranslationState.Original));
+        var changed = new HashSet<string>();
+        foreach (var text in entry.ComplexProperties.Where(p => p.Metadata.ClrType == typeof(LocalizedText)))
+            foreach (var language in LocalizedText.Languages)
+            {
+                var value = text.Property(char.ToUpperInvariant(language[0]) + language[1..]);
+                if (!Equals(value.OriginalValue, value.CurrentValue)) changed.Add(language);
+            }
+        var originalMoved = !Equals(originalLanguage.OriginalValue, originalLanguage.CurrentValue);
+        foreach (var language in LocalizedText.Languages)
+            if (originalMoved || changed.Contains(language) || changed.Contains(state.Original) || language == state.Original)
+                state.ClearVerification(language);
     }
 }
 

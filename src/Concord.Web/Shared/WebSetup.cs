@@ -21,6 +21,7 @@ public static class WebSetup
         // One catalogue for the whole app, so pages, handlers and views just ask for IStringLocalizer.
         services.AddSingleton<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Program)));
         services.AddConcordCultures();
+        services.AddMemoryCache();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddDataAnnotationsLocalization()
             .AddViewLocalization();

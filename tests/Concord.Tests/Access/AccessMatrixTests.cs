@@ -75,6 +75,10 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         new("PUT", route, null, url, expected, body);
 
     static Task<object> Empty(World _) => Task.FromResult<object>(new { });
+    static Task<object> Verify(string kind, int id) => Task.FromResult<object>(new Dictionary<string, string>
+    {
+        ["kind"] = kind, ["id"] = id.ToString(), ["language"] = "en", ["version"] = "0",
+    });
     static Task<object> NoFields(World _) => Task.FromResult<object>(new Dictionary<string, string>());
 
     static Dictionary<string, string> ReportForm(string side, int organisation, int version = 0) => new()
@@ -260,6 +264,11 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Get("admin/reference/{id:int}/edit", w => $"/admin/reference/{w.Term}/edit", Administrators),
         Post("admin/reference/{id:int}/edit", w => $"/admin/reference/{w.Term}/edit", Administrators, NoFields),
         Get("admin/translations", _ => "/admin/translations", Administrators),
+        // Translation work: everyone signed in sees the queue; a translation is verified by whoever may edit the
+        // record (coordinators), a report's by those who may write it (its side's coordinator, the lead's focal point).
+        Get("translations", _ => "/translations?language=lo", "SOOOOO"),
+        Post("translations", w => "/translations?handler=Verify", Editors, w => Verify("Commitment", w.Teachers), handler: "Verify"),
+        Post("translations", w => "/translations?handler=Verify", "SFOFOF", w => Verify("Report", w.LaReportOnBankan), handler: "Verify"),
         Get("admin/accounts", _ => "/admin/accounts", Administrators),
         Get("admin/accounts/invite", _ => "/admin/accounts/invite", Administrators),
         Post("admin/accounts/invite", _ => "/admin/accounts/invite", Administrators, NoFields),

@@ -14,7 +14,7 @@ public enum ActivityRole
 }
 
 // A delegation visit, training course, scholarship cohort, donation, workshop or award that carries commitments out.
-public class Activity : Record, ISearchable, IRestrictable
+public class Activity : Record, ISearchable, IRestrictable, ITranslatable
 {
     public Visibility Visibility { get; set; } = Visibility.Partners;
     public string? RestrictedTo { get; set; }
@@ -45,6 +45,9 @@ public class Activity : Record, ISearchable, IRestrictable
     public PartialDate? Ends => PartialDate.From(EndsOn, EndsOnPrecision);
 
     public IEnumerable<string?> SearchableTexts() => [.. Title.All(), .. Description.All(), DateNote];
+
+    public TranslationState Translation { get; set; } = new();
+    public IEnumerable<LocalizedText> TranslatedTexts() => [Title, Description];
 }
 
 public class ActivityOrganisation

@@ -42,6 +42,8 @@ public sealed class ActivityInput
     // Public, Partners (both sides, the default) or Restricted to the editor's side; left out, it stays as it is.
     [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     // The version the editor loaded; a save over a newer version is refused.
+    // The language the record was written in; the others are translations of it. Left out, it stays as it is.
+    [FieldLabel("Translations.OriginalLanguage")] public string? OriginalLanguage { get; set; }
     public int Version { get; set; }
 
     // An activity as an edit loads it. Commitments and a meeting the editor may not see (kept to the other side)
@@ -53,7 +55,7 @@ public sealed class ActivityInput
     public static ActivityInput From(Activity a) => new()
     {
         KindId = a.KindId,
-        TitleVi = a.Title.Vi, TitleEn = a.Title.En, TitleLo = a.Title.Lo,
+        TitleVi = a.Title.Vi, TitleEn = a.Title.En, TitleLo = a.Title.Lo, OriginalLanguage = a.Translation.Original,
         DescriptionVi = a.Description.Vi, DescriptionEn = a.Description.En, DescriptionLo = a.Description.Lo,
         Starts = a.Starts?.ToInputText(),
         Ends = a.Ends?.ToInputText(),
@@ -85,6 +87,7 @@ public sealed class ActivityInput
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(TitleVi) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitleLo))
             errors[nameof(TitleVi)] = "Validation.TitleInOneLanguage";
+        if (OriginalLanguageChoice.Check(OriginalLanguage, new LocalizedText(TitleVi, TitleEn, TitleLo), new LocalizedText(DescriptionVi, DescriptionEn, DescriptionLo)) is { } original) errors[nameof(OriginalLanguage)] = original;
         if (VisibilityChoice.Check(Visibility, db.Viewer) is { } visibility) errors[nameof(Visibility)] = visibility;
         if (KindId is { } kind && !await db.Terms.AnyAsync(t => t.Id == kind && t.Vocabulary == Vocabularies.ActivityKind, ct))
             errors[nameof(KindId)] = "Validation.UnknownChoice";
@@ -150,6 +153,7 @@ public sealed class ActivityInput
         a.KindId = KindId!.Value;
         a.Title = new LocalizedText(Clean(TitleVi), Clean(TitleEn), Clean(TitleLo));
         a.Description = new LocalizedText(Clean(DescriptionVi), Clean(DescriptionEn), Clean(DescriptionLo));
+        OriginalLanguageChoice.Apply(a, OriginalLanguage);
         (a.StartsOn, a.StartsOnPrecision) = Split(Starts);
         (a.EndsOn, a.EndsOnPrecision) = Split(Ends);
         a.DateNote = Clean(DateNote);

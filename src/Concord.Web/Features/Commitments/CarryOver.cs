@@ -65,6 +65,14 @@ public static class CarryOver
             Number = Clean(input.Number),
             Sequence = await NextSequenceAsync(db, target, ct),
             Text = new LocalizedText(original.Text.Vi, original.Text.En, original.Text.Lo),
+            // The same words in the same languages: what was checked of them stays checked.
+            Translation = new TranslationState
+            {
+                Original = original.Translation.Original,
+                ViVerifiedBy = original.Translation.ViVerifiedBy, ViVerifiedAt = original.Translation.ViVerifiedAt,
+                EnVerifiedBy = original.Translation.EnVerifiedBy, EnVerifiedAt = original.Translation.EnVerifiedAt,
+                LoVerifiedBy = original.Translation.LoVerifiedBy, LoVerifiedAt = original.Translation.LoVerifiedAt,
+            },
             AreaId = original.AreaId,
             Period = period,
             Status = CommitmentStatus.NotStarted,

@@ -18,7 +18,7 @@ public enum CommitmentStatus
 }
 
 // A clause of an instrument, usually of a conference's minutes, that one or both sides must carry out.
-public class Commitment : Record, ISearchable, IRestrictable
+public class Commitment : Record, ISearchable, IRestrictable, ITranslatable
 {
     public Visibility Visibility { get; set; } = Visibility.Partners;
     public string? RestrictedTo { get; set; }
@@ -51,6 +51,9 @@ public class Commitment : Record, ISearchable, IRestrictable
     }
 
     public IEnumerable<string?> SearchableTexts() => [Number, .. Text.All()];
+
+    public TranslationState Translation { get; set; } = new();
+    public IEnumerable<LocalizedText> TranslatedTexts() => [Text];
 }
 
 // The department that leads a commitment on one side. Country is copied from the organisation
@@ -65,7 +68,7 @@ public class CommitmentLead
 }
 
 // What one side reports on one commitment for one period.
-public class ProgressReport : Record, ISearchable, IRestrictable
+public class ProgressReport : Record, ISearchable, IRestrictable, ITranslatable
 {
     public Visibility Visibility { get; set; } = Visibility.Partners;
     public string? RestrictedTo { get; set; }
@@ -94,4 +97,7 @@ public class ProgressReport : Record, ISearchable, IRestrictable
     }
 
     public IEnumerable<string?> SearchableTexts() => Narrative.All();
+
+    public TranslationState Translation { get; set; } = new();
+    public IEnumerable<LocalizedText> TranslatedTexts() => [Narrative];
 }

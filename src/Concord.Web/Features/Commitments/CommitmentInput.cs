@@ -31,13 +31,15 @@ public sealed class CommitmentInput
     [FieldLabel("Common.Sources"), StringLength(2000, ErrorMessage = "Validation.TooLong")] public string? Sources { get; set; }
     // Public, Partners (both sides, the default) or Restricted to the editor's side; left out, it stays as it is.
     [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
+    // The language the record was written in; the others are translations of it. Left out, it stays as it is.
+    [FieldLabel("Translations.OriginalLanguage")] public string? OriginalLanguage { get; set; }
     public int Version { get; set; }
 
     public static CommitmentInput From(Commitment c) => new()
     {
         InstrumentId = c.InstrumentId,
         Number = c.Number,
-        TextVi = c.Text.Vi, TextEn = c.Text.En, TextLo = c.Text.Lo,
+        TextVi = c.Text.Vi, TextEn = c.Text.En, TextLo = c.Text.Lo, OriginalLanguage = c.Translation.Original,
         AreaId = c.AreaId,
         Period = c.Period.ToString(),
         DueOn = c.DueOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
@@ -55,6 +57,7 @@ public sealed class CommitmentInput
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(TextVi) && string.IsNullOrWhiteSpace(TextEn) && string.IsNullOrWhiteSpace(TextLo))
             errors[nameof(TextVi)] = "Validation.TitleInOneLanguage";
+        if (OriginalLanguageChoice.Check(OriginalLanguage, new LocalizedText(TextVi, TextEn, TextLo)) is { } original) errors[nameof(OriginalLanguage)] = original;
         if (VisibilityChoice.Check(Visibility, db.Viewer) is { } visibility) errors[nameof(Visibility)] = visibility;
         if (InstrumentId is { } instrument && !await db.Instruments.AnyAsync(i => i.Id == instrument, ct))
             errors[nameof(InstrumentId)] = "Validation.UnknownChoice";
@@ -128,6 +131,7 @@ public sealed class CommitmentInput
         c.InstrumentId = InstrumentId!.Value;
         c.Number = Clean(Number);
         c.Text = new LocalizedText(Clean(TextVi), Clean(TextEn), Clean(TextLo));
+        OriginalLanguageChoice.Apply(c, OriginalLanguage);
         c.AreaId = AreaId!.Value;
         Concord.Shared.Period.TryParse(Period, out var period);
         c.Period = period;

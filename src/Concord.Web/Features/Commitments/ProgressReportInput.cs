@@ -38,6 +38,8 @@ public sealed class ProgressReportInput
     [FieldLabel("Commitments.ReportedOn")] public string? ReportedOn { get; set; }
     // Partners (both sides, the default) or Restricted to the report's own side; left out, it stays as it is.
     [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
+    // The language the record was written in; the others are translations of it. Left out, it stays as it is.
+    [FieldLabel("Translations.OriginalLanguage")] public string? OriginalLanguage { get; set; }
     public int Version { get; set; }
 
     public static ProgressReportInput From(ProgressReport r) => new()
@@ -46,7 +48,7 @@ public sealed class ProgressReportInput
         OrganisationId = r.OrganisationId,
         Period = r.Period.ToString(),
         Status = r.Status,
-        NarrativeVi = r.Narrative.Vi, NarrativeEn = r.Narrative.En, NarrativeLo = r.Narrative.Lo,
+        NarrativeVi = r.Narrative.Vi, NarrativeEn = r.Narrative.En, NarrativeLo = r.Narrative.Lo, OriginalLanguage = r.Translation.Original,
         PeopleCount = r.PeopleCount,
         WomenCount = r.WomenCount,
         ValueAmount = r.ValueAmount,
@@ -77,6 +79,7 @@ public sealed class ProgressReportInput
             errors[nameof(Status)] = Enum.IsDefined(status) ? "Commitments.ReportStatusNotAllowed" : "Validation.UnknownChoice";
         if (string.IsNullOrWhiteSpace(NarrativeVi) && string.IsNullOrWhiteSpace(NarrativeEn) && string.IsNullOrWhiteSpace(NarrativeLo))
             errors[nameof(NarrativeVi)] = "Validation.TitleInOneLanguage";
+        if (OriginalLanguageChoice.Check(OriginalLanguage, new LocalizedText(NarrativeVi, NarrativeEn, NarrativeLo)) is { } original) errors[nameof(OriginalLanguage)] = original;
 
         if (WomenCount is { } women && !errors.ContainsKey(nameof(WomenCount)))
         {
@@ -119,6 +122,7 @@ public sealed class ProgressReportInput
         r.Period = period;
         r.Status = Status!.Value;
         r.Narrative = new LocalizedText(Clean(NarrativeVi), Clean(NarrativeEn), Clean(NarrativeLo));
+        OriginalLanguageChoice.Apply(r, OriginalLanguage);
         r.PeopleCount = PeopleCount;
         r.WomenCount = WomenCount;
         r.ValueAmount = ValueAmount;

@@ -11,7 +11,7 @@ namespace Concord.Features.Home;
 // The programme at a glance for leadership, often on a slow link: a few indexed queries, counts made
 // by the database (GROUP BY), small HTML and no script of its own.
 [AllowAnonymous]
-public class IndexModel(ConcordDb db, TimeProvider clock) : PageModel
+public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
 {
     const int TimelineLength = 12;
     const int OverdueShown = 5;
@@ -26,6 +26,8 @@ public class IndexModel(ConcordDb db, TimeProvider clock) : PageModel
     public List<OverdueRow> OverdueFirst { get; private set; } = [];
     public List<ReportRow> LatestReports { get; private set; } = [];
     public List<TimelineItem> Timeline { get; private set; } = [];
+    // Coordinators see how much translation work is left per language; nobody else is asked to do it from here.
+    public Translations.TranslationWork.Totals? TranslationTotals { get; private set; }
 
     public sealed record StatusCount(CommitmentStatus Status, int Count);
     public sealed record AreaCount(int AreaId, LocalizedText Name, int Count, int Done);
@@ -57,6 +59,7 @@ public class IndexModel(ConcordDb db, TimeProvider clock) : PageModel
             .ToListAsync(ct);
 
         await LoadTimelineAsync(ct);
+        if (user.Role == Accounts.Role.Coordinator) TranslationTotals = await Translations.TranslationWork.TotalsAsync(db, cache, user, ct);
     }
 
     // The current plan is the latest period that has commitments (2026-2027 after the 9th conference).

@@ -24,7 +24,7 @@ public enum InstrumentLinkKind
 }
 
 // An agreement, arrangement, MoU, set of minutes or joint statement.
-public class Instrument : Record, ISearchable, IRestrictable
+public class Instrument : Record, ISearchable, IRestrictable, ITranslatable
 {
     public Visibility Visibility { get; set; } = Visibility.Partners;
     public string? RestrictedTo { get; set; }
@@ -56,6 +56,9 @@ public class Instrument : Record, ISearchable, IRestrictable
     public PartialDate? Expires => PartialDate.From(ExpiresOn, ExpiresOnPrecision);
 
     public IEnumerable<string?> SearchableTexts() => [.. Title.All(), .. Summary.All(), DateNote];
+
+    public TranslationState Translation { get; set; } = new();
+    public IEnumerable<LocalizedText> TranslatedTexts() => [Title, Summary];
 }
 
 public class InstrumentParty

@@ -35,6 +35,8 @@ public sealed class InstrumentInput
     // Public, Partners (both sides, the default) or Restricted to the editor's side; left out, it stays as it is.
     [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     // The version the editor loaded; a save over a newer version is refused.
+    // The language the record was written in; the others are translations of it. Left out, it stays as it is.
+    [FieldLabel("Translations.OriginalLanguage")] public string? OriginalLanguage { get; set; }
     public int Version { get; set; }
 
     // An instrument as an edit loads it. Links to instruments the editor may not see (kept to the other side)
@@ -47,7 +49,7 @@ public sealed class InstrumentInput
     public static InstrumentInput From(Instrument i) => new()
     {
         KindId = i.KindId,
-        TitleVi = i.Title.Vi, TitleEn = i.Title.En, TitleLo = i.Title.Lo,
+        TitleVi = i.Title.Vi, TitleEn = i.Title.En, TitleLo = i.Title.Lo, OriginalLanguage = i.Translation.Original,
         SummaryVi = i.Summary.Vi, SummaryEn = i.Summary.En, SummaryLo = i.Summary.Lo,
         Status = i.Status,
         Signed = i.Signed?.ToInputText(),
@@ -71,6 +73,7 @@ public sealed class InstrumentInput
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(TitleVi) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitleLo))
             errors[nameof(TitleVi)] = "Validation.TitleInOneLanguage";
+        if (OriginalLanguageChoice.Check(OriginalLanguage, new LocalizedText(TitleVi, TitleEn, TitleLo), new LocalizedText(SummaryVi, SummaryEn, SummaryLo)) is { } original) errors[nameof(OriginalLanguage)] = original;
         if (KindId is { } kind && !await db.Terms.AnyAsync(t => t.Id == kind && t.Vocabulary == Vocabularies.InstrumentKind, ct))
             errors[nameof(KindId)] = "Validation.UnknownChoice";
         if (Status is { } status && !Enum.IsDefined(status))
@@ -120,6 +123,7 @@ public sealed class InstrumentInput
         i.KindId = KindId!.Value;
         i.Title = new LocalizedText(Clean(TitleVi), Clean(TitleEn), Clean(TitleLo));
         i.Summary = new LocalizedText(Clean(SummaryVi), Clean(SummaryEn), Clean(SummaryLo));
+        OriginalLanguageChoice.Apply(i, OriginalLanguage);
         i.Status = Status!.Value;
         (i.SignedOn, i.SignedOnPrecision) = Split(Signed);
         i.DateNote = Clean(DateNote);

@@ -6,7 +6,7 @@ using Concord.Shared;
 namespace Concord.Features.Meetings;
 
 // A ministerial conference (numbered), senior officials' meeting, workshop, working-group session or internal review.
-public class Meeting : Record, ISearchable, IRestrictable
+public class Meeting : Record, ISearchable, IRestrictable, ITranslatable
 {
     public Visibility Visibility { get; set; } = Visibility.Partners;
     public string? RestrictedTo { get; set; }
@@ -36,6 +36,9 @@ public class Meeting : Record, ISearchable, IRestrictable
     public PartialDate? Starts => PartialDate.From(StartsOn, StartsOnPrecision);
 
     public IEnumerable<string?> SearchableTexts() => [.. Title.All(), Place, .. Agenda.All(), .. Summary.All(), DateNote];
+
+    public TranslationState Translation { get; set; } = new();
+    public IEnumerable<LocalizedText> TranslatedTexts() => [Title, Agenda, Summary];
 }
 
 public class MeetingChair

@@ -41,6 +41,8 @@ public sealed class MeetingInput
     // Public, Partners (both sides, the default) or Restricted to the editor's side; left out, it stays as it is.
     [FieldLabel("Access.Visibility")] public Visibility? Visibility { get; set; }
     // The version the editor loaded; a save over a newer version is refused.
+    // The language the record was written in; the others are translations of it. Left out, it stays as it is.
+    [FieldLabel("Translations.OriginalLanguage")] public string? OriginalLanguage { get; set; }
     public int Version { get; set; }
 
     // A meeting as an edit loads it. The meeting it prepares is loaded only when the editor may see it, so that
@@ -52,7 +54,7 @@ public sealed class MeetingInput
     {
         KindId = m.KindId,
         Number = m.Number,
-        TitleVi = m.Title.Vi, TitleEn = m.Title.En, TitleLo = m.Title.Lo,
+        TitleVi = m.Title.Vi, TitleEn = m.Title.En, TitleLo = m.Title.Lo, OriginalLanguage = m.Translation.Original,
         Place = m.Place,
         IsOnline = m.IsOnline,
         Starts = m.Starts?.ToInputText(),
@@ -75,6 +77,7 @@ public sealed class MeetingInput
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(TitleVi) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitleLo))
             errors[nameof(TitleVi)] = "Validation.TitleInOneLanguage";
+        if (OriginalLanguageChoice.Check(OriginalLanguage, new LocalizedText(TitleVi, TitleEn, TitleLo), new LocalizedText(AgendaVi, AgendaEn, AgendaLo), new LocalizedText(SummaryVi, SummaryEn, SummaryLo)) is { } original) errors[nameof(OriginalLanguage)] = original;
         if (VisibilityChoice.Check(Visibility, db.Viewer) is { } visibility) errors[nameof(Visibility)] = visibility;
 
         string? kindCode = null;
@@ -149,6 +152,7 @@ public sealed class MeetingInput
         m.DateNote = Clean(DateNote);
         m.Agenda = new LocalizedText(CleanLines(AgendaVi), CleanLines(AgendaEn), CleanLines(AgendaLo));
         m.Summary = new LocalizedText(Clean(SummaryVi), Clean(SummaryEn), Clean(SummaryLo));
+        OriginalLanguageChoice.Apply(m, OriginalLanguage);
         m.PreparesId = PreparesId ?? (m.Prepares is null ? m.PreparesId : null);
         m.Sources = Clean(Sources);
         var chairs = ChairIds.Distinct().ToHashSet();

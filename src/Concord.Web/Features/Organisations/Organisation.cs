@@ -6,7 +6,7 @@ namespace Concord.Features.Organisations;
 // Countries, ministries, their departments, provinces, international organisations, NGOs, institutions.
 // A department belongs to a ministry (Parent); a ministry merged into another names its Successor,
 // from SucceededOn, and its earlier work stays with it while being found from the successor too.
-public class Organisation : Record, ISearchable
+public class Organisation : Record, ISearchable, ITranslatable
 {
     public string? Key { get; set; }
     public int KindId { get; set; }
@@ -27,6 +27,9 @@ public class Organisation : Record, ISearchable
     public string SearchText { get; set; } = "";
 
     public IEnumerable<string?> SearchableTexts() => [.. Name.All(), Abbreviation, Note];
+
+    public TranslationState Translation { get; set; } = new();
+    public IEnumerable<LocalizedText> TranslatedTexts() => [Name];
 }
 
 public class Person : Record, ISearchable

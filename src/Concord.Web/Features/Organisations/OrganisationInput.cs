@@ -26,13 +26,15 @@ public sealed class OrganisationInput
     // A partial date as typed: "2025", "03/2025", "01/03/2025".
     [FieldLabel("Organisations.SucceededOn")] public string? SucceededOn { get; set; }
     [FieldLabel("Organisations.Note"), StringLength(2000, ErrorMessage = "Validation.TooLong")] public string? Note { get; set; }
+    // The language the record was written in; the others are translations of it. Left out, it stays as it is.
+    [FieldLabel("Translations.OriginalLanguage")] public string? OriginalLanguage { get; set; }
     public int Version { get; set; }
 
     public static OrganisationInput From(Organisation o) => new()
     {
         KindId = o.KindId,
         Country = o.Country,
-        NameVi = o.Name.Vi, NameEn = o.Name.En, NameLo = o.Name.Lo,
+        NameVi = o.Name.Vi, NameEn = o.Name.En, NameLo = o.Name.Lo, OriginalLanguage = o.Translation.Original,
         Abbreviation = o.Abbreviation,
         ParentId = o.ParentId,
         SuccessorId = o.SuccessorId,
@@ -48,6 +50,7 @@ public sealed class OrganisationInput
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(NameVi) && string.IsNullOrWhiteSpace(NameEn) && string.IsNullOrWhiteSpace(NameLo))
             errors[nameof(NameVi)] = "Validation.TitleInOneLanguage";
+        if (OriginalLanguageChoice.Check(OriginalLanguage, new LocalizedText(NameVi, NameEn, NameLo)) is { } original) errors[nameof(OriginalLanguage)] = original;
         if (KindId is { } kind)
         {
             var code = await db.Terms.Where(t => t.Id == kind && t.Vocabulary == Vocabularies.OrganisationKind).Select(t => t.Code).SingleOrDefaultAsync(ct);
@@ -94,6 +97,7 @@ public sealed class OrganisationInput
         o.KindId = KindId!.Value;
         o.Country = Clean(Country)?.ToUpperInvariant();
         o.Name = new LocalizedText(Clean(NameVi), Clean(NameEn), Clean(NameLo));
+        OriginalLanguageChoice.Apply(o, OriginalLanguage);
         o.Abbreviation = Clean(Abbreviation);
         o.ParentId = ParentId;
         o.SuccessorId = SuccessorId;

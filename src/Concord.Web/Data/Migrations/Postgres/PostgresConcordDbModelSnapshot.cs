@@ -351,6 +351,39 @@ namespace Concord.Data.Migrations.Postgres
                                 .HasColumnType("text");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Translation", "Concord.Features.Activities.Activity.Translation#TranslationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("EnVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("EnVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<DateTime?>("LoVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("LoVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasDefaultValue("vi");
+
+                            b1.Property<DateTime?>("ViVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ViVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
@@ -570,6 +603,39 @@ namespace Concord.Data.Migrations.Postgres
                                 .HasColumnType("text");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Translation", "Concord.Features.Commitments.Commitment.Translation#TranslationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("EnVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("EnVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<DateTime?>("LoVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("LoVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasDefaultValue("vi");
+
+                            b1.Property<DateTime?>("ViVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ViVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("CarriedOverFromId");
@@ -706,6 +772,39 @@ namespace Concord.Data.Migrations.Postgres
                                 .HasColumnType("text");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Translation", "Concord.Features.Commitments.ProgressReport.Translation#TranslationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("EnVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("EnVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<DateTime?>("LoVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("LoVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasDefaultValue("vi");
+
+                            b1.Property<DateTime?>("ViVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ViVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
@@ -821,6 +920,39 @@ namespace Concord.Data.Migrations.Postgres
 
                             b1.Property<string>("Vi")
                                 .HasColumnType("text");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Translation", "Concord.Features.Instruments.Instrument.Translation#TranslationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("EnVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("EnVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<DateTime?>("LoVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("LoVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasDefaultValue("vi");
+
+                            b1.Property<DateTime?>("ViVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ViVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
                         });
 
                     b.HasKey("Id");
@@ -1014,6 +1146,39 @@ namespace Concord.Data.Migrations.Postgres
                                 .HasColumnType("text");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Translation", "Concord.Features.Meetings.Meeting.Translation#TranslationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("EnVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("EnVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<DateTime?>("LoVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("LoVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasDefaultValue("vi");
+
+                            b1.Property<DateTime?>("ViVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ViVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
@@ -1132,6 +1297,39 @@ namespace Concord.Data.Migrations.Postgres
 
                             b1.Property<string>("Vi")
                                 .HasColumnType("text");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Translation", "Concord.Features.Organisations.Organisation.Translation#TranslationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("EnVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("EnVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<DateTime?>("LoVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("LoVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasDefaultValue("vi");
+
+                            b1.Property<DateTime?>("ViVerifiedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ViVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
                         });
 
                     b.HasKey("Id");

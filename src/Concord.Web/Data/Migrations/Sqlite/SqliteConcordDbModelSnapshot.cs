@@ -337,6 +337,39 @@ namespace Concord.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Translation", "Concord.Features.Activities.Activity.Translation#TranslationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("EnVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EnVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("LoVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LoVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("vi");
+
+                            b1.Property<DateTime?>("ViVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ViVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("MeetingId");
@@ -545,6 +578,39 @@ namespace Concord.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Translation", "Concord.Features.Commitments.Commitment.Translation#TranslationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("EnVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EnVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("LoVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LoVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("vi");
+
+                            b1.Property<DateTime?>("ViVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ViVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("CarriedOverFromId");
@@ -674,6 +740,39 @@ namespace Concord.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Translation", "Concord.Features.Commitments.ProgressReport.Translation#TranslationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("EnVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EnVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("LoVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LoVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("vi");
+
+                            b1.Property<DateTime?>("ViVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ViVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
@@ -781,6 +880,39 @@ namespace Concord.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Vi")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Translation", "Concord.Features.Instruments.Instrument.Translation#TranslationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("EnVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EnVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("LoVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LoVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("vi");
+
+                            b1.Property<DateTime?>("ViVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ViVerifiedBy")
+                                .HasMaxLength(256)
                                 .HasColumnType("TEXT");
                         });
 
@@ -966,6 +1098,39 @@ namespace Concord.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Translation", "Concord.Features.Meetings.Meeting.Translation#TranslationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("EnVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EnVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("LoVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LoVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("vi");
+
+                            b1.Property<DateTime?>("ViVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ViVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
@@ -1076,6 +1241,39 @@ namespace Concord.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Vi")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Translation", "Concord.Features.Organisations.Organisation.Translation#TranslationState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("EnVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EnVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("LoVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LoVerifiedBy")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("vi");
+
+                            b1.Property<DateTime?>("ViVerifiedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ViVerifiedBy")
+                                .HasMaxLength(256)
                                 .HasColumnType("TEXT");
                         });
 

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Concord.Data.Migrations.Postgres
+namespace Concord.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -12,22 +11,19 @@ namespace Concord.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterDatabase()
-                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
-
             migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AccountId = table.Column<int>(type: "integer", nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RecordId = table.Column<int>(type: "integer", nullable: false),
-                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Changes = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,10 +34,10 @@ namespace Concord.Data.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: false),
-                    Xml = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: false),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -52,14 +48,14 @@ namespace Concord.Data.Migrations.Postgres
                 name: "SecurityEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AccountId = table.Column<int>(type: "integer", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,15 +66,15 @@ namespace Concord.Data.Migrations.Postgres
                 name: "Terms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Vocabulary = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    Name_En = table.Column<string>(type: "text", nullable: true),
-                    Name_Lo = table.Column<string>(type: "text", nullable: true),
-                    Name_Vi = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Vocabulary = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Name_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Name_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Name_Vi = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -89,35 +85,42 @@ namespace Concord.Data.Migrations.Postgres
                 name: "Meetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RestrictedTo = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    KindId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: true),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    IsOnline = table.Column<bool>(type: "boolean", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    StartsOnPrecision = table.Column<int>(type: "integer", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DateNote = table.Column<string>(type: "text", nullable: true),
-                    PreparesId = table.Column<int>(type: "integer", nullable: true),
-                    Sources = table.Column<string>(type: "text", nullable: true),
-                    SearchText = table.Column<string>(type: "text", nullable: false, defaultValue: ""),
-                    Agenda_En = table.Column<string>(type: "text", nullable: true),
-                    Agenda_Lo = table.Column<string>(type: "text", nullable: true),
-                    Agenda_Vi = table.Column<string>(type: "text", nullable: true),
-                    Summary_En = table.Column<string>(type: "text", nullable: true),
-                    Summary_Lo = table.Column<string>(type: "text", nullable: true),
-                    Summary_Vi = table.Column<string>(type: "text", nullable: true),
-                    Title_En = table.Column<string>(type: "text", nullable: true),
-                    Title_Lo = table.Column<string>(type: "text", nullable: true),
-                    Title_Vi = table.Column<string>(type: "text", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IsIllustrative = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RestrictedTo = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    KindId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IsOnline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StartsOnPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DateNote = table.Column<string>(type: "TEXT", nullable: true),
+                    PreparesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sources = table.Column<string>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Agenda_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Agenda_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Agenda_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Summary_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Summary_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Summary_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Translation_EnVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_EnVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Translation_LoVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_LoVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Translation_Original = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false, defaultValue: "vi"),
+                    Translation_ViVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_ViVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,25 +143,32 @@ namespace Concord.Data.Migrations.Postgres
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    KindId = table.Column<int>(type: "integer", nullable: false),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    Abbreviation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    SuccessorId = table.Column<int>(type: "integer", nullable: true),
-                    SucceededOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SucceededOnPrecision = table.Column<int>(type: "integer", nullable: false),
-                    Note = table.Column<string>(type: "text", nullable: true),
-                    SearchText = table.Column<string>(type: "text", nullable: false, defaultValue: ""),
-                    Name_En = table.Column<string>(type: "text", nullable: true),
-                    Name_Lo = table.Column<string>(type: "text", nullable: true),
-                    Name_Vi = table.Column<string>(type: "text", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IsIllustrative = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    KindId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    Abbreviation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SuccessorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SucceededOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SucceededOnPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Name_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Name_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Name_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Translation_EnVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_EnVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Translation_LoVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_LoVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Translation_Original = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false, defaultValue: "vi"),
+                    Translation_ViVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_ViVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -187,35 +197,42 @@ namespace Concord.Data.Migrations.Postgres
                 name: "Activities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RestrictedTo = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    KindId = table.Column<int>(type: "integer", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    StartsOnPrecision = table.Column<int>(type: "integer", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndsOnPrecision = table.Column<int>(type: "integer", nullable: false),
-                    DateNote = table.Column<string>(type: "text", nullable: true),
-                    MeetingId = table.Column<int>(type: "integer", nullable: true),
-                    PeopleTotal = table.Column<int>(type: "integer", nullable: true),
-                    PeopleWomen = table.Column<int>(type: "integer", nullable: true),
-                    PeopleMen = table.Column<int>(type: "integer", nullable: true),
-                    ValueAmount = table.Column<decimal>(type: "numeric(20,2)", precision: 20, scale: 2, nullable: true),
-                    ValueCurrency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
-                    ValueIsLowerBound = table.Column<bool>(type: "boolean", nullable: false),
-                    Sources = table.Column<string>(type: "text", nullable: true),
-                    SearchText = table.Column<string>(type: "text", nullable: false, defaultValue: ""),
-                    Description_En = table.Column<string>(type: "text", nullable: true),
-                    Description_Lo = table.Column<string>(type: "text", nullable: true),
-                    Description_Vi = table.Column<string>(type: "text", nullable: true),
-                    Title_En = table.Column<string>(type: "text", nullable: true),
-                    Title_Lo = table.Column<string>(type: "text", nullable: true),
-                    Title_Vi = table.Column<string>(type: "text", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IsIllustrative = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RestrictedTo = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    KindId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StartsOnPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndsOnPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    DateNote = table.Column<string>(type: "TEXT", nullable: true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeopleTotal = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeopleWomen = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeopleMen = table.Column<int>(type: "INTEGER", nullable: true),
+                    ValueAmount = table.Column<decimal>(type: "TEXT", precision: 20, scale: 2, nullable: true),
+                    ValueCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    ValueIsLowerBound = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Sources = table.Column<string>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Description_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Description_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Description_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Translation_EnVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_EnVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Translation_LoVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_LoVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Translation_Original = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false, defaultValue: "vi"),
+                    Translation_ViVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_ViVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,33 +255,40 @@ namespace Concord.Data.Migrations.Postgres
                 name: "Instruments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RestrictedTo = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    KindId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    SignedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SignedOnPrecision = table.Column<int>(type: "integer", nullable: false),
-                    DateNote = table.Column<string>(type: "text", nullable: true),
-                    InForceFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    InForceFromPrecision = table.Column<int>(type: "integer", nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExpiresOnPrecision = table.Column<int>(type: "integer", nullable: false),
-                    MeetingId = table.Column<int>(type: "integer", nullable: true),
-                    Sources = table.Column<string>(type: "text", nullable: true),
-                    SearchText = table.Column<string>(type: "text", nullable: false, defaultValue: ""),
-                    Summary_En = table.Column<string>(type: "text", nullable: true),
-                    Summary_Lo = table.Column<string>(type: "text", nullable: true),
-                    Summary_Vi = table.Column<string>(type: "text", nullable: true),
-                    Title_En = table.Column<string>(type: "text", nullable: true),
-                    Title_Lo = table.Column<string>(type: "text", nullable: true),
-                    Title_Vi = table.Column<string>(type: "text", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IsIllustrative = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RestrictedTo = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    KindId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SignedOnPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    DateNote = table.Column<string>(type: "TEXT", nullable: true),
+                    InForceFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    InForceFromPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpiresOnPrecision = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sources = table.Column<string>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Summary_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Summary_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Summary_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Title_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Translation_EnVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_EnVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Translation_LoVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_LoVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Translation_Original = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false, defaultValue: "vi"),
+                    Translation_ViVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_ViVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -287,32 +311,32 @@ namespace Concord.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
-                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    LastTotpStep = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastSignInAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastTotpStep = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSignInAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -329,8 +353,8 @@ namespace Concord.Data.Migrations.Postgres
                 name: "MeetingParticipants",
                 columns: table => new
                 {
-                    MeetingId = table.Column<int>(type: "integer", nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false)
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -353,18 +377,18 @@ namespace Concord.Data.Migrations.Postgres
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
-                    SearchText = table.Column<string>(type: "text", nullable: false, defaultValue: ""),
-                    Position_En = table.Column<string>(type: "text", nullable: true),
-                    Position_Lo = table.Column<string>(type: "text", nullable: true),
-                    Position_Vi = table.Column<string>(type: "text", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IsIllustrative = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Position_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Position_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Position_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -381,9 +405,9 @@ namespace Concord.Data.Migrations.Postgres
                 name: "ActivityOrganisations",
                 columns: table => new
                 {
-                    ActivityId = table.Column<int>(type: "integer", nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Role = table.Column<int>(type: "integer", nullable: false)
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -406,28 +430,35 @@ namespace Concord.Data.Migrations.Postgres
                 name: "Commitments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RestrictedTo = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    InstrumentId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Sequence = table.Column<int>(type: "integer", nullable: false),
-                    AreaId = table.Column<int>(type: "integer", nullable: false),
-                    PeriodStart = table.Column<int>(type: "integer", nullable: false),
-                    PeriodEnd = table.Column<int>(type: "integer", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CarriedOverFromId = table.Column<int>(type: "integer", nullable: true),
-                    Sources = table.Column<string>(type: "text", nullable: true),
-                    SearchText = table.Column<string>(type: "text", nullable: false, defaultValue: ""),
-                    Text_En = table.Column<string>(type: "text", nullable: true),
-                    Text_Lo = table.Column<string>(type: "text", nullable: true),
-                    Text_Vi = table.Column<string>(type: "text", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IsIllustrative = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RestrictedTo = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    InstrumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodStart = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodEnd = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CarriedOverFromId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sources = table.Column<string>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Text_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Text_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Text_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Translation_EnVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_EnVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Translation_LoVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_LoVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Translation_Original = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false, defaultValue: "vi"),
+                    Translation_ViVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_ViVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -456,11 +487,11 @@ namespace Concord.Data.Migrations.Postgres
                 name: "InstrumentLinks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FromId = table.Column<int>(type: "integer", nullable: false),
-                    ToId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -483,8 +514,8 @@ namespace Concord.Data.Migrations.Postgres
                 name: "InstrumentParties",
                 columns: table => new
                 {
-                    InstrumentId = table.Column<int>(type: "integer", nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false)
+                    InstrumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -507,14 +538,14 @@ namespace Concord.Data.Migrations.Postgres
                 name: "AccountSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AccountId = table.Column<int>(type: "integer", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    EndReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UserAgent = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -531,17 +562,17 @@ namespace Concord.Data.Migrations.Postgres
                 name: "ApiTokens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AccountId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Scopes = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -558,11 +589,11 @@ namespace Concord.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -579,10 +610,10 @@ namespace Concord.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<int>(type: "integer", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -599,10 +630,10 @@ namespace Concord.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -619,8 +650,8 @@ namespace Concord.Data.Migrations.Postgres
                 name: "InstrumentSignatories",
                 columns: table => new
                 {
-                    InstrumentId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false)
+                    InstrumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -643,8 +674,8 @@ namespace Concord.Data.Migrations.Postgres
                 name: "MeetingChairs",
                 columns: table => new
                 {
-                    MeetingId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false)
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -667,8 +698,8 @@ namespace Concord.Data.Migrations.Postgres
                 name: "ActivityCommitments",
                 columns: table => new
                 {
-                    ActivityId = table.Column<int>(type: "integer", nullable: false),
-                    CommitmentId = table.Column<int>(type: "integer", nullable: false)
+                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommitmentId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -691,9 +722,9 @@ namespace Concord.Data.Migrations.Postgres
                 name: "CommitmentLeads",
                 columns: table => new
                 {
-                    CommitmentId = table.Column<int>(type: "integer", nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false)
+                    CommitmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -716,30 +747,37 @@ namespace Concord.Data.Migrations.Postgres
                 name: "ProgressReports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Visibility = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    RestrictedTo = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
-                    CommitmentId = table.Column<int>(type: "integer", nullable: false),
-                    Country = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
-                    PeriodStart = table.Column<int>(type: "integer", nullable: false),
-                    PeriodEnd = table.Column<int>(type: "integer", nullable: false),
-                    ReportedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    PeopleCount = table.Column<int>(type: "integer", nullable: true),
-                    WomenCount = table.Column<int>(type: "integer", nullable: true),
-                    ValueAmount = table.Column<decimal>(type: "numeric(20,2)", precision: 20, scale: 2, nullable: true),
-                    ValueCurrency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
-                    EvidenceLinks = table.Column<string>(type: "text", nullable: true),
-                    SearchText = table.Column<string>(type: "text", nullable: false, defaultValue: ""),
-                    Narrative_En = table.Column<string>(type: "text", nullable: true),
-                    Narrative_Lo = table.Column<string>(type: "text", nullable: true),
-                    Narrative_Vi = table.Column<string>(type: "text", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IsIllustrative = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RestrictedTo = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    CommitmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeriodStart = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodEnd = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeopleCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    WomenCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    ValueAmount = table.Column<decimal>(type: "TEXT", precision: 20, scale: 2, nullable: true),
+                    ValueCurrency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    EvidenceLinks = table.Column<string>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: false, defaultValue: ""),
+                    Narrative_En = table.Column<string>(type: "TEXT", nullable: true),
+                    Narrative_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    Narrative_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Translation_EnVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_EnVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Translation_LoVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_LoVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Translation_Original = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false, defaultValue: "vi"),
+                    Translation_ViVerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Translation_ViVerifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -772,13 +810,6 @@ namespace Concord.Data.Migrations.Postgres
                 name: "IX_Activities_MeetingId",
                 table: "Activities",
                 column: "MeetingId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Activities_SearchText",
-                table: "Activities",
-                column: "SearchText")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Activities_StartsOn_Id",
@@ -888,13 +919,6 @@ namespace Concord.Data.Migrations.Postgres
                 columns: new[] { "PeriodStart", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Commitments_SearchText",
-                table: "Commitments",
-                column: "SearchText")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Commitments_Status_PeriodStart_Id",
                 table: "Commitments",
                 columns: new[] { "Status", "PeriodStart", "Id" });
@@ -935,13 +959,6 @@ namespace Concord.Data.Migrations.Postgres
                 name: "IX_Instruments_MeetingId",
                 table: "Instruments",
                 column: "MeetingId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Instruments_SearchText",
-                table: "Instruments",
-                column: "SearchText")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Instruments_SignedOn_Id",
@@ -985,13 +1002,6 @@ namespace Concord.Data.Migrations.Postgres
                 column: "PreparesId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Meetings_SearchText",
-                table: "Meetings",
-                column: "SearchText")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Meetings_StartsOn_Id",
                 table: "Meetings",
                 columns: new[] { "StartsOn", "Id" });
@@ -1018,13 +1028,6 @@ namespace Concord.Data.Migrations.Postgres
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Organisations_SearchText",
-                table: "Organisations",
-                column: "SearchText")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_SuccessorId",
                 table: "Organisations",
                 column: "SuccessorId");
@@ -1033,13 +1036,6 @@ namespace Concord.Data.Migrations.Postgres
                 name: "IX_People_OrganisationId",
                 table: "People",
                 column: "OrganisationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_People_SearchText",
-                table: "People",
-                column: "SearchText")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProgressReports_CommitmentId_PeriodStart_ReportedOn",
@@ -1055,13 +1051,6 @@ namespace Concord.Data.Migrations.Postgres
                 name: "IX_ProgressReports_ReportedOn_Id",
                 table: "ProgressReports",
                 columns: new[] { "ReportedOn", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ProgressReports_SearchText",
-                table: "ProgressReports",
-                column: "SearchText")
-                .Annotation("Npgsql:IndexMethod", "gin")
-                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SecurityEvents_AccountId_At",

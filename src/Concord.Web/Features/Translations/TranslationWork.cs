@@ -1,0 +1,148 @@
+using System.Linq.Expressions;
+using Concord.Data;
+using Concord.Features.Accounts;
+using Concord.Features.Activities;
+using Concord.Features.Commitments;
+using Concord.Features.Instruments;
+using Concord.Features.Meetings;
+using Concord.Features.Organisations;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Concord.Features.Translations;
+
+public enum TranslatableKind { Instrument, Meeting, Commitment, Report, Activity, Organisation }
+
+// The translation work left in the record: which records lack a text in a language, or hold one nobody
+// has checked, per kind of record. Every query goes through the visibility filter, so a reader counts
+// and sees only what they may read.
+public static class TranslationWork
+{
+    public static readonly TranslatableKind[] Kinds = Enum.GetValues<TranslatableKind>();
+    public static readonly TranslationStatus[] Open = [TranslationStatus.Missing, TranslationStatus.Unverified];
+
+    // One row of the queue: the record, its main text and where to read and edit it.
+    public sealed record Row(TranslatableKind Kind, int Id, int Version, LocalizedText Text, LocalizedText? Second, LocalizedText? Third, TranslationState State, int? CommitmentId)
+    {
+        // Every text of the record that holds something, so a translator sees all they are checking.
+        public IEnumerable<LocalizedText> Texts => new[] { Text, Second, Third }.Where(t => t is not null && !t.IsEmpty)!;
+
+        public string Url => Kind switch
+        {
+            TranslatableKind.Report => $"/commitments/{CommitmentId}#report-{Id}",
+            _ => $"/{Segment(Kind)}/{Id}",
+        };
+        public string EditUrl => Kind switch
+        {
+            TranslatableKind.Report => $"/commitments/{CommitmentId}/reports/{Id}/edit",
+            _ => $"/{Segment(Kind)}/{Id}/edit",
+        };
+    }
+
+    public static string Segment(TranslatableKind kind) => kind switch
+    {
+        TranslatableKind.Instrument => "instruments",
+        TranslatableKind.Meeting => "meetings",
+        TranslatableKind.Commitment => "commitments",
+        TranslatableKind.Report => "reports",
+        TranslatableKind.Activity => "activities",
+        _ => "organisations",
+    };
+
+    static Expression<Func<Instrument, bool>> Needs(string language, TranslationStatus status, Instrument? _) =>
+        TranslationRules.Needs<Instrument>(language, status, x => x.Title, x => x.Summary);
+    static Expression<Func<Meeting, bool>> Needs(string language, TranslationStatus status, Meeting? _) =>
+        TranslationRules.Needs<Meeting>(language, status, x => x.Title, x => x.Agenda, x => x.Summary);
+    static Expression<Func<Commitment, bool>> Needs(string language, TranslationStatus status, Commitment? _) =>
+        TranslationRules.Needs<Commitment>(language, status, x => x.Text);
+    static Expression<Func<ProgressReport, bool>> Needs(string language, TranslationStatus status, ProgressReport? _) =>
+        TranslationRules.Needs<ProgressReport>(language, status, x => x.Narrative);
+    static Expression<Func<Activity, bool>> Needs(string language, TranslationStatus status, Activity? _) =>
+        TranslationRules.Needs<Activity>(language, status, x => x.Title, x => x.Description);
+    static Expression<Func<Organisation, bool>> Needs(string language, TranslationStatus status, Organisation? _) =>
+        TranslationRules.Needs<Organisation>(language, status, x => x.Name);
+
+    public static Task<int> CountAsync(ConcordDb db, TranslatableKind kind, string language, TranslationStatus status, CancellationToken ct) => kind switch
+    {
+        TranslatableKind.Instrument => db.Instruments.CountAsync(Needs(language, status, (Instrument?)null), ct),
+        TranslatableKind.Meeting => db.Meetings.CountAsync(Needs(language, status, (Meeting?)null), ct),
+        TranslatableKind.Commitment => db.Commitments.CountAsync(Needs(language, status, (Commitment?)null), ct),
+        TranslatableKind.Report => db.ProgressReports.CountAsync(Needs(language, status, (ProgressReport?)null), ct),
+        TranslatableKind.Activity => db.Activities.CountAsync(Needs(language, status, (Activity?)null), ct),
+        _ => db.Organisations.CountAsync(Needs(language, status, (Organisation?)null), ct),
+    };
+
+    // Newest first, by id (the primary key: keyset paging with no extra index), `before` the last id shown.
+    public static Task<List<Row>> PageAsync(ConcordDb db, TranslatableKind kind, string language, TranslationStatus? status, int? before, int? only, int size, CancellationToken ct)
+    {
+        var after = before ?? int.MaxValue;
+        var (from, to) = only is { } id ? (id, id) : (0, int.MaxValue);
+        return kind switch
+        {
+            TranslatableKind.Instrument => db.Instruments.AsNoTracking().Where(status is { } s ? Needs(language, s, (Instrument?)null) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
+                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Title, x.Summary, null, x.Translation, null)).ToListAsync(ct),
+            TranslatableKind.Meeting => db.Meetings.AsNoTracking().Where(status is { } s ? Needs(language, s, (Meeting?)null) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
+                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Title, x.Agenda, x.Summary, x.Translation, null)).ToListAsync(ct),
+            TranslatableKind.Commitment => db.Commitments.AsNoTracking().Where(status is { } s ? Needs(language, s, (Commitment?)null) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
+                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Text, null, null, x.Translation, null)).ToListAsync(ct),
+            TranslatableKind.Report => db.ProgressReports.AsNoTracking().Where(status is { } s ? Needs(language, s, (ProgressReport?)null) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
+                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Narrative, null, null, x.Translation, x.CommitmentId)).ToListAsync(ct),
+            TranslatableKind.Activity => db.Activities.AsNoTracking().Where(status is { } s ? Needs(language, s, (Activity?)null) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
+                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Title, x.Description, null, x.Translation, null)).ToListAsync(ct),
+            _ => db.Organisations.AsNoTracking().Where(status is { } s ? Needs(language, s, (Organisation?)null) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
+                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Name, null, null, x.Translation, null)).ToListAsync(ct),
+        };
+    }
+
+    // One record's texts and translation state, whatever its state, for the panel on its page.
+    public static async Task<Row?> OneAsync(ConcordDb db, TranslatableKind kind, int id, CancellationToken ct) =>
+        (await PageAsync(db, kind, Cultures.Default, null, null, id, 1, ct)).SingleOrDefault();
+
+    // The tracked record, for a verification; null when it does not exist or the reader may not see it.
+    public static async Task<ITranslatable?> FindAsync(ConcordDb db, TranslatableKind kind, int id, CancellationToken ct) => kind switch
+    {
+        TranslatableKind.Instrument => await db.Instruments.FirstOrDefaultAsync(x => x.Id == id, ct),
+        TranslatableKind.Meeting => await db.Meetings.FirstOrDefaultAsync(x => x.Id == id, ct),
+        TranslatableKind.Commitment => await db.Commitments.FirstOrDefaultAsync(x => x.Id == id, ct),
+        TranslatableKind.Report => await db.ProgressReports.FirstOrDefaultAsync(x => x.Id == id, ct),
+        TranslatableKind.Activity => await db.Activities.FirstOrDefaultAsync(x => x.Id == id, ct),
+        _ => await db.Organisations.FirstOrDefaultAsync(x => x.Id == id, ct),
+    };
+
+    // Who may say a translation is right: whoever may edit the record. A progress report belongs to
+    // one side, so only that side's coordinator or the focal point who may write it verifies it.
+    public static async Task<bool> MayVerifyAsync(ConcordDb db, CurrentUser user, ITranslatable record, CancellationToken ct) => record switch
+    {
+        ProgressReport r => await ReportAccess.AllowsAsync(db, user, r.CommitmentId, r.Country, ct),
+        _ => Access.CanEditRecord(user),
+    };
+
+    // Whether the reader might verify anything: shows or hides the buttons, the server checks again.
+    public static bool MightVerify(CurrentUser user) => Access.CanEditRecord(user) || Access.MayReport(user);
+
+    public sealed record Totals(IReadOnlyDictionary<(string Language, TranslationStatus Status), int> ByLanguage)
+    {
+        public int this[string language, TranslationStatus status] => ByLanguage.GetValueOrDefault((language, status));
+    }
+
+    // The home page's counts, per language, over every kind. Counting scans the texts, so the answer is kept
+    // for a minute per kind of reader (what they may see depends on their side) and until the next
+    // save of a translatable record (TranslationRules.Generation); the queue page counts live.
+    public static async Task<Totals> TotalsAsync(ConcordDb db, IMemoryCache cache, CurrentUser viewer, CancellationToken ct)
+    {
+        var key = ("translation-totals", TranslationRules.Generation, viewer.IsSignedIn, viewer.Country);
+        if (cache.TryGetValue(key, out Totals? cached) && cached is not null) return cached;
+        var counts = new Dictionary<(string, TranslationStatus), int>();
+        foreach (var language in LocalizedText.Languages)
+            foreach (var status in Open)
+            {
+                var sum = 0;
+                foreach (var kind in Kinds) sum += await CountAsync(db, kind, language, status, ct);
+                counts[(language, status)] = sum;
+            }
+        var totals = new Totals(counts);
+        cache.Set(key, totals, TimeSpan.FromMinutes(1));
+        return totals;
+    }
+}
