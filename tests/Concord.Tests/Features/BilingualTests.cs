@@ -17,8 +17,9 @@ namespace Concord.Tests.Features;
 // working copy both delegations read across the table.
 public abstract class BilingualTests(ConcordFactory factory)
 {
-    // Minutes made for one test: clause 1 and 2 in three languages, clause 3 with no Lao, clause 4 restricted
-    // to Laos. Inserted as 2, 1, 3, 4, so that their ids do not give the order the minutes do.
+    // Minutes made for one test, written in Vietnamese: clause 1 and 2 in three languages (the Lao of clause 1
+    // verified, of clause 2 not), clause 3 with no Lao, clause 4 restricted to Laos. Inserted as 2, 1, 3, 4, so
+    // that their ids do not give the order the minutes do.
     sealed record Minutes(int Id, string Marker, int Clause1, int Clause2, int NoLao, int LaoOnly);
 
     Task<Minutes> CreateMinutesAsync() => factory.WithDbAsync(async db =>
@@ -41,6 +42,7 @@ public abstract class BilingualTests(ConcordFactory factory)
         var second = Clause(2, new LocalizedText("Đào tạo giáo viên dạy nghề cho Lào", "Train vocational teachers for Laos", "ຝຶກອົບຮົມຄູສອນວິຊາຊີບໃຫ້ລາວ"));
         second.Leads = [new CommitmentLead { OrganisationId = await Org("la-mlsw-dpic"), Country = Sides.Laos }, new CommitmentLead { OrganisationId = await Org("vn-molisa-icd"), Country = Sides.Vietnam }];
         var first = Clause(1, new LocalizedText("Trao đổi kinh nghiệm về bảo hiểm xã hội", "Exchange experience in social insurance", "ແລກປ່ຽນປະສົບການກ່ຽວກັບການປະກັນສັງຄົມ"));
+        first.Translation.Verify("lo", "Kiểm tra viên thử", new DateTime(2026, 3, 13, 0, 0, 0, DateTimeKind.Utc));
         var noLao = Clause(3, new LocalizedText("Hỗ trợ xây dựng trung tâm dịch vụ việc làm", "Support building an employment service centre"));
         var laoOnly = Clause(4, new LocalizedText($"Điều khoản riêng của phía Lào {marker}", null, $"ຂໍ້ສະເພາະຂອງຝ່າຍລາວ {marker}"));
         laoOnly.Visibility = Concord.Shared.Visibility.Restricted;
@@ -162,6 +164,38 @@ public abstract class BilingualTests(ConcordFactory factory)
 
         var english = await (await ReaderInAsync(factory, "en")).GetPageAsync($"/instruments/{minutes.Id}/bilingual?left=vi&right=lo");
         Assert.Equal("No Lao text yet.", english.QuerySelector($"#clause-{minutes.NoLao} td[lang=lo] .bilingual-missing")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ATranslationNobodyHasVerifiedIsMarkedAndAVerifiedOneOrTheOriginalIsNot()
+    {
+        var minutes = await CreateMinutesAsync();
+        var page = await (await ReaderAsync(factory)).GetPageAsync($"/instruments/{minutes.Id}/bilingual");
+        string? Mark(int clause, string language) => page.QuerySelector($"#clause-{clause} td[lang={language}] .bilingual-unverified")?.TextContent.Trim();
+        Assert.Equal("Bản dịch chưa được kiểm tra", Mark(minutes.Clause2, "lo"));
+        Assert.Null(Mark(minutes.Clause1, "lo"));
+        Assert.Null(Mark(minutes.Clause1, "vi"));
+        Assert.Null(Mark(minutes.Clause2, "vi"));
+        // A missing text is said as missing, not as unverified.
+        Assert.Null(Mark(minutes.NoLao, "lo"));
+        // The title is a translation too: the instrument's Lao title is not verified.
+        Assert.NotNull(page.QuerySelector("tr.bilingual-document-title td[lang=lo] .bilingual-unverified"));
+        Assert.Null(page.QuerySelector("tr.bilingual-document-title td[lang=vi] .bilingual-unverified"));
+
+        // A clause written in English: its Vietnamese is the translation now, and where it has no Lao the
+        // cell shows the English it was written in.
+        await factory.WithDbAsync(async db =>
+        {
+            var clause = await db.Commitments.SingleAsync(c => c.Id == minutes.NoLao);
+            clause.Translation.Original = "en";
+            await db.SaveChangesAsync();
+        });
+        page = await (await ReaderAsync(factory)).GetPageAsync($"/instruments/{minutes.Id}/bilingual");
+        Assert.Equal("Bản dịch chưa được kiểm tra", Mark(minutes.NoLao, "vi"));
+        var original = page.QuerySelector($"#clause-{minutes.NoLao} td[lang=lo] .bilingual-original")!;
+        Assert.Equal("en", original.GetAttribute("lang"));
+        Assert.Contains("Support building an employment service centre", original.TextContent);
+        Assert.Contains("bản gốc tiếng Anh", original.TextContent);
     }
 
     [Fact]

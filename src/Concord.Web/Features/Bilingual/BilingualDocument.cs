@@ -16,14 +16,14 @@ public static class BilingualDocument
     // tens of clauses, a long plan to hundreds.
     public const int ClauseCap = 2000;
 
-    public sealed record MeetingRef(LocalizedText Kind, int? Number, LocalizedText Title, string? Place);
+    public sealed record MeetingRef(LocalizedText Kind, int? Number, LocalizedText Title, string? Place, TranslationState? Translation = null);
     public sealed record InstrumentHead(int Id, LocalizedText Kind, LocalizedText Title, LocalizedText Summary, InstrumentStatus Status,
-        PartialDate? Signed, string? DateNote, MeetingRef? Meeting, IReadOnlyList<LocalizedText> Parties);
+        PartialDate? Signed, string? DateNote, MeetingRef? Meeting, IReadOnlyList<LocalizedText> Parties, TranslationState Translation);
     public sealed record MeetingHead(int Id, LocalizedText Kind, int? Number, LocalizedText Title, PartialDate? Starts, DateOnly? EndsOn,
-        string? DateNote, string? Place, bool IsOnline, LocalizedText Agenda, LocalizedText Summary);
+        string? DateNote, string? Place, bool IsOnline, LocalizedText Agenda, LocalizedText Summary, TranslationState Translation);
     public sealed record Lead(LocalizedText Name, string? Abbreviation, string Country);
     public sealed record Clause(int Id, int InstrumentId, string? Number, LocalizedText Text, LocalizedText Area, int PeriodStart, int PeriodEnd,
-        IReadOnlyList<Lead> Leads);
+        IReadOnlyList<Lead> Leads, TranslationState Translation);
     public sealed record Clauses(IReadOnlyList<Clause> Rows, bool Capped);
 
     public static async Task<List<InstrumentHead>> InstrumentsAsync(IQueryable<Instrument> which, CancellationToken ct) =>
@@ -34,10 +34,11 @@ public static class BilingualDocument
                 i.Id, Kind = i.Kind.Name, i.Title, i.Summary, i.Status, i.SignedOn, i.SignedOnPrecision, i.DateNote,
                 Meeting = i.Meeting == null ? null : new MeetingRef(i.Meeting.Kind.Name, i.Meeting.Number, i.Meeting.Title, i.Meeting.Place),
                 Parties = i.Parties.OrderBy(p => p.OrganisationId).Select(p => p.Organisation.Name).ToList(),
+                i.Translation,
             })
             .ToListAsync(ct))
         .Select(i => new InstrumentHead(i.Id, i.Kind, i.Title, i.Summary, i.Status, PartialDate.From(i.SignedOn, i.SignedOnPrecision),
-            i.DateNote, i.Meeting, i.Parties))
+            i.DateNote, i.Meeting, i.Parties, i.Translation))
         .ToList();
 
     public static async Task<MeetingHead?> MeetingAsync(ConcordDb db, int id, CancellationToken ct)
@@ -46,11 +47,11 @@ public static class BilingualDocument
             .Select(x => new
             {
                 x.Id, Kind = x.Kind.Name, x.Number, x.Title, x.StartsOn, x.StartsOnPrecision, x.EndsOn, x.DateNote, x.Place, x.IsOnline,
-                x.Agenda, x.Summary,
+                x.Agenda, x.Summary, x.Translation,
             })
             .SingleOrDefaultAsync(ct);
         return m is null ? null : new MeetingHead(m.Id, m.Kind, m.Number, m.Title, PartialDate.From(m.StartsOn, m.StartsOnPrecision), m.EndsOn,
-            m.DateNote, m.Place, m.IsOnline, m.Agenda, m.Summary);
+            m.DateNote, m.Place, m.IsOnline, m.Agenda, m.Summary, m.Translation);
     }
 
     // One query for the clauses and their lead departments together (a join, not a query per clause),
@@ -62,7 +63,8 @@ public static class BilingualDocument
             .Take(ClauseCap + 1)
             .Select(c => new Clause(c.Id, c.InstrumentId, c.Number, c.Text, c.Area.Name, c.PeriodStart, c.PeriodEnd,
                 c.Leads.OrderBy(l => l.Country).ThenBy(l => l.OrganisationId)
-                    .Select(l => new Lead(l.Organisation.Name, l.Organisation.Abbreviation, l.Country)).ToList()))
+                    .Select(l => new Lead(l.Organisation.Name, l.Organisation.Abbreviation, l.Country)).ToList(),
+                c.Translation))
             .ToListAsync(ct);
         return rows.Count > ClauseCap ? new Clauses(rows[..ClauseCap], true) : new Clauses(rows, false);
     }
