@@ -277,24 +277,7 @@ public abstract class BilingualTests(ConcordFactory factory)
     public async Task AnInstrumentOfHundredsOfClausesShowsThemAllInOrderWithTheSameNumberOfQueriesAsAShortOne()
     {
         var minutes = await CreateMinutesAsync();
-        var (id, texts) = await factory.WithDbAsync(async db =>
-        {
-            var template = await db.Instruments.Where(i => i.Id == minutes.Id).Select(i => new { i.KindId }).SingleAsync();
-            var area = await db.Commitments.Where(c => c.Id == minutes.Clause1).Select(c => c.AreaId).SingleAsync();
-            var leads = await db.Organisations.Where(o => o.Key == "la-mlsw-dpic" || o.Key == "vn-molisa-icd").Select(o => new { o.Id, o.Country }).ToListAsync();
-            var instrument = new Instrument { KindId = template.KindId, Title = new LocalizedText("Kế hoạch hợp tác dài (thử)", "Long cooperation plan (test)"), Status = InstrumentStatus.Signed };
-            // Sequences given backwards, so that the order on the page comes from them, not from the ids.
-            var clauses = Enumerable.Range(1, 300).Select(n => new Commitment
-            {
-                Instrument = instrument, Number = $"{n}", Sequence = 1000 - n, AreaId = area, Period = new Period(2026, 2030),
-                Text = new LocalizedText($"Cam kết thử số {n}", $"Test commitment {n}", n % 2 == 0 ? $"ຄຳໝັ້ນສັນຍາທົດລອງ {n}" : null),
-                Leads = [.. leads.Select(l => new CommitmentLead { OrganisationId = l.Id, Country = l.Country! })],
-            }).ToList();
-            db.Add(instrument);
-            db.AddRange(clauses);
-            await db.SaveChangesAsync();
-            return (instrument.Id, clauses.OrderBy(c => c.Sequence).Select(c => c.Text.Vi!).ToList());
-        });
+        var (id, texts) = await CreateLongInstrumentAsync(300);
         var client = await ReaderAsync(factory);
         await client.GetPageAsync($"/instruments/{minutes.Id}/bilingual");
 
@@ -312,6 +295,55 @@ public abstract class BilingualTests(ConcordFactory factory)
         Assert.Equal(3, ClauseRows(shortPage).Length);
         Assert.True(forShort > 0, "no database command was counted: the counter sees nothing");
         Assert.Equal(forShort, forLong);
+    }
+
+    // An instrument of `count` clauses, each led by a department of each side, every other one without Lao.
+    // Sequences are given backwards, so that the order on the page comes from them, not from the ids.
+    Task<(int Id, List<string> Texts)> CreateLongInstrumentAsync(int count) => factory.WithDbAsync(async db =>
+    {
+        var kind = await db.Terms.Where(t => t.Vocabulary == Vocabularies.InstrumentKind && t.Code == "arrangement").Select(t => t.Id).SingleAsync();
+        var area = await db.Terms.Where(t => t.Vocabulary == Vocabularies.Area && t.Code == "vocational-education").Select(t => t.Id).SingleAsync();
+        var leads = await db.Organisations.Where(o => o.Key == "la-mlsw-dpic" || o.Key == "vn-molisa-icd").Select(o => new { o.Id, o.Country }).ToListAsync();
+        var instrument = new Instrument { KindId = kind, Title = new LocalizedText("Kế hoạch hợp tác dài (thử)", "Long cooperation plan (test)"), Status = InstrumentStatus.Signed };
+        var clauses = Enumerable.Range(1, count).Select(n => new Commitment
+        {
+            Instrument = instrument, Number = $"{n}", Sequence = 10_000 - n, AreaId = area, Period = new Period(2026, 2030),
+            Text = new LocalizedText($"Cam kết thử số {n}", $"Test commitment {n}", n % 2 == 0 ? $"ຄຳໝັ້ນສັນຍາທົດລອງ {n}" : null),
+            Leads = [.. leads.Select(l => new CommitmentLead { OrganisationId = l.Id, Country = l.Country! })],
+        }).ToList();
+        db.Add(instrument);
+        db.AddRange(clauses);
+        await db.SaveChangesAsync();
+        return (instrument.Id, clauses.OrderBy(c => c.Sequence).Select(c => c.Text.Vi!).ToList());
+    });
+
+    [Fact]
+    public async Task AnInstrumentOfMoreThanTwoThousandClausesShowsTheFirstTwoThousandAndSaysSo()
+    {
+        var (id, texts) = await CreateLongInstrumentAsync(251);
+        // Eight copies of each clause, made by the database itself (2,008 clauses through the change log would
+        // take a minute): three rounds of INSERT ... SELECT of every column but the id.
+        await factory.WithDbAsync(async db =>
+        {
+            var columns = db.IsPostgres
+                ? await db.Database.SqlQueryRaw<string>("SELECT column_name AS \"Value\" FROM information_schema.columns WHERE table_name = 'Commitments' AND column_name <> 'Id'").ToListAsync()
+                : await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM pragma_table_info('Commitments') WHERE name <> 'Id'").ToListAsync();
+            // Column names from the database's own catalogue; the id is a parameter.
+            var list = string.Join(", ", columns.Select(c => $"\"{c}\""));
+            var copy = $"INSERT INTO \"Commitments\" ({list}) SELECT {list} FROM \"Commitments\" WHERE \"InstrumentId\" = {{0}}";
+            for (var round = 0; round < 3; round++)
+                await db.Database.ExecuteSqlRawAsync(copy, id);
+        });
+        Assert.Equal(2008, await factory.WithDbAsync(db => db.Commitments.CountAsync(c => c.InstrumentId == id)));
+
+        var page = await (await ReaderAsync(factory)).GetPageAsync($"/instruments/{id}/bilingual");
+        var rows = ClauseRows(page);
+        Assert.Equal(2000, rows.Length);
+        Assert.Equal(texts[0], Cells(rows[0])[0].QuerySelector(".text-pre-line")!.TextContent.Trim());
+        Assert.Equal(texts[0], Cells(rows[7])[0].QuerySelector(".text-pre-line")!.TextContent.Trim());
+        Assert.Equal(texts[1], Cells(rows[8])[0].QuerySelector(".text-pre-line")!.TextContent.Trim());
+        Assert.Equal("Bản song ngữ chỉ hiển thị 2.000 cam kết đầu tiên; các cam kết còn lại có tại trang Cam kết.",
+            page.QuerySelector("#bilingual-capped")!.TextContent.Trim());
     }
 
     // Counts the SQL commands run on this factory's database (other test classes run theirs in parallel on
