@@ -21,9 +21,8 @@ public static class BilingualDocument
         PartialDate? Signed, string? DateNote, MeetingRef? Meeting, IReadOnlyList<LocalizedText> Parties, TranslationState Translation);
     public sealed record MeetingHead(int Id, LocalizedText Kind, int? Number, LocalizedText Title, PartialDate? Starts, DateOnly? EndsOn,
         string? DateNote, string? Place, bool IsOnline, LocalizedText Agenda, LocalizedText Summary, TranslationState Translation);
-    public sealed record Lead(LocalizedText Name, string? Abbreviation, string Country);
     public sealed record Clause(int Id, int InstrumentId, string? Number, LocalizedText Text, LocalizedText Area, int PeriodStart, int PeriodEnd,
-        IReadOnlyList<Lead> Leads, TranslationState Translation);
+        IReadOnlyList<LocalizedText> Leads, TranslationState Translation);
     public sealed record Clauses(IReadOnlyList<Clause> Rows, bool Capped);
 
     public static async Task<List<InstrumentHead>> InstrumentsAsync(IQueryable<Instrument> which, CancellationToken ct) =>
@@ -63,7 +62,7 @@ public static class BilingualDocument
             .Take(ClauseCap + 1)
             .Select(c => new Clause(c.Id, c.InstrumentId, c.Number, c.Text, c.Area.Name, c.PeriodStart, c.PeriodEnd,
                 c.Leads.OrderBy(l => l.Country).ThenBy(l => l.OrganisationId)
-                    .Select(l => new Lead(l.Organisation.Name, l.Organisation.Abbreviation, l.Country)).ToList(),
+                    .Select(l => l.Organisation.Name).ToList(),
                 c.Translation))
             .ToListAsync(ct);
         return rows.Count > ClauseCap ? new Clauses(rows[..ClauseCap], true) : new Clauses(rows, false);
