@@ -72,11 +72,12 @@ public abstract class BilingualTests(ConcordFactory factory)
     [Fact]
     public async Task AVietnameseReaderSeesVietnameseBesideLaoWithTheDemoMinutesClausesInOrderOneRowEach()
     {
-        var (id, texts) = await factory.WithDbAsync(async db =>
+        var (id, texts, laoTexts) = await factory.WithDbAsync(async db =>
         {
             var minutes = await db.Instruments.Where(i => i.Key == "min-conf-6").Select(i => i.Id).SingleAsync();
-            var clauses = await db.Commitments.Where(c => c.InstrumentId == minutes).OrderBy(c => c.Sequence).ThenBy(c => c.Id).Select(c => c.Text.Vi!).ToListAsync();
-            return (minutes, clauses);
+            var clauses = await db.Commitments.Where(c => c.InstrumentId == minutes).OrderBy(c => c.Sequence).ThenBy(c => c.Id)
+                .Select(c => new { c.Text.Vi, c.Text.Lo }).ToListAsync();
+            return (minutes, clauses.Select(c => c.Vi!).ToList(), clauses.Select(c => c.Lo!).ToList());
         });
         Assert.True(texts.Count >= 5);
         var page = await (await ReaderAsync(factory)).GetPageAsync($"/instruments/{id}/bilingual");
@@ -91,8 +92,9 @@ public abstract class BilingualTests(ConcordFactory factory)
             Assert.Equal(2, rows[i].QuerySelectorAll("td").Length);
             Assert.Equal(["vi", "lo"], cells.Select(c => c.GetAttribute("lang")));
             Assert.Contains(texts[i], cells[0].TextContent);
-            // The Lao cell of the same row holds the same clause, for now in its Vietnamese original.
-            Assert.Contains(texts[i], cells[1].QuerySelector(".bilingual-original")!.TextContent);
+            // The Lao cell of the same row holds the same clause in Lao, a translation nobody has verified yet.
+            Assert.Contains(laoTexts[i], cells[1].TextContent);
+            Assert.NotNull(cells[1].QuerySelector(".bilingual-unverified"));
         }
         // The header: the title labelled in each column's own language.
         var title = page.QuerySelector("tr.bilingual-document-title")!;
@@ -237,7 +239,8 @@ public abstract class BilingualTests(ConcordFactory factory)
         Assert.Equal(["vi", "lo"], ColumnLanguages(page));
         var title = page.QuerySelector("tr.bilingual-document-title")!;
         Assert.Contains("Hội nghị Bộ trưởng Lao động Việt Nam - Lào lần thứ 9", Cells(title)[0].TextContent);
-        Assert.Contains("Chưa có bản tiếng Lào.", Cells(title)[1].TextContent);
+        Assert.Contains("ຄັ້ງທີ 9", Cells(title)[1].TextContent);
+        Assert.NotNull(Cells(title)[1].QuerySelector(".bilingual-unverified"));
         Assert.Contains("Ninh Bình", page.QuerySelector("tbody.bilingual-header")!.TextContent);
         Assert.Equal(["Đánh giá kết quả hợp tác giai đoạn 2024-2025", "Kế hoạch hợp tác năm 2026-2027",
             "Giải pháp thúc đẩy hợp tác trong lĩnh vực lao động, việc làm, người có công giai đoạn 2025-2027"],
