@@ -74,7 +74,8 @@ public class LaoFontJourney(ConcordServer server) : IClassFixture<ConcordServer>
         Assert.True(new FileInfo(screenshot).Length > 10_000);
     }
 
-    static async Task<JsonElement> PlatformFontsAsync(IPage page, string selector)
+    // Also used by LaoJourney.
+    internal static async Task<JsonElement> PlatformFontsAsync(IPage page, string selector)
     {
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("DOM.enable");

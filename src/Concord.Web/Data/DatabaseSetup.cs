@@ -1,4 +1,5 @@
 using Concord.Features.ReferenceData;
+using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Data;
@@ -35,7 +36,7 @@ public static class DatabaseSetup
         else
         {
             builder.Services.AddDbContext<ConcordDb, SqliteConcordDb>(o => o.UseSqlite(connection ?? "Data Source=concord.db",
-                sqlite => sqlite.MigrationsHistoryTable("__ef_migrations")));
+                sqlite => sqlite.MigrationsHistoryTable("__ef_migrations")).UseReaderCollations());
         }
         return builder;
     }

@@ -22,7 +22,11 @@ public static class DemoHistory
 
     public static async Task LoadIfEmptyAsync(ConcordDb db, CancellationToken ct)
     {
-        if (await db.Instruments.AnyAsync(ct)) return;
+        if (await db.Instruments.AnyAsync(ct))
+        {
+            await AddMissingLaoAsync(db, ct);
+            return;
+        }
         var terms = (await db.Terms.AsNoTracking().Select(t => new { t.Vocabulary, t.Code, t.Id }).ToListAsync(ct))
             .ToDictionary(t => (t.Vocabulary, t.Code), t => t.Id);
         var loader = new Loader(db, terms);
@@ -44,6 +48,87 @@ public static class DemoHistory
             if (!await db.Instruments.AnyAsync(ct)) throw;
         }
     }
+
+    // A demo database made before the demo files carried Lao keeps its records; each start gives them
+    // the files' Lao, and only where a demo record has none and its Vietnamese is still the file's: an
+    // official's own Lao stays, and so does the gap in a record whose Vietnamese was edited, since the
+    // file's Lao would translate words the record no longer holds. It reads only the demo's records
+    // (by key, by name, under the demo's instruments), so a start stays cheap on a large database.
+    static async Task AddMissingLaoAsync(ConcordDb db, CancellationToken ct)
+    {
+        DemoDocument[] files = [Read(HistoryFile), Read(IllustrativeFile)];
+
+        var organisations = files.SelectMany(f => f.Organisations).ToDictionary(o => o.Key);
+        var organisationKeys = organisations.Keys.ToList();
+        foreach (var o in await db.Organisations.IgnoreQueryFilters()
+            .Where(o => organisationKeys.Contains(o.Key!) && (o.Name.Lo == null || o.Name.Lo == "")).ToListAsync(ct))
+            Fill(o.Name, organisations[o.Key!].NameVi, organisations[o.Key!].NameLo);
+
+        var people = files.SelectMany(f => f.People).ToDictionary(p => p.Name);
+        var names = people.Keys.ToList();
+        foreach (var p in await db.People.IgnoreQueryFilters()
+            .Where(p => names.Contains(p.Name) && (p.Position.Lo == null || p.Position.Lo == "")).ToListAsync(ct))
+            Fill(p.Position, people[p.Name].PositionVi, people[p.Name].PositionLo);
+
+        var meetings = files.SelectMany(f => f.Meetings).ToDictionary(m => m.Key);
+        var meetingKeys = meetings.Keys.ToList();
+        foreach (var m in await db.Meetings.IgnoreQueryFilters().Where(m => meetingKeys.Contains(m.Key!)).ToListAsync(ct))
+        {
+            var file = meetings[m.Key!];
+            Fill(m.Title, file.TitleVi, file.TitleLo);
+            Fill(m.Agenda, Lines(file.AgendaVi), Lines(file.AgendaLo));
+            Fill(m.Summary, file.SummaryVi, file.SummaryLo);
+        }
+
+        var instruments = files.SelectMany(f => f.Instruments).ToDictionary(i => i.Key);
+        var instrumentKeys = instruments.Keys.ToList();
+        foreach (var i in await db.Instruments.IgnoreQueryFilters().Where(i => instrumentKeys.Contains(i.Key!)).ToListAsync(ct))
+        {
+            Fill(i.Title, instruments[i.Key!].TitleVi, instruments[i.Key!].TitleLo);
+            Fill(i.Summary, instruments[i.Key!].SummaryVi, instruments[i.Key!].SummaryLo);
+        }
+
+        // Commitments, reports and activities have no key: they are known by their Vietnamese, under the demo's instruments.
+        var commitments = ByVietnamese(files.SelectMany(f => f.Commitments), c => c.TextVi, c => c.TextLo);
+        var texts = commitments.Keys.ToList();
+        foreach (var c in await db.Commitments.IgnoreQueryFilters()
+            .Where(c => instrumentKeys.Contains(c.Instrument.Key!) && texts.Contains(c.Text.Vi!) && (c.Text.Lo == null || c.Text.Lo == "")).ToListAsync(ct))
+            Fill(c.Text, c.Text.Vi, commitments[c.Text.Vi!]);
+
+        var reports = ByVietnamese(files.SelectMany(f => f.Reports), r => r.NarrativeVi, r => r.NarrativeLo);
+        var narratives = reports.Keys.ToList();
+        foreach (var r in await db.ProgressReports.IgnoreQueryFilters()
+            .Where(r => instrumentKeys.Contains(r.Commitment.Instrument.Key!) && narratives.Contains(r.Narrative.Vi!) && (r.Narrative.Lo == null || r.Narrative.Lo == "")).ToListAsync(ct))
+            Fill(r.Narrative, r.Narrative.Vi, reports[r.Narrative.Vi!]);
+
+        var activities = files.SelectMany(f => f.Activities).Where(a => a.TitleVi is not null).ToDictionary(a => a.TitleVi!);
+        var titles = activities.Keys.ToList();
+        foreach (var a in await db.Activities.IgnoreQueryFilters().Where(a => titles.Contains(a.Title.Vi!)).ToListAsync(ct))
+        {
+            Fill(a.Title, activities[a.Title.Vi!].TitleVi, activities[a.Title.Vi!].TitleLo);
+            Fill(a.Description, activities[a.Title.Vi!].DescriptionVi, activities[a.Title.Vi!].DescriptionLo);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another instance starting at the same time filled them first.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    static void Fill(LocalizedText text, string? vi, string? lo)
+    {
+        if (string.IsNullOrWhiteSpace(text.Lo) && !string.IsNullOrWhiteSpace(lo) && text.Vi == vi) text.Lo = lo;
+    }
+
+    static Dictionary<string, string?> ByVietnamese<T>(IEnumerable<T> records, Func<T, string?> vi, Func<T, string?> lo) =>
+        records.Where(r => vi(r) is not null).GroupBy(r => vi(r)!).ToDictionary(g => g.Key, g => lo(g.First()));
+
+    static string? Lines(List<string> lines) => lines.Count == 0 ? null : string.Join('\n', lines);
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -91,7 +176,7 @@ public static class DemoHistory
                 var person = new Person
                 {
                     Name = p.Name, Organisation = Find(organisations, p.Org),
-                    Position = new LocalizedText(p.PositionVi, p.PositionEn), IsIllustrative = illustrative,
+                    Position = new LocalizedText(p.PositionVi, p.PositionEn, p.PositionLo), IsIllustrative = illustrative,
                 };
                 people.Add(p.Name, person);
                 db.People.Add(person);
@@ -103,10 +188,10 @@ public static class DemoHistory
                 meetings.Add(m.Key, new Meeting
                 {
                     Key = m.Key, KindId = Term(Vocabularies.MeetingKind, m.Kind), Number = m.Number,
-                    Title = new LocalizedText(m.TitleVi, m.TitleEn), Place = m.Place, IsOnline = m.Online,
+                    Title = new LocalizedText(m.TitleVi, m.TitleEn, m.TitleLo), Place = m.Place, IsOnline = m.Online,
                     StartsOn = starts?.Date, StartsOnPrecision = starts?.Precision ?? default, DateNote = m.DateNote,
-                    Agenda = new LocalizedText(Lines(m.AgendaVi), Lines(m.AgendaEn)),
-                    Summary = new LocalizedText(m.SummaryVi, m.SummaryEn),
+                    Agenda = new LocalizedText(Lines(m.AgendaVi), Lines(m.AgendaEn), Lines(m.AgendaLo)),
+                    Summary = new LocalizedText(m.SummaryVi, m.SummaryEn, m.SummaryLo),
                     Chairs = [.. m.Chairs.Select(name => new MeetingChair { Person = Find(people, name) })],
                     Participants = [.. m.Participants.Select(key => new MeetingParticipant { Organisation = Find(organisations, key) })],
                     Sources = Sources(m.Sources, m.SourceNote), IsIllustrative = illustrative,
@@ -125,7 +210,7 @@ public static class DemoHistory
                 instruments.Add(i.Key, new Instrument
                 {
                     Key = i.Key, KindId = Term(Vocabularies.InstrumentKind, i.Kind), Status = i.Status,
-                    Title = new LocalizedText(i.TitleVi, i.TitleEn), Summary = new LocalizedText(i.SummaryVi, i.SummaryEn),
+                    Title = new LocalizedText(i.TitleVi, i.TitleEn, i.TitleLo), Summary = new LocalizedText(i.SummaryVi, i.SummaryEn, i.SummaryLo),
                     SignedOn = signed?.Date, SignedOnPrecision = signed?.Precision ?? default, DateNote = i.DateNote,
                     InForceFrom = inForce?.Date, InForceFromPrecision = inForce?.Precision ?? default,
                     Meeting = i.Meeting is null ? null : Find(meetings, i.Meeting),
@@ -148,7 +233,7 @@ public static class DemoHistory
                 var commitment = new Commitment
                 {
                     Instrument = Find(instruments, c.Instrument), Number = c.Number, Sequence = c.Sequence,
-                    Text = new LocalizedText(c.TextVi, c.TextEn), AreaId = Term(Vocabularies.Area, c.Area), Period = period,
+                    Text = new LocalizedText(c.TextVi, c.TextEn, c.TextLo), AreaId = Term(Vocabularies.Area, c.Area), Period = period,
                     DueOn = Date(c.Due)?.Date, Status = c.Status,
                     CarriedOverFrom = c.CarriedOverFrom is null ? null : Find(commitments, c.CarriedOverFrom),
                     Leads = [.. c.Leads.Select(key => Find(organisations, key)).Select(o => new CommitmentLead
@@ -168,7 +253,7 @@ public static class DemoHistory
                 {
                     Commitment = Find(commitments, r.Commitment), Country = r.Country, Organisation = Find(organisations, r.Org),
                     Period = period, ReportedOn = Date(r.ReportedOn)?.Date ?? throw Invalid($"a report on {r.Commitment} has no date"),
-                    Status = r.Status, Narrative = new LocalizedText(r.NarrativeVi, r.NarrativeEn),
+                    Status = r.Status, Narrative = new LocalizedText(r.NarrativeVi, r.NarrativeEn, r.NarrativeLo),
                     PeopleCount = r.People, WomenCount = r.Women, ValueAmount = r.Value, ValueCurrency = r.Currency,
                     IsIllustrative = illustrative,
                 });
@@ -181,7 +266,7 @@ public static class DemoHistory
                 db.Activities.Add(new Activity
                 {
                     KindId = Term(Vocabularies.ActivityKind, a.Kind),
-                    Title = new LocalizedText(a.TitleVi, a.TitleEn), Description = new LocalizedText(a.DescriptionVi, a.DescriptionEn),
+                    Title = new LocalizedText(a.TitleVi, a.TitleEn, a.TitleLo), Description = new LocalizedText(a.DescriptionVi, a.DescriptionEn, a.DescriptionLo),
                     StartsOn = starts?.Date, StartsOnPrecision = starts?.Precision ?? default,
                     EndsOn = ends?.Date, EndsOnPrecision = ends?.Precision ?? default, DateNote = a.DateNote,
                     Meeting = a.Meeting is null ? null : Find(meetings, a.Meeting),
@@ -203,8 +288,6 @@ public static class DemoHistory
         // The sources give "2013", "04/2017" or "12/11/2025"; anything vaguer stays in the date note.
         static PartialDate? Date(string? text) =>
             text is null ? null : PartialDate.TryParse(text, out var date) ? date : throw Invalid($"'{text}' is not a date");
-
-        static string? Lines(List<string> lines) => lines.Count == 0 ? null : string.Join('\n', lines);
 
         static string? Sources(List<string> seeds, string? note)
         {
@@ -241,21 +324,22 @@ internal sealed record DemoOrganisation(
     string Key, string Kind, string? Country, string? Parent, string? NameVi, string? NameEn, string? NameLo,
     string? Abbreviation, string? Successor, string? SucceededOn, string? Note, List<string>? Sources);
 
-internal sealed record DemoPerson(string Name, string Org, string? PositionVi, string? PositionEn, List<string>? Sources);
+internal sealed record DemoPerson(string Name, string Org, string? PositionVi, string? PositionEn, string? PositionLo, List<string>? Sources);
 
 internal sealed record DemoMeeting(
-    string Key, string Kind, int? Number, string? TitleVi, string? TitleEn, string? Place, bool Online, string? Date, string? DateNote,
-    string? SummaryVi, string? SummaryEn, string? Prepares, string? SourceNote)
+    string Key, string Kind, int? Number, string? TitleVi, string? TitleEn, string? TitleLo, string? Place, bool Online, string? Date, string? DateNote,
+    string? SummaryVi, string? SummaryEn, string? SummaryLo, string? Prepares, string? SourceNote)
 {
     public List<string> AgendaVi { get; init; } = [];
     public List<string> AgendaEn { get; init; } = [];
+    public List<string> AgendaLo { get; init; } = [];
     public List<string> Chairs { get; init; } = [];
     public List<string> Participants { get; init; } = [];
     public List<string> Sources { get; init; } = [];
 }
 
 internal sealed record DemoInstrument(
-    string Key, string Kind, InstrumentStatus Status, string? TitleVi, string? TitleEn, string? SummaryVi, string? SummaryEn,
+    string Key, string Kind, InstrumentStatus Status, string? TitleVi, string? TitleEn, string? TitleLo, string? SummaryVi, string? SummaryEn, string? SummaryLo,
     string? Signed, string? InForce, string? DateNote, string? Meeting, string? SourceNote)
 {
     public List<string> Parties { get; init; } = [];
@@ -268,7 +352,7 @@ internal sealed record DemoLink(InstrumentLinkKind Kind, string To);
 
 internal sealed record DemoCommitment(
     string Ref, string Instrument, string? Number, int Sequence, string Area, string Period, string? Due, CommitmentStatus Status,
-    string? TextVi, string? TextEn, string? CarriedOverFrom, string? SourceNote)
+    string? TextVi, string? TextEn, string? TextLo, string? CarriedOverFrom, string? SourceNote)
 {
     public List<string> Leads { get; init; } = [];
     public List<string> Sources { get; init; } = [];
@@ -276,11 +360,11 @@ internal sealed record DemoCommitment(
 
 internal sealed record DemoReport(
     string Commitment, string Country, string Org, string Period, string ReportedOn, CommitmentStatus Status,
-    string? NarrativeVi, string? NarrativeEn, int? People, int? Women, decimal? Value, string? Currency);
+    string? NarrativeVi, string? NarrativeEn, string? NarrativeLo, int? People, int? Women, decimal? Value, string? Currency);
 
 internal sealed record DemoActivity(
-    string Kind, string? TitleVi, string? TitleEn, string? DescriptionVi, string? DescriptionEn, string? Starts, string? Ends,
-    string? DateNote, string? Meeting, int? PeopleTotal, int? PeopleWomen, int? PeopleMen, decimal? Value, string? Currency,
+    string Kind, string? TitleVi, string? TitleEn, string? TitleLo, string? DescriptionVi, string? DescriptionEn, string? DescriptionLo,
+    string? Starts, string? Ends, string? DateNote, string? Meeting, int? PeopleTotal, int? PeopleWomen, int? PeopleMen, decimal? Value, string? Currency,
     bool ValueIsLowerBound, string? SourceNote)
 {
     public List<DemoActivityOrganisation> Organisations { get; init; } = [];

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using Scalar.AspNetCore;
 
@@ -88,7 +90,11 @@ sealed class MalformedBodyHandler(IProblemDetailsService problems) : IExceptionH
         if (exception is not BadHttpRequestException bad) return false;
         var json = bad.InnerException as JsonException;
         var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-        var message = json is not null ? "The value could not be read as JSON of the expected type." : bad.Message;
+        // The exception has left the localization middleware, and with it the reader's culture: take it back
+        // from what that middleware chose. ASP.NET's own message (a missing parameter) is for the script's author.
+        if (http.Features.Get<IRequestCultureFeature>() is { } chosen) CultureInfo.CurrentUICulture = chosen.RequestCulture.UICulture;
+        var t = http.RequestServices.GetRequiredService<IStringLocalizer>();
+        var message = json is not null ? t["Api.MalformedValue"].Value : bad.Message;
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -96,7 +102,7 @@ sealed class MalformedBodyHandler(IProblemDetailsService problems) : IExceptionH
             ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "The request body is malformed.",
+                Title = t["Api.MalformedBody"],
             },
             Exception = exception,
         });

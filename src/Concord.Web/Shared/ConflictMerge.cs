@@ -170,7 +170,7 @@ public static class ConflictMerge
             bool b => t[b ? "Common.Yes" : "Common.No"],
             Enum e => t[$"{e.GetType().Name}.{e}"] is { ResourceNotFound: false } text ? text.Value : e.ToString(),
             int id when isId => Named(id),
-            IEnumerable<int> ids => string.Join('\n', ids.Distinct().Select(Named).Order(StringComparer.Create(culture, true))),
+            IEnumerable<int> ids => string.Join('\n', ids.Distinct().Select(Named).Order(Collation.Current)),
             decimal d => d.ToString("#,##0.############################", culture),
             IFormattable f => f.ToString(null, culture),
             _ => value.ToString() ?? "",

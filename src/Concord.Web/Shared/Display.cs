@@ -9,11 +9,13 @@ namespace Concord.Shared;
 // a date with the precision it is known to; an amount with its currency.
 public static class Display
 {
-    public static IHtmlContent Text(this IHtmlHelper html, LocalizedText? text)
+    // `original`, where the page knows it, is the record's language of origin: the fallback shows it first,
+    // and a fallback to some other translation says "in English" rather than calling it the original.
+    public static IHtmlContent Text(this IHtmlHelper html, LocalizedText? text, string? original = null)
     {
         if (text is null || text.IsEmpty) return HtmlString.Empty;
         var language = Cultures.Language;
-        var (value, shownIn) = text.Best(language);
+        var (value, shownIn) = text.Best(language, original);
         var builder = new HtmlContentBuilder();
         builder.AppendHtml($"<span lang=\"{shownIn}\">");
         builder.Append(value);
@@ -22,7 +24,8 @@ public static class Display
         {
             var t = html.ViewContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer>();
             builder.AppendHtml(" <span class=\"original-language\">(");
-            builder.Append(t["Text.OriginalIn", t[$"LanguageName.{shownIn}"].Value].Value);
+            var key = original is null || original == shownIn ? "Text.OriginalIn" : "Text.TranslationIn";
+            builder.Append(t[key, t[$"LanguageName.{shownIn}"].Value].Value);
             builder.AppendHtml(")</span>");
         }
         return builder;

@@ -25,11 +25,14 @@ public sealed class LocalizedText
     public bool IsEmpty => string.IsNullOrWhiteSpace(Vi) && string.IsNullOrWhiteSpace(En) && string.IsNullOrWhiteSpace(Lo);
 
     // The text in the reader's language, or else the first language that has it, saying which,
-    // so a page can show "original in Vietnamese" instead of pretending a translation exists.
-    public (string Text, string Language) Best(string language)
+    // so a page can show "original in Vietnamese" instead of pretending a translation exists; given
+    // the record's original language, that one first.
+    public (string Text, string Language) Best(string language, string? original = null)
     {
         var own = In(language);
         if (!string.IsNullOrWhiteSpace(own)) return (own, language);
+        // Where the record says which language it was written in, the original comes before any translation.
+        if (original is not null && In(original) is { } first && !string.IsNullOrWhiteSpace(first)) return (first, original);
         foreach (var other in Languages)
         {
             var text = In(other);

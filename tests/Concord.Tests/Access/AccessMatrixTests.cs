@@ -108,6 +108,9 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Get("instruments/{id:int}", w => $"/instruments/{w.Instrument}", Everyone),
         Get("meetings", _ => "/meetings", Everyone),
         Get("meetings/{id:int}", w => $"/meetings/{w.Meeting}", Everyone),
+        // The bilingual views read what the details pages read.
+        Get("instruments/{id:int}/bilingual", w => $"/instruments/{w.Instrument}/bilingual", Everyone),
+        Get("meetings/{id:int}/bilingual", w => $"/meetings/{w.Meeting}/bilingual", Everyone),
         Get("commitments", _ => "/commitments", Everyone),
         Get("commitments/{id:int}", w => $"/commitments/{w.HistoricCommitment}", Everyone),
         // The illustrative working records are shared by the signed-in officials of both sides, not published.

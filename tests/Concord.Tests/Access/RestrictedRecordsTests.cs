@@ -113,6 +113,7 @@ public abstract class RestrictedRecordsTests(ConcordFactory factory)
         ($"/api/instruments/{s.Instrument}", Gate.None), ($"/instruments/{s.Instrument}/history", Gate.SignedIn),
         ($"/meetings/{s.Meeting}", Gate.None), ($"/meetings/{s.Meeting}/edit", Gate.Editors), ($"/api/meetings/{s.Meeting}", Gate.None),
         ($"/meetings/{s.Meeting}/history", Gate.SignedIn),
+        ($"/instruments/{s.Instrument}/bilingual", Gate.None), ($"/meetings/{s.Meeting}/bilingual", Gate.None),
         ($"/commitments/{s.Commitment}", Gate.None), ($"/commitments/{s.Commitment}/edit", Gate.Editors), ($"/commitments/{s.Commitment}/carry-over", Gate.Editors),
         ($"/commitments/{s.Commitment}/reports/new", Gate.Editors), ($"/commitments/{s.Commitment}/reports/{s.Report}/edit", Gate.Editors),
         ($"/commitments/{s.Commitment}/history", Gate.SignedIn), ($"/commitments/{s.Commitment}/reports/{s.Report}/history", Gate.SignedIn),
@@ -211,6 +212,7 @@ public abstract class RestrictedRecordsTests(ConcordFactory factory)
             "/", $"/organisations/{s.Department}", $"/api/organisations/{s.Department}",
             $"/activities/{s.SharedActivity}", $"/api/activities/{s.SharedActivity}", $"/instruments/{s.SharedInstrument}", $"/api/instruments/{s.SharedInstrument}",
             $"/activities/new?commitment={s.Commitment}&meeting={s.Meeting}", $"/commitments/{s.VisibleCommitment}/carry-over",
+            $"/instruments/{s.SharedInstrument}/bilingual",
         ];
         var leaks = new List<string>();
         foreach (var url in urls)
@@ -295,7 +297,8 @@ public abstract class RestrictedRecordsTests(ConcordFactory factory)
         {
             foreach (var url in new[] { $"/instruments/{s.Instrument}", $"/meetings/{s.Meeting}", $"/commitments/{s.Commitment}", $"/activities/{s.Activity}",
                 $"/api/instruments/{s.Instrument}", $"/api/meetings/{s.Meeting}", $"/api/commitments/{s.Commitment}", $"/api/reports/{s.Report}",
-                $"/api/reports/{s.SharedReport}", $"/api/activities/{s.Activity}", $"/commitments/{s.SharedClause}" })
+                $"/api/reports/{s.SharedReport}", $"/api/activities/{s.Activity}", $"/commitments/{s.SharedClause}",
+                $"/instruments/{s.Instrument}/bilingual", $"/meetings/{s.Meeting}/bilingual" })
                 Assert.Contains(s.Marker, await client.GetStringAsync(url));
         }
         var coordinator = await factory.CoordinatorAsync(TestAccounts.LaoCooperation);

@@ -329,10 +329,10 @@ public abstract class AuditTests(ConcordFactory factory)
         using var reader = new CsvReader(new StringReader(System.Text.Encoding.UTF8.GetString(bytes[3..])), CultureInfo.InvariantCulture);
         var rows = reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().ToList();
         var row = Assert.Single(rows);
-        Assert.Equal(typed, row["user_name"]);
-        Assert.Equal("SignInFailed", row["kind"]);
-        Assert.Equal("unknown address", row["detail"]);
-        Assert.True(DateTime.TryParse((string)row["time_utc"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out _));
+        Assert.Equal(typed, row["Tên đăng nhập"]);
+        Assert.Equal("SignInFailed", row["Loại sự kiện"]);
+        Assert.Equal("unknown address", row["Chi tiết"]);
+        Assert.True(DateTime.TryParse((string)row["Thời gian (UTC)"], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out _));
 
         var exports = await admin.GetPageAsync("/admin/security?kind=AuditExported");
         Assert.Contains(exports.QuerySelectorAll(".security-log tbody tr .event-detail"), d => d.TextContent.Contains($"account={typed}"));
@@ -355,8 +355,8 @@ public abstract class AuditTests(ConcordFactory factory)
         var csv = await vietnamese.GetAsync($"/admin/changes/export?type=Commitment&account={Uri.EscapeDataString(account)}");
         using var reader = new CsvReader(new StreamReader(await csv.Content.ReadAsStreamAsync()), CultureInfo.InvariantCulture);
         var row = Assert.Single(reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>());
-        Assert.Equal(restricted.ToString(CultureInfo.InvariantCulture), row["record_id"]);
-        Assert.Contains($"Trao đổi thông tin thị trường lao động {world.Tag}", (string)row["changes"]);
+        Assert.Equal(restricted.ToString(CultureInfo.InvariantCulture), row["Mã hồ sơ"]);
+        Assert.Contains($"Trao đổi thông tin thị trường lao động {world.Tag}", (string)row["Nội dung thay đổi"]);
 
         var lao = await factory.ClientAsync(Role.Administrator, TestAccounts.LaoCooperation, redirects: false);
         Assert.Empty((await lao.GetPageAsync($"/admin/changes?type=Commitment&account={Uri.EscapeDataString(account)}")).QuerySelectorAll("tr.audit-entry"));

@@ -7,6 +7,7 @@ using Concord.Features.Audit;
 using Concord.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Concord.Features.Accounts;
@@ -75,10 +76,11 @@ public static class TokenRefusal
         {
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            var t = http.RequestServices.GetRequiredService<IStringLocalizer>();
             await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = http,
-                ProblemDetails = { Status = StatusCodes.Status401Unauthorized, Title = "The token was refused: expired, revoked, unknown, or its account is disabled." },
+                ProblemDetails = { Status = StatusCodes.Status401Unauthorized, Title = t["Api.TokenRefused"] },
             });
             return;
         }

@@ -11,7 +11,7 @@ public sealed record ActivityDetails(
     IReadOnlyList<ActivityParty> Organisations, int? PeopleTotal, int? PeopleWomen, int? PeopleMen,
     decimal? ValueAmount, string? ValueCurrency, bool ValueIsLowerBound,
     IReadOnlyList<ActivityDetails.CommitmentRef> Commitments, string? Sources, bool IsIllustrative, DateTime UpdatedAt,
-    Visibility Visibility, string? RestrictedTo)
+    Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default)
 {
     public sealed record MeetingRef(int Id, LocalizedText Title, int? Number, DateOnly? StartsOn, DatePrecision StartsOnPrecision)
     {
@@ -32,7 +32,7 @@ public sealed record ActivityDetails(
                 MeetingId = x.Meeting == null ? null : (int?)x.Meeting.Id, MeetingTitle = x.Meeting!.Title, MeetingNumber = x.Meeting.Number, MeetingStartsOn = x.Meeting.StartsOn,
                 MeetingStartsOnPrecision = (DatePrecision?)x.Meeting.StartsOnPrecision,
                 x.PeopleTotal, x.PeopleWomen, x.PeopleMen, x.ValueAmount, x.ValueCurrency, x.ValueIsLowerBound,
-                x.Sources, x.IsIllustrative, x.UpdatedAt, x.Visibility, x.RestrictedTo,
+                x.Sources, x.IsIllustrative, x.UpdatedAt, x.Visibility, x.RestrictedTo, Original = x.Translation.Original,
             })
             .SingleOrDefaultAsync(ct);
         if (a is null) return null;
@@ -61,6 +61,6 @@ public sealed record ActivityDetails(
         return new ActivityDetails(a.Id, a.Version, a.KindId, a.KindCode, a.Kind, a.Title, a.Description,
             PartialDate.From(a.StartsOn, a.StartsOnPrecision), PartialDate.From(a.EndsOn, a.EndsOnPrecision), a.DateNote, meeting,
             organisations, a.PeopleTotal, a.PeopleWomen, a.PeopleMen,
-            a.ValueAmount, a.ValueCurrency, a.ValueIsLowerBound, commitments, a.Sources, a.IsIllustrative, a.UpdatedAt, a.Visibility, a.RestrictedTo);
+            a.ValueAmount, a.ValueCurrency, a.ValueIsLowerBound, commitments, a.Sources, a.IsIllustrative, a.UpdatedAt, a.Visibility, a.RestrictedTo, a.Original);
     }
 }

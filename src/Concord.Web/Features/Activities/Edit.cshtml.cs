@@ -3,6 +3,7 @@ using Concord.Features.Accounts;
 using System.Globalization;
 using Concord.Data;
 using Concord.Features.ReferenceData;
+using Concord.Features.Organisations;
 using Concord.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -173,7 +174,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
         // Ministries, top-level bodies and their direct units (the Ban Kan centre under the Lao ministry);
         // an organisation already chosen is always offered, however deep it sits.
         Organisations = await db.Organisations.AsNoTracking().Where(o => o.ParentId == null || o.Parent!.ParentId == null)
-            .OrderBy(o => o.Country).ThenBy(o => o.ParentId ?? o.Id).ThenBy(o => o.ParentId != null).ThenBy(o => o.Id).Take(500)
+            .OrderBy(o => o.Country).ThenBy(db.SortName<Organisation>(o => o.Name)).ThenBy(o => o.Id).Take(500)
             .Select(o => new Choice(o.Id, new LocalizedText(o.Name.Vi, o.Name.En, o.Name.Lo))).ToListAsync(ct);
         var chosen = Input.Roles().Select(r => r.OrganisationId).Where(i => Organisations.All(o => o.Id != i)).Distinct().Take(300).ToList();
         if (chosen.Count > 0)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Concord.Features.ReferenceData;
+using Concord.Features.Organisations;
 using Concord.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public class IndexModel(ConcordDb db) : PageModel
             .OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, new LocalizedText(t.Name.Vi, t.Name.En, t.Name.Lo))).ToListAsync(ct);
         // Ministries and their direct units; choosing a ministry also finds its departments' activities.
         Organisations = await db.Organisations.AsNoTracking().Where(o => o.ParentId == null || o.Parent!.ParentId == null)
-            .OrderBy(o => o.Country).ThenBy(o => o.ParentId ?? o.Id).ThenBy(o => o.ParentId != null).ThenBy(o => o.Id).Take(500)
+            .OrderBy(o => o.Country).ThenBy(db.SortName<Organisation>(o => o.Name)).ThenBy(o => o.Id).Take(500)
             .Select(o => new Choice(o.Id, new LocalizedText(o.Name.Vi, o.Name.En, o.Name.Lo))).ToListAsync(ct);
         Meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.StartsOn).ThenByDescending(m => m.Id).Take(300)
             .Select(m => new Choice(m.Id, new LocalizedText(m.Title.Vi, m.Title.En, m.Title.Lo))).ToListAsync(ct);

@@ -48,7 +48,7 @@ public class ChangesModel(ConcordDb db, IStringLocalizer t, SecurityLog log, Cur
             AuditTime.Iso(e.At), e.RecordType, e.RecordId.ToString(CultureInfo.InvariantCulture), e.Action.ToString(),
             e.AccountId?.ToString(CultureInfo.InvariantCulture), e.ActorName, e.Changes,
         });
-        return await CsvAsync("changes", ["time_utc", "record_type", "record_id", "action", "account_id", "actor", "changes"], rows, ct);
+        return await CsvAsync("changes", [Strings["Audit.Csv.TimeUtc"], Strings["Audit.RecordType"], Strings["Audit.Csv.RecordId"], Strings["Audit.Csv.Action"], Strings["Audit.Csv.AccountId"], Strings["Audit.Who"], Strings["Audit.Changes"]], rows, ct);
     }
 
     bool ReadTypeAndFilters()

@@ -59,6 +59,8 @@ public abstract class LogPage(IStringLocalizer t) : PageModel
             .Where(f => !string.IsNullOrWhiteSpace(f.Item2)).Select(f => $"{f.Item1}={f.Item2}"));
 
     // Streams the rows as they are read, so an export of the whole log needs no more memory than a page.
+    // The headings are in the reader's language; the values stay as recorded (event and action codes,
+    // UTC times, changes as JSON), as the filters and a script reading the file know them.
     // UTF-8 with a byte order mark: without it Excel reads Vietnamese as Windows-1252.
     protected async Task<IActionResult> CsvAsync(string name, string[] header, IAsyncEnumerable<string?[]> rows, CancellationToken ct)
     {

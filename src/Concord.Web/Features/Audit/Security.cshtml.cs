@@ -42,7 +42,7 @@ public class SecurityModel(ConcordDb db, IStringLocalizer t, SecurityLog log, Cu
         {
             AuditTime.Iso(e.At), e.Kind.ToString(), e.AccountId?.ToString(CultureInfo.InvariantCulture), e.UserName, e.IpAddress, e.Detail,
         });
-        return await CsvAsync("security", ["time_utc", "kind", "account_id", "user_name", "ip", "detail"], rows, ct);
+        return await CsvAsync("security", [Strings["Audit.Csv.TimeUtc"], Strings["Audit.Kind"], Strings["Audit.Csv.AccountId"], Strings["Audit.Csv.UserName"], Strings["Audit.Ip"], Strings["Audit.Detail"]], rows, ct);
     }
 
     IQueryable<SecurityEvent> Filtered()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Concord.Data;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
@@ -46,7 +45,7 @@ public static class Choices
             .ToListAsync(ct);
         var ids = all.Select(o => o.Id).ToHashSet();
         var children = all.ToLookup(o => o.ParentId is { } p && ids.Contains(p) ? p : (int?)null);
-        var compare = StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
+        var compare = Collation.Current;
         var result = new List<OrganisationChoice>(all.Count);
         void Add(int? parent, int depth)
         {

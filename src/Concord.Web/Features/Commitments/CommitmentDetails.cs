@@ -15,7 +15,7 @@ public sealed record CommitmentDetails(
     IReadOnlyList<CommitmentDetails.ActivityRef> Activities,
     IReadOnlyList<ReportDetails> Reports,
     IReadOnlyList<string> DisagreedPeriods,
-    Visibility Visibility, string? RestrictedTo)
+    Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default)
 {
     public sealed record MeetingRef(int Id, LocalizedText Title);
     // Another clause in the carry-over chain. Depth 1 is the clause this one was carried over from (or into),
@@ -44,7 +44,7 @@ public sealed record CommitmentDetails(
                 x.Id, x.Version, x.InstrumentId, InstrumentTitle = x.Instrument.Title,
                 Meeting = x.Instrument.Meeting == null ? null : new MeetingRef(x.Instrument.Meeting.Id, x.Instrument.Meeting.Title),
                 x.Number, x.Sequence, x.Text, x.AreaId, AreaCode = x.Area.Code, Area = x.Area.Name,
-                x.PeriodStart, x.PeriodEnd, x.DueOn, x.Status, x.Sources, x.IsIllustrative, x.UpdatedAt, x.CarriedOverFromId, x.Visibility, x.RestrictedTo,
+                x.PeriodStart, x.PeriodEnd, x.DueOn, x.Status, x.Sources, x.IsIllustrative, x.UpdatedAt, x.CarriedOverFromId, x.Visibility, x.RestrictedTo, Original = x.Translation.Original,
             })
             .SingleOrDefaultAsync(ct);
         if (c is null) return null;
@@ -101,7 +101,7 @@ public sealed record CommitmentDetails(
             c.AreaId, c.AreaCode, c.Area, c.PeriodStart, c.PeriodEnd, c.DueOn, c.Status,
             CommitmentRules.IsOverdueOn(today, c.Status, c.DueOn, period), c.Sources, c.IsIllustrative, c.UpdatedAt,
             [.. leads.OrderBy(l => CommitmentList.SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
-            from, into, activities, [.. reports.Select(r => r.WithLinks())], disagreed, c.Visibility, c.RestrictedTo);
+            from, into, activities, [.. reports.Select(r => r.WithLinks())], disagreed, c.Visibility, c.RestrictedTo, c.Original);
     }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Concord.Features.Accounts;
 using Concord.Data;
 using Concord.Features.ReferenceData;
+using Concord.Features.Organisations;
 using Concord.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -115,13 +116,13 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
             .OrderBy(x => x.SortOrder).Select(x => new Choice(x.Id, x.Name)).ToListAsync(ct);
         Meetings = await db.Meetings.AsNoTracking().OrderByDescending(m => m.StartsOn).Take(300)
             .Select(m => new Choice(m.Id, m.Title)).ToListAsync(ct);
-        People = await db.People.AsNoTracking().OrderBy(p => p.Name).Take(1000)
+        People = await db.People.AsNoTracking().OrderBy(db.SortName<Person>(p => p.Name)).ThenBy(p => p.Id).Take(1000)
             .Select(p => new Choice(p.Id, new LocalizedText(p.Name, null, null))).ToListAsync(ct);
         // Agreements and MoUs are what minutes implement and what new instruments supersede; the latest 500 suffice for a picker.
         OtherInstruments = await db.Instruments.AsNoTracking().Where(i => i.Id != Id)
             .OrderBy(i => i.SignedOn == null).ThenByDescending(i => i.SignedOn).ThenByDescending(i => i.Id).Take(500)
             .Select(i => new Choice(i.Id, new LocalizedText(i.Title.Vi, i.Title.En, i.Title.Lo))).ToListAsync(ct);
         Organisations = await db.Organisations.AsNoTracking().Where(o => o.ParentId == null || o.Parent!.ParentId == null)
-            .OrderBy(o => o.Country).ThenBy(o => o.Id).Take(500).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
+            .OrderBy(o => o.Country).ThenBy(db.SortName<Organisation>(o => o.Name)).ThenBy(o => o.Id).Take(500).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
     }
 }

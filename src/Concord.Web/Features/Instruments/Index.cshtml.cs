@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Concord.Features.ReferenceData;
+using Concord.Features.Organisations;
 using Concord.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,6 @@ public class IndexModel(ConcordDb db) : PageModel
             .OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
         // Parties are ministries and other top-level bodies, not every department.
         Organisations = await db.Organisations.AsNoTracking().Where(o => o.ParentId == null || o.Parent!.ParentId == null)
-            .OrderBy(o => o.Country).ThenBy(o => o.Id).Take(500).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
+            .OrderBy(o => o.Country).ThenBy(db.SortName<Organisation>(o => o.Name)).ThenBy(o => o.Id).Take(500).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
     }
 }

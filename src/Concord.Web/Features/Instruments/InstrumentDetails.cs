@@ -11,7 +11,7 @@ public sealed record InstrumentDetails(
     InstrumentDetails.MeetingRef? Meeting, IReadOnlyList<InstrumentDetails.OrganisationRef> Parties,
     IReadOnlyList<InstrumentDetails.PersonRef> Signatories, IReadOnlyList<InstrumentDetails.LinkRef> Links,
     IReadOnlyList<InstrumentDetails.ClauseRow> Commitments, string? Sources, bool IsIllustrative, DateTime UpdatedAt,
-    Visibility Visibility, string? RestrictedTo)
+    Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default)
 {
     public sealed record MeetingRef(int Id, LocalizedText Title, int? Number);
     public sealed record OrganisationRef(int OrganisationId, LocalizedText Name, string? Country);
@@ -28,7 +28,7 @@ public sealed record InstrumentDetails(
                 x.Id, x.Version, x.Key, x.KindId, KindCode = x.Kind.Code, Kind = x.Kind.Name, x.Title, x.Summary, x.Status,
                 x.SignedOn, x.SignedOnPrecision, x.DateNote, x.InForceFrom, x.InForceFromPrecision, x.ExpiresOn, x.ExpiresOnPrecision,
                 Meeting = x.Meeting == null ? null : new MeetingRef(x.Meeting.Id, x.Meeting.Title, x.Meeting.Number),
-                x.Sources, x.IsIllustrative, x.UpdatedAt, x.Visibility, x.RestrictedTo,
+                x.Sources, x.IsIllustrative, x.UpdatedAt, x.Visibility, x.RestrictedTo, Original = x.Translation.Original,
             })
             .SingleOrDefaultAsync(ct);
         if (i is null) return null;
@@ -51,6 +51,6 @@ public sealed record InstrumentDetails(
         return new InstrumentDetails(i.Id, i.Version, i.Key, i.KindId, i.KindCode, i.Kind, i.Title, i.Summary, i.Status,
             PartialDate.From(i.SignedOn, i.SignedOnPrecision), i.DateNote,
             PartialDate.From(i.InForceFrom, i.InForceFromPrecision), PartialDate.From(i.ExpiresOn, i.ExpiresOnPrecision),
-            i.Meeting, parties, signatories, [.. outgoing, .. incoming], clauses, i.Sources, i.IsIllustrative, i.UpdatedAt, i.Visibility, i.RestrictedTo);
+            i.Meeting, parties, signatories, [.. outgoing, .. incoming], clauses, i.Sources, i.IsIllustrative, i.UpdatedAt, i.Visibility, i.RestrictedTo, i.Original);
     }
 }

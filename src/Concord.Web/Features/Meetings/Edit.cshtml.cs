@@ -126,11 +126,11 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Pag
         Meetings = [.. Meetings.OrderBy(m => m.StartsOn == null).ThenByDescending(m => m.StartsOn).ThenByDescending(m => m.Id)];
         var chairs = Input.ChairIds;
         People = await db.People.AsNoTracking()
-            .OrderBy(p => chairs.Contains(p.Id) ? 0 : 1).ThenBy(p => p.Name)
+            .OrderBy(p => chairs.Contains(p.Id) ? 0 : 1).ThenBy(db.SortName<Person>(p => p.Name)).ThenBy(p => p.Id)
             .Take(1000)
             .Select(p => new PersonChoice(p.Id, p.Name, p.Position, p.Organisation == null ? null : p.Organisation.Abbreviation ?? p.Organisation.Name.Vi ?? p.Organisation.Name.En))
             .ToListAsync(ct);
-        People = [.. People.OrderBy(p => p.Name, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, false))];
+        People = [.. People.OrderBy(p => p.Name, Collation.Current)];
         Organisations = await OrganisationPicker.LoadAsync(db, ct);
     }
 }

@@ -17,7 +17,7 @@ public sealed record MeetingDetails(
     IReadOnlyList<MeetingDetails.PersonRef> Chairs, IReadOnlyList<MeetingDetails.OrganisationRef> Participants,
     IReadOnlyList<MeetingDetails.InstrumentRef> Instruments, IReadOnlyList<MeetingDetails.ClauseRow> Commitments,
     IReadOnlyList<MeetingDetails.ActivityRef> Activities,
-    string? Sources, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo)
+    string? Sources, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default)
 {
     public sealed record MeetingRef(int Id, LocalizedText Kind, int? Number, LocalizedText Title, PartialDate? Starts, string? DateNote);
     public sealed record PersonRef(int Id, string Name, LocalizedText Position, int? OrganisationId, LocalizedText? Organisation, string? OrganisationAbbreviation);
@@ -44,7 +44,7 @@ public sealed record MeetingDetails(
                     x.Prepares.Id, Kind = x.Prepares.Kind.Name, x.Prepares.Number, x.Prepares.Title,
                     x.Prepares.StartsOn, x.Prepares.StartsOnPrecision, x.Prepares.DateNote,
                 },
-                x.Sources, x.IsIllustrative, x.UpdatedAt, x.Visibility, x.RestrictedTo,
+                x.Sources, x.IsIllustrative, x.UpdatedAt, x.Visibility, x.RestrictedTo, Original = x.Translation.Original,
             })
             .SingleOrDefaultAsync(ct);
         if (m is null) return null;
@@ -56,13 +56,13 @@ public sealed record MeetingDetails(
             .Select(x => new MeetingRef(x.Id, x.Kind, x.Number, x.Title, PartialDate.From(x.StartsOn, x.StartsOnPrecision), x.DateNote))
             .ToList();
         var chairs = await db.MeetingChairs.AsNoTracking().Where(c => c.MeetingId == id)
-            .OrderBy(c => c.Person.Name)
+            .OrderBy(db.SortName<MeetingChair>(c => c.Person.Name)).ThenBy(c => c.PersonId)
             .Select(c => new PersonRef(c.PersonId, c.Person.Name, c.Person.Position, c.Person.OrganisationId,
                 c.Person.Organisation == null ? null : c.Person.Organisation.Name,
                 c.Person.Organisation == null ? null : c.Person.Organisation.Abbreviation))
             .ToListAsync(ct);
         var participants = await db.MeetingParticipants.AsNoTracking().Where(p => p.MeetingId == id)
-            .OrderBy(p => p.Organisation.Country).ThenBy(p => p.OrganisationId)
+            .OrderBy(p => p.Organisation.Country).ThenBy(db.SortName<MeetingParticipant>(p => p.Organisation.Name)).ThenBy(p => p.OrganisationId)
             .Select(p => new OrganisationRef(p.OrganisationId, p.Organisation.Name, p.Organisation.Abbreviation, p.Organisation.Country))
             .ToListAsync(ct);
         var instruments = (await db.Instruments.AsNoTracking().Where(i => i.MeetingId == id)
@@ -101,6 +101,6 @@ public sealed record MeetingDetails(
             : null;
         return new MeetingDetails(m.Id, m.Version, m.Key, m.KindId, m.KindCode, m.Kind, m.Number, m.Title,
             PartialDate.From(m.StartsOn, m.StartsOnPrecision), m.EndsOn, m.DateNote, m.Place, m.IsOnline, m.Agenda, m.Summary,
-            prepares, preparedBy, chairs, participants, instruments, commitments, activities, m.Sources, m.IsIllustrative, m.UpdatedAt, m.Visibility, m.RestrictedTo);
+            prepares, preparedBy, chairs, participants, instruments, commitments, activities, m.Sources, m.IsIllustrative, m.UpdatedAt, m.Visibility, m.RestrictedTo, m.Original);
     }
 }

@@ -27,10 +27,22 @@ public class IndexModel(ConcordDb db) : PageModel
 
     public sealed record Choice(int Id, LocalizedText Name);
 
+    // The same list in the other order, from its first page.
+    public string SortUrl(string sort)
+    {
+        var query = Request.Query
+            .Where(kv => kv.Key is not ("sort" or "after"))
+            .SelectMany(kv => kv.Value.Select(v => new KeyValuePair<string, string?>(kv.Key, v)))
+            .Append(new("sort", sort));
+        return Request.Path + QueryString.Create(query).ToUriComponent();
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (Tree)
         {
+            // Grouped by country under its headings, each country's bodies by name.
+            Filter.Sort = OrganisationList.ByCountry;
             Filter.TopLevel = true;
             Filter.Size ??= 50;
             Results = await OrganisationList.QueryAsync(db, Filter, ct);
@@ -38,6 +50,8 @@ public class IndexModel(ConcordDb db) : PageModel
         }
         else
         {
+            // A flat list is read for a name, so it is sorted by name unless the reader asks for countries.
+            Filter.Sort = Filter.Sort == OrganisationList.ByCountry ? OrganisationList.ByCountry : OrganisationList.ByName;
             Results = await OrganisationList.QueryAsync(db, Filter, ct);
         }
         var shown = Results.Items.Concat(Children.SelectMany(g => g));

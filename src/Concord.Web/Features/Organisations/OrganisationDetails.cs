@@ -61,7 +61,7 @@ public sealed record OrganisationDetails(
             up = parent.ParentId;
         }
         var children = await db.Organisations.AsNoTracking().Where(x => x.ParentId == id)
-            .OrderBy(x => x.Id).Take(500)
+            .OrderBy(db.SortName<Organisation>(x => x.Name)).ThenBy(x => x.Id).Take(500)
             .Select(x => new OrganisationRef(x.Id, x.Name, x.Abbreviation, x.Country)).ToListAsync(ct);
         var successor = o.SuccessorId is { } successorId
             ? await db.Organisations.AsNoTracking().Where(x => x.Id == successorId)
@@ -73,7 +73,7 @@ public sealed record OrganisationDetails(
             .Select(x => new PredecessorRef(x.Id, x.Name, x.Abbreviation, PartialDate.From(x.SucceededOn, x.SucceededOnPrecision)))
             .ToList();
         var people = await db.People.AsNoTracking().Where(p => p.OrganisationId == id)
-            .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(200)
+            .OrderBy(db.SortName<Person>(p => p.Name)).ThenBy(p => p.Id).Take(200)
             .Select(p => new PersonRef(p.Id, p.Name, p.Position)).ToListAsync(ct);
 
         var scopeIds = await OrganisationScope.ExpandAsync(db, id, ct);

@@ -14,6 +14,8 @@ public sealed class OrganisationFilter
     public int? Parent { get; set; }
     // Only organisations at the top of the hierarchy (countries, ministries, provinces, international bodies).
     public bool? TopLevel { get; set; }
+    // "country" (the default: by country, then by name) or "name".
+    public string? Sort { get; set; }
     public string? After { get; set; }
     public int? Size { get; set; }
 }
@@ -25,13 +27,21 @@ public sealed record OrganisationRow(
     public PartialDate? Succeeded => PartialDate.From(SucceededOn, SucceededOnPrecision);
 }
 
-// The list behind /organisations and GET /api/organisations: by country (organisations of no
-// country last), then in the order they were recorded, keyset-paged on (country, id).
+// The list behind /organisations and GET /api/organisations. By country (organisations of no country
+// last), then by name as the reader's language sorts it; or by name alone (sort=name, the flat list's
+// order). Keyset-paged on (country, name, id): the cursor holds the reader's language too, since a name
+// sorted for a Vietnamese reader means nothing in a Lao reader's order.
 public static class OrganisationList
 {
+    public const string ByCountry = "country";
+    public const string ByName = "name";
+
     public static async Task<Page<OrganisationRow>> QueryAsync(ConcordDb db, OrganisationFilter filter, CancellationToken ct)
     {
         var size = Cursor.Size(filter.Size);
+        var byCountry = filter.Sort != ByName;
+        var language = Cultures.Language;
+        var name = db.SortName<Organisation>(o => o.Name, language);
         var query = db.Organisations.AsNoTracking();
         if (filter.Kind is { } kind) query = query.Where(o => o.KindId == kind);
         if (filter.Country is { Length: > 0 } country)
@@ -51,15 +61,20 @@ public static class OrganisationList
             var pattern = "%" + LikePattern.Escape(TextFolding.Fold(filter.Q.Trim())) + "%";
             query = query.Where(o => EF.Functions.Like(o.SearchText, pattern, LikePattern.EscapeCharacter));
         }
-        if (Cursor.TryDecode(filter.After, out var value, out var afterId))
+        if (DecodeCursor(filter.After, language, byCountry) is (var afterCountry, var afterName, var afterId))
         {
-            if (value.Length == 0)
-                query = query.Where(o => o.Country == null && o.Id > afterId);
+            if (!byCountry)
+                query = query.Where(Collation.After(name, afterName, afterId));
+            else if (afterCountry is null)
+                query = query.Where(o => o.Country == null).Where(Collation.After(name, afterName, afterId));
             else
-                query = query.Where(o => o.Country == null || string.Compare(o.Country, value) > 0 || (o.Country == value && o.Id > afterId));
+                query = query.Where(o => o.Country == null || string.Compare(o.Country, afterCountry) >= 0)
+                    .Where(Collation.After(name, afterName, afterId, orElse: o => o.Country != afterCountry));
         }
-        var rows = await query
-            .OrderBy(o => o.Country == null).ThenBy(o => o.Country).ThenBy(o => o.Id)
+        var ordered = byCountry
+            ? query.OrderBy(o => o.Country == null).ThenBy(o => o.Country).ThenBy(name).ThenBy(o => o.Id)
+            : query.OrderBy(name).ThenBy(o => o.Id);
+        var rows = await ordered
             .Take(size + 1)
             .Select(o => new OrganisationRow(o.Id, o.Kind.Code, o.Kind.Name, o.Country, o.Name, o.Abbreviation,
                 o.ParentId, o.SuccessorId, o.SucceededOn, o.SucceededOnPrecision, o.IsIllustrative))
@@ -69,10 +84,23 @@ public static class OrganisationList
         {
             rows.RemoveAt(size);
             var last = rows[^1];
-            next = Cursor.Encode(last.Country ?? "", last.Id);
+            next = Cursor.Encode(string.Join(Separator, Order(language, byCountry), last.Country ?? "", Collation.SortText(last.Name, language)), last.Id);
         }
         return new Page<OrganisationRow>(rows, next);
     }
+
+    const char Separator = '\u001F';
+
+    // A cursor made for another language or order is ignored: the list starts again at its first page.
+    static (string? Country, string Name, int Id)? DecodeCursor(string? after, string language, bool byCountry)
+    {
+        if (!Cursor.TryDecode(after, out var value, out var id)) return null;
+        var parts = value.Split(Separator, 3);
+        if (parts.Length != 3 || parts[0] != Order(language, byCountry)) return null;
+        return (parts[1].Length == 0 ? null : parts[1], parts[2], id);
+    }
+
+    static string Order(string language, bool byCountry) => $"{language} {(byCountry ? ByCountry : ByName)}";
 
     // The departments, and their units, under a page of top-level organisations: one query per
     // level of the hierarchy (three or four), not one per organisation.

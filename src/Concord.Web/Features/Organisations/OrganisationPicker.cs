@@ -30,6 +30,7 @@ public static class OrganisationPicker
             .Select(o => new { o.Id, o.Name, o.Abbreviation, o.Country, o.ParentId })
             .ToListAsync(ct);
         var language = Cultures.Language;
+        var order = Collation.Comparer(language);
         var present = all.Select(o => o.Id).ToHashSet();
         var children = all.Where(o => o.ParentId is { } p && present.Contains(p)).ToLookup(o => o.ParentId!.Value);
         var roots = all.Where(o => o.ParentId is not { } p || !present.Contains(p));
@@ -40,11 +41,11 @@ public static class OrganisationPicker
         {
             if (!seen.Add(id)) return;
             if (id != exclude) result.Add(new OrganisationOption(id, name, abbreviation, country, depth));
-            foreach (var c in children[id].OrderBy(c => c.Name.Best(language).Text, StringComparer.CurrentCulture))
+            foreach (var c in children[id].OrderBy(c => c.Name.Best(language).Text, order))
                 Walk(c.Id, c.Name, c.Abbreviation, c.Country, depth + 1);
         }
 
-        foreach (var r in roots.OrderBy(r => CountryOrder(r.Country)).ThenBy(r => r.Country, StringComparer.Ordinal).ThenBy(r => r.Name.Best(language).Text, StringComparer.CurrentCulture))
+        foreach (var r in roots.OrderBy(r => CountryOrder(r.Country)).ThenBy(r => r.Country, StringComparer.Ordinal).ThenBy(r => r.Name.Best(language).Text, order))
             Walk(r.Id, r.Name, r.Abbreviation, r.Country, 0);
         // Whatever a broken parent chain left unreachable is still offered, at the top level.
         foreach (var o in all.Where(o => !seen.Contains(o.Id)))

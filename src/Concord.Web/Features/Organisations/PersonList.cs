@@ -15,7 +15,8 @@ public sealed class PersonFilter
 
 public sealed record PersonRow(int Id, string Name, LocalizedText Position, int? OrganisationId, int Version);
 
-// GET /api/people: in the order recorded, keyset-paged on id.
+// GET /api/people: by name as the reader's language sorts it, keyset-paged on (name, id). A person's
+// name is written once, in its own script, so only the order depends on the reader.
 public static class PersonList
 {
     public static async Task<Page<PersonRow>> QueryAsync(ConcordDb db, PersonFilter filter, CancellationToken ct)
@@ -32,18 +33,24 @@ public static class PersonList
             var pattern = "%" + LikePattern.Escape(TextFolding.Fold(filter.Q.Trim())) + "%";
             query = query.Where(p => EF.Functions.Like(p.SearchText, pattern, LikePattern.EscapeCharacter));
         }
-        if (Cursor.TryDecode(filter.After, out _, out var afterId)) query = query.Where(p => p.Id > afterId);
-        var rows = await query.OrderBy(p => p.Id).Take(size + 1)
+        var language = Cultures.Language;
+        var name = db.SortName<Person>(p => p.Name, language);
+        // A cursor made for another language's order is ignored: the list starts again.
+        if (Cursor.TryDecode(filter.After, out var after, out var afterId) && after.Split(Separator, 2) is [var cursorLanguage, var afterName] && cursorLanguage == language)
+            query = query.Where(Collation.After(name, afterName, afterId));
+        var rows = await query.OrderBy(name).ThenBy(p => p.Id).Take(size + 1)
             .Select(p => new PersonRow(p.Id, p.Name, p.Position, p.OrganisationId, p.Version))
             .ToListAsync(ct);
         string? next = null;
         if (rows.Count > size)
         {
             rows.RemoveAt(size);
-            next = Cursor.Encode("", rows[^1].Id);
+            next = Cursor.Encode(language + Separator + rows[^1].Name, rows[^1].Id);
         }
         return new Page<PersonRow>(rows, next);
     }
+
+    const char Separator = '\u001F';
 
     public static Task<PersonRow?> LoadAsync(ConcordDb db, int id, CancellationToken ct) =>
         db.People.AsNoTracking().Where(p => p.Id == id)

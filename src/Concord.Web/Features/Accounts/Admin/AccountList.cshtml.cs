@@ -77,7 +77,7 @@ public class AccountListModel(ConcordDb db, TimeProvider clock) : PageModel
     // By name as the reader's language sorts it, then by id so that the order is total.
     static readonly IComparer<Row> Order = Comparer<Row>.Create((a, b) =>
     {
-        var byName = string.Compare(a.DisplayName, b.DisplayName, CultureInfo.CurrentCulture, CompareOptions.IgnoreCase);
+        var byName = Collation.Current.Compare(a.DisplayName, b.DisplayName);
         return byName != 0 ? byName : a.Id.CompareTo(b.Id);
     });
 
