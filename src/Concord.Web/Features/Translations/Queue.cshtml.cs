@@ -36,13 +36,11 @@ public class QueueModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, Cu
         Status = status is TranslationStatus.Unverified ? TranslationStatus.Unverified : TranslationStatus.Missing;
         Only = id;
 
-        var kinds = new Dictionary<TranslatableKind, int>();
-        foreach (var k in TranslationWork.Kinds) kinds[k] = await TranslationWork.CountAsync(db, k, Language, Status, ct);
+        // One statement per table gives every count the page shows.
+        var all = await TranslationWork.ByKindAsync(db, ct);
+        var kinds = all.ToDictionary(k => k.Key, k => k.Value.For(Language, Status));
         KindCounts = kinds;
-        var other = Status == TranslationStatus.Missing ? TranslationStatus.Unverified : TranslationStatus.Missing;
-        var otherTotal = 0;
-        foreach (var k in TranslationWork.Kinds) otherTotal += await TranslationWork.CountAsync(db, k, Language, other, ct);
-        StatusCounts = new Dictionary<TranslationStatus, int> { [Status] = kinds.Values.Sum(), [other] = otherTotal };
+        StatusCounts = TranslationWork.Open.ToDictionary(s => s, s => all.Values.Sum(c => c.For(Language, s)));
 
         // Without a kind in the address, the first kind with work left, so the page never opens on an empty list by chance.
         Kind = kind is { } chosen && Enum.IsDefined(chosen) ? chosen
