@@ -283,7 +283,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
             {
                 t.Property(nameof(TranslationState.Original)).HasMaxLength(2).HasDefaultValue(Cultures.Default);
                 foreach (var language in LocalizedText.Languages)
-                    t.Property(char.ToUpperInvariant(language[0]) + language[1..] + "VerifiedBy").HasMaxLength(256);
+                    t.Property(LocalizedText.Property(language) + "VerifiedBy").HasMaxLength(256);
             });
         }
         if (typeof(IRestrictable).IsAssignableFrom(typeof(T)))
@@ -443,7 +443,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
         foreach (var text in entry.ComplexProperties.Where(p => p.Metadata.ClrType == typeof(LocalizedText)))
             foreach (var language in LocalizedText.Languages)
             {
-                var value = text.Property(char.ToUpperInvariant(language[0]) + language[1..]);
+                var value = text.Property(LocalizedText.Property(language));
                 if (!Equals(value.OriginalValue, value.CurrentValue)) changed.Add(language);
             }
         var originalMoved = !Equals(originalLanguage.OriginalValue, originalLanguage.CurrentValue);

@@ -55,7 +55,7 @@ public static class Collation
         language ??= Cultures.Language;
         Expression name = Expression.Constant("");
         foreach (var l in FallbackOrder(language).Reverse())
-            name = Expression.Coalesce(Expression.Property(text.Body, Column(l)), name);
+            name = Expression.Coalesce(Expression.Property(text.Body, LocalizedText.Property(l)), name);
         return Expression.Lambda<Func<T, string>>(Collate(db, name, language), text.Parameters);
     }
 
@@ -69,13 +69,6 @@ public static class Collation
 
     static IEnumerable<string> FallbackOrder(string language) => LocalizedText.Languages.Where(l => l != language).Prepend(language);
 
-    static string Column(string language) => language switch
-    {
-        "vi" => nameof(LocalizedText.Vi),
-        "en" => nameof(LocalizedText.En),
-        "lo" => nameof(LocalizedText.Lo),
-        _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
-    };
 
     static readonly MethodInfo CollateMethod = typeof(RelationalDbFunctionsExtensions)
         .GetMethod(nameof(RelationalDbFunctionsExtensions.Collate))!.MakeGenericMethod(typeof(string));

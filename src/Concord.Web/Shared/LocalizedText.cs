@@ -22,6 +22,15 @@ public sealed class LocalizedText
         _ => null,
     };
 
+    // The property (and column suffix: Title_Lo) that holds a language, for code that builds queries.
+    public static string Property(string language) => language switch
+    {
+        "vi" => nameof(Vi),
+        "en" => nameof(En),
+        "lo" => nameof(Lo),
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
+    };
+
     public bool IsEmpty => string.IsNullOrWhiteSpace(Vi) && string.IsNullOrWhiteSpace(En) && string.IsNullOrWhiteSpace(Lo);
 
     // The text in the reader's language, or else the first language that has it, saying which,

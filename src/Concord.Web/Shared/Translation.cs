@@ -53,11 +53,11 @@ public enum TranslationStatus
 }
 
 // A record whose texts are held in several languages: instruments, meetings, commitments,
-// progress reports, activities and organisations.
+// progress reports, activities and organisations. Its texts are its LocalizedText properties, all of
+// them (TranslationRules.TextsOf): a new text property is translated, verified and queued like the others.
 public interface ITranslatable
 {
     TranslationState Translation { get; }
-    IEnumerable<LocalizedText> TranslatedTexts();
 }
 
 public static class TranslationRules
@@ -76,7 +76,16 @@ public static class TranslationRules
     }
 
     public static TranslationStatus StatusOf(this ITranslatable record, string language) =>
-        StatusOf(record.Translation, record.TranslatedTexts(), language);
+        StatusOf(record.Translation, TextsOf(record), language);
+
+    // The record's texts, read through the getters of its LocalizedText properties, found once per type.
+    public static IEnumerable<LocalizedText> TextsOf(ITranslatable record) =>
+        TextGetters.GetOrAdd(record.GetType(), type => type.GetProperties()
+                .Where(p => p.PropertyType == typeof(LocalizedText) && p.CanRead)
+                .Select(p => (Func<object, LocalizedText>)(o => (LocalizedText)p.GetValue(o)!)).ToArray())
+            .Select(get => get(record));
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<object, LocalizedText>[]> TextGetters = new();
 
     // The original language a form or an API call did not name: the one the editor works in if the
     // record has text in it, else the first language it has text in.
@@ -91,22 +100,21 @@ public static class TranslationRules
 
     // Records that need work in `language`, as a query the database answers: written in another
     // language, and either missing a text in this one or not verified. Built as an expression tree over
-    // the entity's own text properties so that EF translates it to plain column tests on both databases.
-    public static Expression<Func<T, bool>> Needs<T>(string language, TranslationStatus status, params Expression<Func<T, LocalizedText>>[] texts)
-        where T : ITranslatable
+    // the entity's LocalizedText properties so that EF translates it to plain column tests on both databases.
+    public static Expression<Func<T, bool>> Needs<T>(string language, TranslationStatus status) where T : ITranslatable
     {
         var x = Expression.Parameter(typeof(T), "x");
-        var suffix = char.ToUpperInvariant(language[0]) + language[1..];
+        var suffix = LocalizedText.Property(language);
         var state = Expression.Property(x, nameof(ITranslatable.Translation));
         Expression notOriginal = Expression.NotEqual(Expression.Property(state, nameof(TranslationState.Original)), Expression.Constant(language));
 
         Expression? missing = null, written = null;
-        foreach (var text in texts)
+        foreach (var property in typeof(T).GetProperties().Where(p => p.PropertyType == typeof(LocalizedText)))
         {
-            var t = new Rebind(text.Parameters[0], x).Visit(text.Body);
+            var t = Expression.Property(x, property);
             var lacks = Blank(Expression.Property(t, suffix));
             var any = LocalizedText.Languages.Where(l => l != language)
-                .Select(l => (Expression)Expression.Not(Blank(Expression.Property(t, char.ToUpperInvariant(l[0]) + l[1..]))))
+                .Select(l => (Expression)Expression.Not(Blank(Expression.Property(t, LocalizedText.Property(l)))))
                 .Aggregate(Expression.OrElse);
             var gap = Expression.AndAlso(lacks, any);
             missing = missing is null ? gap : Expression.OrElse(missing, gap);
@@ -126,11 +134,6 @@ public static class TranslationRules
 
     // Concord stores no empty strings for texts (inputs are cleaned to null), so null is blank.
     static Expression Blank(Expression value) => Expression.Equal(value, Expression.Constant(null, typeof(string)));
-
-    sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
 }
 
 // The "written in" choice on every form and API input of a translatable record, checked and applied
@@ -152,7 +155,7 @@ public static class OriginalLanguageChoice
     {
         var isNew = record is Record { Id: 0 };
         if (chosen is not null && LocalizedText.Languages.Contains(chosen)) { record.Translation.Original = chosen; return; }
-        var texts = record.TranslatedTexts().ToList();
+        var texts = TranslationRules.TextsOf(record).ToList();
         var keep = !isNew && texts.Any(t => !string.IsNullOrWhiteSpace(t.In(record.Translation.Original)));
         if (!keep) record.Translation.Original = TranslationRules.GuessOriginal(texts, Cultures.Language);
     }

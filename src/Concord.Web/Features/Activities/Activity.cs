@@ -47,7 +47,6 @@ public class Activity : Record, ISearchable, IRestrictable, ITranslatable
     public IEnumerable<string?> SearchableTexts() => [.. Title.All(), .. Description.All(), DateNote];
 
     public TranslationState Translation { get; set; } = new();
-    public IEnumerable<LocalizedText> TranslatedTexts() => [Title, Description];
 }
 
 public class ActivityOrganisation

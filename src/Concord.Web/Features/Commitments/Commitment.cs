@@ -53,7 +53,6 @@ public class Commitment : Record, ISearchable, IRestrictable, ITranslatable
     public IEnumerable<string?> SearchableTexts() => [Number, .. Text.All()];
 
     public TranslationState Translation { get; set; } = new();
-    public IEnumerable<LocalizedText> TranslatedTexts() => [Text];
 }
 
 // The department that leads a commitment on one side. Country is copied from the organisation
@@ -99,5 +98,4 @@ public class ProgressReport : Record, ISearchable, IRestrictable, ITranslatable
     public IEnumerable<string?> SearchableTexts() => Narrative.All();
 
     public TranslationState Translation { get; set; } = new();
-    public IEnumerable<LocalizedText> TranslatedTexts() => [Narrative];
 }

@@ -58,7 +58,6 @@ public class Instrument : Record, ISearchable, IRestrictable, ITranslatable
     public IEnumerable<string?> SearchableTexts() => [.. Title.All(), .. Summary.All(), DateNote];
 
     public TranslationState Translation { get; set; } = new();
-    public IEnumerable<LocalizedText> TranslatedTexts() => [Title, Summary];
 }
 
 public class InstrumentParty

@@ -38,7 +38,6 @@ public class Meeting : Record, ISearchable, IRestrictable, ITranslatable
     public IEnumerable<string?> SearchableTexts() => [.. Title.All(), Place, .. Agenda.All(), .. Summary.All(), DateNote];
 
     public TranslationState Translation { get; set; } = new();
-    public IEnumerable<LocalizedText> TranslatedTexts() => [Title, Agenda, Summary];
 }
 
 public class MeetingChair

@@ -29,7 +29,6 @@ public class Organisation : Record, ISearchable, ITranslatable
     public IEnumerable<string?> SearchableTexts() => [.. Name.All(), Abbreviation, Note];
 
     public TranslationState Translation { get; set; } = new();
-    public IEnumerable<LocalizedText> TranslatedTexts() => [Name];
 }
 
 public class Person : Record, ISearchable

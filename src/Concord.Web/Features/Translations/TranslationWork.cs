@@ -50,19 +50,6 @@ public static class TranslationWork
         _ => "organisations",
     };
 
-    static Expression<Func<Instrument, bool>> Needs(string language, TranslationStatus status, Instrument? _) =>
-        TranslationRules.Needs<Instrument>(language, status, x => x.Title, x => x.Summary);
-    static Expression<Func<Meeting, bool>> Needs(string language, TranslationStatus status, Meeting? _) =>
-        TranslationRules.Needs<Meeting>(language, status, x => x.Title, x => x.Agenda, x => x.Summary);
-    static Expression<Func<Commitment, bool>> Needs(string language, TranslationStatus status, Commitment? _) =>
-        TranslationRules.Needs<Commitment>(language, status, x => x.Text);
-    static Expression<Func<ProgressReport, bool>> Needs(string language, TranslationStatus status, ProgressReport? _) =>
-        TranslationRules.Needs<ProgressReport>(language, status, x => x.Narrative);
-    static Expression<Func<Activity, bool>> Needs(string language, TranslationStatus status, Activity? _) =>
-        TranslationRules.Needs<Activity>(language, status, x => x.Title, x => x.Description);
-    static Expression<Func<Organisation, bool>> Needs(string language, TranslationStatus status, Organisation? _) =>
-        TranslationRules.Needs<Organisation>(language, status, x => x.Name);
-
     // Newest first, by id (the primary key: keyset paging with no extra index), `before` the last id shown.
     public static Task<List<Row>> PageAsync(ConcordDb db, TranslatableKind kind, string language, TranslationStatus? status, int? before, int? only, int size, CancellationToken ct)
     {
@@ -70,17 +57,17 @@ public static class TranslationWork
         var (from, to) = only is { } id ? (id, id) : (0, int.MaxValue);
         return kind switch
         {
-            TranslatableKind.Instrument => db.Instruments.AsNoTracking().Where(status is { } s ? Needs(language, s, (Instrument?)null) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
+            TranslatableKind.Instrument => db.Instruments.AsNoTracking().Where(status is { } s ? TranslationRules.Needs<Instrument>(language, s) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
                 .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Title, x.Summary, null, x.Translation, null)).ToListAsync(ct),
-            TranslatableKind.Meeting => db.Meetings.AsNoTracking().Where(status is { } s ? Needs(language, s, (Meeting?)null) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
+            TranslatableKind.Meeting => db.Meetings.AsNoTracking().Where(status is { } s ? TranslationRules.Needs<Meeting>(language, s) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
                 .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Title, x.Agenda, x.Summary, x.Translation, null)).ToListAsync(ct),
-            TranslatableKind.Commitment => db.Commitments.AsNoTracking().Where(status is { } s ? Needs(language, s, (Commitment?)null) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
+            TranslatableKind.Commitment => db.Commitments.AsNoTracking().Where(status is { } s ? TranslationRules.Needs<Commitment>(language, s) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
                 .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Text, null, null, x.Translation, null)).ToListAsync(ct),
-            TranslatableKind.Report => db.ProgressReports.AsNoTracking().Where(status is { } s ? Needs(language, s, (ProgressReport?)null) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
+            TranslatableKind.Report => db.ProgressReports.AsNoTracking().Where(status is { } s ? TranslationRules.Needs<ProgressReport>(language, s) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
                 .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Narrative, null, null, x.Translation, x.CommitmentId)).ToListAsync(ct),
-            TranslatableKind.Activity => db.Activities.AsNoTracking().Where(status is { } s ? Needs(language, s, (Activity?)null) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
+            TranslatableKind.Activity => db.Activities.AsNoTracking().Where(status is { } s ? TranslationRules.Needs<Activity>(language, s) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
                 .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Title, x.Description, null, x.Translation, null)).ToListAsync(ct),
-            _ => db.Organisations.AsNoTracking().Where(status is { } s ? Needs(language, s, (Organisation?)null) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
+            _ => db.Organisations.AsNoTracking().Where(status is { } s ? TranslationRules.Needs<Organisation>(language, s) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
                 .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Name, null, null, x.Translation, null)).ToListAsync(ct),
         };
     }
@@ -146,12 +133,12 @@ public static class TranslationWork
         var none = new SixCounts(0, 0, 0, 0, 0, 0);
         return new Dictionary<TranslatableKind, SixCounts>
         {
-            [TranslatableKind.Instrument] = await CountAllAsync(db.Instruments, (l, s) => Needs(l, s, (Instrument?)null), ct) ?? none,
-            [TranslatableKind.Meeting] = await CountAllAsync(db.Meetings, (l, s) => Needs(l, s, (Meeting?)null), ct) ?? none,
-            [TranslatableKind.Commitment] = await CountAllAsync(db.Commitments, (l, s) => Needs(l, s, (Commitment?)null), ct) ?? none,
-            [TranslatableKind.Report] = await CountAllAsync(db.ProgressReports, (l, s) => Needs(l, s, (ProgressReport?)null), ct) ?? none,
-            [TranslatableKind.Activity] = await CountAllAsync(db.Activities, (l, s) => Needs(l, s, (Activity?)null), ct) ?? none,
-            [TranslatableKind.Organisation] = await CountAllAsync(db.Organisations, (l, s) => Needs(l, s, (Organisation?)null), ct) ?? none,
+            [TranslatableKind.Instrument] = await CountAllAsync(db.Instruments, TranslationRules.Needs<Instrument>, ct) ?? none,
+            [TranslatableKind.Meeting] = await CountAllAsync(db.Meetings, TranslationRules.Needs<Meeting>, ct) ?? none,
+            [TranslatableKind.Commitment] = await CountAllAsync(db.Commitments, TranslationRules.Needs<Commitment>, ct) ?? none,
+            [TranslatableKind.Report] = await CountAllAsync(db.ProgressReports, TranslationRules.Needs<ProgressReport>, ct) ?? none,
+            [TranslatableKind.Activity] = await CountAllAsync(db.Activities, TranslationRules.Needs<Activity>, ct) ?? none,
+            [TranslatableKind.Organisation] = await CountAllAsync(db.Organisations, TranslationRules.Needs<Organisation>, ct) ?? none,
         };
     }
 
