@@ -50,6 +50,8 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     bool ViewerSignedIn => viewer.IsSignedIn;
     string? ViewerCountry => viewer.Country;
     public CurrentUser Viewer => viewer;
+    // The clock every rule of a save reads ("not in the future", due dates), the one tests can set.
+    public TimeProvider Clock => clock;
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -189,8 +189,10 @@ public static class ConflictMerge
         public static readonly PropertyInfo? Version = typeof(T).GetProperty(nameof(Record.Version), typeof(int));
     }
 
+    // A property the form cannot bind ([BindNever]: the record a report is on, from the address) is not the user's to merge.
     static PropertyInfo[] WritableOf(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0 && p.Name != nameof(Record.Version)).ToArray();
+        .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0 && p.Name != nameof(Record.Version)
+            && p.GetCustomAttribute<BindNeverAttribute>() is null).ToArray();
 
     // The properties a conflict table compares (a test checks that each has a label).
     public static IEnumerable<PropertyInfo> ComparedFields(Type inputType) => WritableOf(inputType).Where(p => IsComparable(p.PropertyType));

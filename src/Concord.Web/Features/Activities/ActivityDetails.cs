@@ -11,7 +11,7 @@ public sealed record ActivityDetails(
     IReadOnlyList<ActivityParty> Organisations, int? PeopleTotal, int? PeopleWomen, int? PeopleMen,
     decimal? ValueAmount, string? ValueCurrency, bool ValueIsLowerBound,
     IReadOnlyList<ActivityDetails.CommitmentRef> Commitments, string? Sources, bool IsIllustrative, DateTime UpdatedAt,
-    Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default)
+    Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default) : IVersioned
 {
     public sealed record MeetingRef(int Id, LocalizedText Title, int? Number, DateOnly? StartsOn, DatePrecision StartsOnPrecision)
     {

@@ -15,7 +15,7 @@ public sealed record CommitmentDetails(
     IReadOnlyList<CommitmentDetails.ActivityRef> Activities,
     IReadOnlyList<ReportDetails> Reports,
     IReadOnlyList<string> DisagreedPeriods,
-    Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default)
+    Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default) : IVersioned
 {
     public sealed record MeetingRef(int Id, LocalizedText Title);
     // Another clause in the carry-over chain. Depth 1 is the clause this one was carried over from (or into),
@@ -109,7 +109,7 @@ public sealed record ReportDetails(
     int Id, int Version, int CommitmentId, string Country, int? OrganisationId, LocalizedText? Organisation,
     int PeriodStart, int PeriodEnd, DateOnly ReportedOn, CommitmentStatus Status, LocalizedText Narrative,
     int? PeopleCount, int? WomenCount, decimal? ValueAmount, string? ValueCurrency,
-    string? EvidenceText, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo)
+    string? EvidenceText, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo) : IVersioned
 {
     public string Period => new Period(PeriodStart, PeriodEnd).ToString();
     [System.Text.Json.Serialization.JsonIgnore]

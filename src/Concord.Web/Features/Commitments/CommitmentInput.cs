@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Concord.Features.Commitments;
 
 // What a form or an API call may set on a commitment; bound instead of the entity.
-public sealed class CommitmentInput
+public sealed class CommitmentInput : IRecordInput<Commitment, CommitmentInput>
 {
     [Required(ErrorMessage = "Validation.Required")]
     [FieldLabel("Commitments.Instrument")] public int? InstrumentId { get; set; }
@@ -34,6 +34,8 @@ public sealed class CommitmentInput
     // The language the record was written in; the others are translations of it. Left out, it stays as it is.
     [FieldLabel("Translations.OriginalLanguage")] public string? OriginalLanguage { get; set; }
     public int Version { get; set; }
+
+    public static IQueryable<Commitment> ForEdit(ConcordDb db) => db.Commitments.Include(c => c.Leads);
 
     public static CommitmentInput From(Commitment c) => new()
     {
@@ -89,7 +91,8 @@ public sealed class CommitmentInput
         }
 
         var leads = LeadIds.Distinct().ToList();
-        if (leads.Count > 0)
+        if (leads.Count > IdList.Max) errors[nameof(LeadIds)] = "Validation.TooMany";
+        else if (leads.Count > 0)
         {
             var countries = await LeadCountriesAsync(db, ct);
             if (countries.Count != leads.Count) errors[nameof(LeadIds)] = "Validation.UnknownChoice";
@@ -104,8 +107,6 @@ public sealed class CommitmentInput
         return await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Country, ct);
     }
 
-    // Creates (existing is null) or updates the commitment in the tracker; the caller saves with TrySaveAsync,
-    // which answers false when someone saved the commitment after the editor loaded it.
     public async Task<Commitment> ApplyAsync(ConcordDb db, Commitment? existing, CurrentUser editor, CancellationToken ct)
     {
         var countries = await LeadCountriesAsync(db, ct);
@@ -118,7 +119,6 @@ public sealed class CommitmentInput
         else
         {
             if (c.InstrumentId != InstrumentId) c.Sequence = await CarryOver.NextSequenceAsync(db, InstrumentId!.Value, ct);
-            db.SaveAgainstVersion(c, Version);
         }
         ApplyTo(c, countries);
         VisibilityChoice.Apply(c, Visibility, editor.Country);

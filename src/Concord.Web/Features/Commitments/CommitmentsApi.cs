@@ -1,5 +1,6 @@
 using Concord.Data;
 using Concord.Features.Accounts;
+using Concord.Features.Audit;
 using Concord.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -29,33 +30,22 @@ public static class CommitmentsApi
     static async Task<Results<Ok<Page<CommitmentRow>>, ValidationProblem>> List(
         [AsParameters] CommitmentFilter filter, ConcordDb db, TimeProvider clock, IStringLocalizer t, CancellationToken ct)
     {
-        if (Localize(filter.Check(), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        if (RecordApi.Localize(filter.Check(), t, wholeRecord: "commitment") is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await CommitmentList.QueryAsync(db, filter, clock.Today(), ct));
     }
 
     static async Task<Results<Ok<CommitmentDetails>, NotFound>> Get(int id, ConcordDb db, TimeProvider clock, CancellationToken ct) =>
         await CommitmentDetails.LoadAsync(db, id, clock.Today(), ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
-    static async Task<Results<Created<CommitmentDetails>, ValidationProblem>> Create(
-        CommitmentInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user, CancellationToken ct)
-    {
-        if (Errors(input, await input.CheckAsync(db, null, ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        var commitment = await input.ApplyAsync(db, null, user, ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/commitments/{commitment.Id}", await CommitmentDetails.LoadAsync(db, commitment.Id, clock.Today(), ct));
-    }
+    static Task<Results<Created<CommitmentDetails>, ValidationProblem>> Create(
+        CommitmentInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user, CancellationToken ct) =>
+        RecordApi.CreateAsync<Commitment, CommitmentInput, CommitmentDetails>(db, input, user, t, "/api/commitments",
+            id => CommitmentDetails.LoadAsync(db, id, clock.Today(), ct), ct);
 
-    static async Task<Results<Ok<CommitmentDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        int id, CommitmentInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user, CancellationToken ct)
-    {
-        var commitment = await db.Commitments.Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (commitment is null) return TypedResults.NotFound();
-        if (Errors(input, await input.CheckAsync(db, commitment, ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        await input.ApplyAsync(db, commitment, user, ct);
-        var saved = await db.TrySaveAsync(ct);
-        var details = await CommitmentDetails.LoadAsync(db, id, clock.Today(), ct);
-        return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);
-    }
+    static Task<Results<Ok<CommitmentDetails>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Update(
+        int id, CommitmentInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user, CancellationToken ct) =>
+        RecordApi.UpdateAsync<Commitment, CommitmentInput, CommitmentDetails>(db, id, input, user, t,
+            x => CommitmentDetails.LoadAsync(db, x, clock.Today(), ct), ct);
 
     // 201 with the new clause; the original, now CarriedOver, is at its own address.
     static async Task<Results<Created<CommitmentDetails>, NotFound, ValidationProblem, ProblemHttpResult>> CarryOverInto(
@@ -63,7 +53,7 @@ public static class CommitmentsApi
     {
         var original = await db.Commitments.Include(c => c.Leads).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (original is null) return TypedResults.NotFound();
-        if (Errors(input, await CarryOver.CheckAsync(db, original, input, ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        if (RecordApi.Errors(input, await CarryOver.CheckAsync(db, original, input, ct), t, wholeRecord: "commitment") is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         var copy = await CarryOver.ApplyAsync(db, original, input, ct);
         if (!await db.TrySaveAsync(ct))
         {
@@ -77,60 +67,38 @@ public static class CommitmentsApi
         int id, [AsParameters] ReportFilter filter, ConcordDb db, IStringLocalizer t, CancellationToken ct)
     {
         if (!await db.Commitments.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
-        if (Localize(filter.Check(), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
+        if (RecordApi.Localize(filter.Check(), t, wholeRecord: "commitment") is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
         return TypedResults.Ok(await ReportList.QueryAsync(db, id, filter, ct));
     }
 
     // Recording a report never changes the commitment's status: that is the joint record, changed by an edit.
     static async Task<Results<Created<ReportDetails>, NotFound, ValidationProblem, ForbidHttpResult>> CreateReport(
-        int id, ProgressReportInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user, HttpContext http, CancellationToken ct)
+        int id, ProgressReportInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, SecurityLog securityLog, HttpContext http, CancellationToken ct)
     {
         if (!await db.Commitments.AnyAsync(c => c.Id == id, ct)) return TypedResults.NotFound();
-        var side = input.Country?.Trim().ToUpperInvariant();
-        if (Sides.IsKnown(side) && !await ReportAccess.AllowsAsync(db, user, id, side, ct))
+        if (!await ReportAccess.AllowsWriteAsync(db, user, id, null, input.Country, ct))
         {
-            await http.RequestServices.GetRequiredService<Concord.Features.Audit.SecurityLog>().RecordDeniedAsync(http);
+            await securityLog.RecordDeniedAsync(http);
             return TypedResults.Forbid();
         }
-        if (Errors(input, await input.CheckAsync(db, null, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        var report = new ProgressReport { CommitmentId = id, Country = "" };
-        input.ApplyTo(report);
-        db.ProgressReports.Add(report);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/reports/{report.Id}", await ReportDetails.LoadAsync(db, report.Id, ct));
+        input.CommitmentId = id;
+        var result = await RecordApi.CreateAsync<ProgressReport, ProgressReportInput, ReportDetails>(db, input, user, t, "/api/reports",
+            x => ReportDetails.LoadAsync(db, x, ct), ct);
+        // The same two answers, widened to this endpoint's, which also has 404 and 403.
+        return result.Result is Created<ReportDetails> created ? created : (ValidationProblem)result.Result;
     }
 
     static async Task<Results<Ok<ReportDetails>, NotFound>> GetReport(int id, ConcordDb db, CancellationToken ct) =>
         await ReportDetails.LoadAsync(db, id, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
 
-    static async Task<Results<Ok<ReportDetails>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> UpdateReport(
-        int id, ProgressReportInput input, ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user, HttpContext http, CancellationToken ct)
-    {
-        var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (report is null) return TypedResults.NotFound();
-        var side = input.Country?.Trim().ToUpperInvariant();
-        if (!await ReportAccess.AllowsAsync(db, user, report.CommitmentId, report.Country, ct)
-            || (Sides.IsKnown(side) && !await ReportAccess.AllowsAsync(db, user, report.CommitmentId, side, ct)))
-        {
-            await http.RequestServices.GetRequiredService<Concord.Features.Audit.SecurityLog>().RecordDeniedAsync(http);
-            return TypedResults.Forbid();
-        }
-        if (Errors(input, await input.CheckAsync(db, report, clock.Today(), ct), t) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        db.SaveAgainstVersion(report, input.Version);
-        input.ApplyTo(report);
-        var saved = await db.TrySaveAsync(ct);
-        var details = await ReportDetails.LoadAsync(db, id, ct);
-        return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);
-    }
-
-    static Dictionary<string, string[]> Errors(object input, Dictionary<string, string> rules, IStringLocalizer t)
-    {
-        var errors = ApiSetup.Validate(input, t);
-        errors.Merge(Localize(rules, t));
-        return errors;
-    }
-
-    // Rule errors about the commitment as a whole (key "") are reported under "commitment".
-    static Dictionary<string, string[]> Localize(Dictionary<string, string> rules, IStringLocalizer t) =>
-        rules.ToDictionary(e => e.Key.Length == 0 ? "commitment" : ApiSetup.JsonName(e.Key), e => new[] { t[e.Value].Value });
+    static Task<Results<Ok<ReportDetails>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> UpdateReport(
+        int id, ProgressReportInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, SecurityLog securityLog, HttpContext http, CancellationToken ct) =>
+        RecordApi.UpdateAsync<ProgressReport, ProgressReportInput, ReportDetails>(db, id, input, user, t, x => ReportDetails.LoadAsync(db, x, ct), ct,
+            allowed: async report =>
+            {
+                input.CommitmentId = report.CommitmentId;
+                if (await ReportAccess.AllowsWriteAsync(db, user, report.CommitmentId, report.Country, input.Country, ct)) return true;
+                await securityLog.RecordDeniedAsync(http);
+                return false;
+            });
 }

@@ -1,14 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Concord.Data;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Features.Commitments;
 
 // What one side says about a commitment for a period; shared by the report form and the API.
-public sealed class ProgressReportInput
+public sealed class ProgressReportInput : IRecordInput<ProgressReport, ProgressReportInput>
 {
     public const int MaxEvidenceLinks = 20;
     // numeric(20, 2) holds up to 10^18.
@@ -41,9 +43,14 @@ public sealed class ProgressReportInput
     // The language the record was written in; the others are translations of it. Left out, it stays as it is.
     [FieldLabel("Translations.OriginalLanguage")] public string? OriginalLanguage { get; set; }
     public int Version { get; set; }
+    // The commitment reported on: from the address (/commitments/{id}/reports), never from the form or the body.
+    [BindNever, JsonIgnore] public int CommitmentId { get; set; }
+
+    public static IQueryable<ProgressReport> ForEdit(ConcordDb db) => db.ProgressReports;
 
     public static ProgressReportInput From(ProgressReport r) => new()
     {
+        CommitmentId = r.CommitmentId,
         Country = r.Country,
         OrganisationId = r.OrganisationId,
         Period = r.Period.ToString(),
@@ -59,9 +66,10 @@ public sealed class ProgressReportInput
         Version = r.Version,
     };
 
-    // `existing` is null for a new report.
-    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, ProgressReport? existing, DateOnly today, CancellationToken ct)
+    // `existing` is null for a new report. Who may write for which side is ReportAccess's rule, asked before this.
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, ProgressReport? existing, CancellationToken ct)
     {
+        var today = db.Clock.Today();
         var errors = new Dictionary<string, string>();
         // Reports are not published one by one; a report loaded as public (the demo history) may stay so.
         if (VisibilityChoice.Check(Visibility, db.Viewer, allowPublic: existing?.Visibility == Concord.Shared.Visibility.Public) is { } visibility)
@@ -112,7 +120,19 @@ public sealed class ProgressReportInput
         return errors;
     }
 
-    public void ApplyTo(ProgressReport r)
+    public Task<ProgressReport> ApplyAsync(ConcordDb db, ProgressReport? existing, CurrentUser editor, CancellationToken ct)
+    {
+        var r = existing;
+        if (r is null)
+        {
+            r = new ProgressReport { CommitmentId = CommitmentId, Country = "" };
+            db.ProgressReports.Add(r);
+        }
+        ApplyTo(r);
+        return Task.FromResult(r);
+    }
+
+    void ApplyTo(ProgressReport r)
     {
         r.Country = Country!.Trim().ToUpperInvariant();
         // Kept to the report's own side, which is the side of whoever may write it.

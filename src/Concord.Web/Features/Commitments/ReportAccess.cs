@@ -19,4 +19,13 @@ public static class ReportAccess
         var units = await OrganisationScope.ExpandAsync(db, own, ct);
         return Access.CanReport(user, country, leads, units);
     }
+
+    // A save of a report: the side it was saved for (null for a new report) and the side the user now gives it
+    // must both be ones this user reports for. A side that is neither Vietnam nor Laos is the form's to refuse.
+    public static async Task<bool> AllowsWriteAsync(ConcordDb db, CurrentUser user, int commitmentId, string? savedSide, string? requestedSide, CancellationToken ct)
+    {
+        if (savedSide is not null && !await AllowsAsync(db, user, commitmentId, savedSide, ct)) return false;
+        var side = requestedSide?.Trim().ToUpperInvariant();
+        return !Sides.IsKnown(side) || await AllowsAsync(db, user, commitmentId, side, ct);
+    }
 }

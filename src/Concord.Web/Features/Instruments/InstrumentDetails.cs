@@ -11,7 +11,7 @@ public sealed record InstrumentDetails(
     InstrumentDetails.MeetingRef? Meeting, IReadOnlyList<InstrumentDetails.OrganisationRef> Parties,
     IReadOnlyList<InstrumentDetails.PersonRef> Signatories, IReadOnlyList<InstrumentDetails.LinkRef> Links,
     IReadOnlyList<InstrumentDetails.ClauseRow> Commitments, string? Sources, bool IsIllustrative, DateTime UpdatedAt,
-    Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default)
+    Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default) : IVersioned
 {
     public sealed record MeetingRef(int Id, LocalizedText Title, int? Number);
     public sealed record OrganisationRef(int OrganisationId, LocalizedText Name, string? Country);

@@ -17,7 +17,7 @@ public sealed record MeetingDetails(
     IReadOnlyList<MeetingDetails.PersonRef> Chairs, IReadOnlyList<MeetingDetails.OrganisationRef> Participants,
     IReadOnlyList<MeetingDetails.InstrumentRef> Instruments, IReadOnlyList<MeetingDetails.ClauseRow> Commitments,
     IReadOnlyList<MeetingDetails.ActivityRef> Activities,
-    string? Sources, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default)
+    string? Sources, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default) : IVersioned
 {
     public sealed record MeetingRef(int Id, LocalizedText Kind, int? Number, LocalizedText Title, PartialDate? Starts, string? DateNote);
     public sealed record PersonRef(int Id, string Name, LocalizedText Position, int? OrganisationId, LocalizedText? Organisation, string? OrganisationAbbreviation);

@@ -22,7 +22,7 @@ public sealed record OrganisationDetails(
     OrganisationDetails.Section<OrganisationDetails.MeetingItem> Meetings,
     OrganisationDetails.CommitmentSummary Commitments,
     OrganisationDetails.Section<OrganisationDetails.ActivityItem> Activities,
-    bool IsIllustrative, DateTime UpdatedAt)
+    bool IsIllustrative, DateTime UpdatedAt) : IVersioned
 {
     public sealed record OrganisationRef(int Id, LocalizedText Name, string? Abbreviation, string? Country);
     public sealed record PredecessorRef(int Id, LocalizedText Name, string? Abbreviation, PartialDate? SucceededOn);

@@ -13,7 +13,7 @@ public sealed class PersonFilter
     public int? Size { get; set; }
 }
 
-public sealed record PersonRow(int Id, string Name, LocalizedText Position, int? OrganisationId, int Version);
+public sealed record PersonRow(int Id, string Name, LocalizedText Position, int? OrganisationId, int Version) : IVersioned;
 
 // GET /api/people: by name as the reader's language sorts it, keyset-paged on (name, id). A person's
 // name is written once, in its own script, so only the order depends on the reader.
