@@ -2,7 +2,6 @@ using Concord.Data;
 using Concord.Features.Accounts;
 using Concord.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Concord.Features.Activities;
@@ -25,34 +24,10 @@ public static class ActivitiesApi
     static async Task<Results<Ok<ActivityDetails>, NotFound>> Get(int id, ConcordDb db, CancellationToken ct) =>
         await ActivityDetails.LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
-    static async Task<Results<Created<ActivityDetails>, ValidationProblem>> Create(ActivityInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, CancellationToken ct)
-    {
-        if (await CheckAsync(input, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        var activity = new Activity();
-        input.ApplyTo(activity, user);
-        db.Activities.Add(activity);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/activities/{activity.Id}", await ActivityDetails.LoadAsync(db, activity.Id, ct));
-    }
+    static Task<Results<Created<ActivityDetails>, ValidationProblem>> Create(ActivityInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, CancellationToken ct) =>
+        RecordApi.CreateAsync<Activity, ActivityInput, ActivityDetails>(db, input, user, t, "/api/activities", id => ActivityDetails.LoadAsync(db, id, ct), ct);
 
-    static async Task<Results<Ok<ActivityDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        int id, ActivityInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, CancellationToken ct)
-    {
-        var activity = await ActivityInput.ForEdit(db)
-            .SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (activity is null) return TypedResults.NotFound();
-        if (await CheckAsync(input, db, t, ct) is { Count: > 0 } errors) return TypedResults.ValidationProblem(errors);
-        db.SaveAgainstVersion(activity, input.Version);
-        input.ApplyTo(activity, user);
-        var saved = await db.TrySaveAsync(ct);
-        var details = await ActivityDetails.LoadAsync(db, id, ct);
-        return saved ? TypedResults.Ok(details!) : ConflictMerge.Stale(t, details?.Version, details);
-    }
-
-    static async Task<Dictionary<string, string[]>> CheckAsync(ActivityInput input, ConcordDb db, IStringLocalizer t, CancellationToken ct)
-    {
-        var errors = ApiSetup.Validate(input, t);
-        errors.Merge((await input.CheckAsync(db, ct)).ToDictionary(e => ApiSetup.JsonName(e.Key), e => new[] { t[e.Value].Value }));
-        return errors;
-    }
+    static Task<Results<Ok<ActivityDetails>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Update(
+        int id, ActivityInput input, ConcordDb db, IStringLocalizer t, CurrentUser user, CancellationToken ct) =>
+        RecordApi.UpdateAsync<Activity, ActivityInput, ActivityDetails>(db, id, input, user, t, x => ActivityDetails.LoadAsync(db, x, ct), ct);
 }

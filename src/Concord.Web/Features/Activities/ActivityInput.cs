@@ -8,7 +8,7 @@ namespace Concord.Features.Activities;
 
 // What a form or an API call may set on an activity; bound instead of the entity.
 // Organisations come as one list per role, which a form shows as three pickers and a JSON body as three arrays.
-public sealed class ActivityInput
+public sealed class ActivityInput : IRecordInput<Activity, ActivityInput>
 {
     public const int MaxCommitments = 500;
     public const int MaxOrganisationsPerRole = 100;
@@ -80,9 +80,7 @@ public sealed class ActivityInput
             .Concat(RecipientIds.Distinct().Select(id => (id, ActivityRole.Recipient)))
             .Concat(ParticipantIds.Distinct().Select(id => (id, ActivityRole.Participant)));
 
-    // Rules beyond DataAnnotations, shared by the pages and the API. Keys are property names;
-    // values are string keys the caller localizes.
-    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, CancellationToken ct)
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, Activity? existing, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(TitleVi) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitleLo))
@@ -119,22 +117,12 @@ public sealed class ActivityInput
             errors[nameof(MeetingId)] = "Validation.UnknownChoice";
 
         foreach (var (field, ids) in new[] { (nameof(ProviderIds), ProviderIds), (nameof(RecipientIds), RecipientIds), (nameof(ParticipantIds), ParticipantIds) })
-        {
-            var distinct = ids.Distinct().ToList();
-            if (distinct.Count > MaxOrganisationsPerRole)
-                errors[field] = "Activities.TooMany";
-            else if (distinct.Count > 0 && await db.Organisations.CountAsync(o => distinct.Contains(o.Id), ct) != distinct.Count)
-                errors[field] = "Validation.UnknownChoice";
-        }
+            await IdList.CheckAsync(errors, field, ids, db.Organisations, ct, MaxOrganisationsPerRole);
         // A donation from MOLISA to MOLISA is a slip of the picker, not a record.
         if (ProviderIds.Intersect(RecipientIds).Any() && !errors.ContainsKey(nameof(RecipientIds)))
             errors[nameof(RecipientIds)] = "Activities.ProviderIsRecipient";
 
-        var commitments = CommitmentIds.Distinct().ToList();
-        if (commitments.Count > MaxCommitments)
-            errors[nameof(CommitmentIds)] = "Activities.TooMany";
-        else if (commitments.Count > 0 && await db.Commitments.CountAsync(c => commitments.Contains(c.Id), ct) != commitments.Count)
-            errors[nameof(CommitmentIds)] = "Activities.UnknownCommitment";
+        await IdList.CheckAsync(errors, nameof(CommitmentIds), CommitmentIds, db.Commitments, ct, MaxCommitments, unknown: "Activities.UnknownCommitment");
         return errors;
     }
 
@@ -147,7 +135,14 @@ public sealed class ActivityInput
         if (!string.IsNullOrWhiteSpace(text) && !PartialDate.TryParse(text, out _)) errors[field] = "Validation.Date";
     }
 
-    public void ApplyTo(Activity a, CurrentUser editor)
+    public Task<Activity> ApplyAsync(ConcordDb db, Activity? existing, CurrentUser editor, CancellationToken ct)
+    {
+        var activity = existing ?? db.Activities.Add(new Activity()).Entity;
+        ApplyTo(activity, editor);
+        return Task.FromResult(activity);
+    }
+
+    void ApplyTo(Activity a, CurrentUser editor)
     {
         VisibilityChoice.Apply(a, Visibility, editor.Country);
         a.KindId = KindId!.Value;

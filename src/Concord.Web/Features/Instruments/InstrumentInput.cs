@@ -8,7 +8,7 @@ namespace Concord.Features.Instruments;
 
 // What a form or an API call may set on an instrument; bound instead of the entity,
 // so nobody can set what the form does not show.
-public sealed class InstrumentInput
+public sealed class InstrumentInput : IRecordInput<Instrument, InstrumentInput>
 {
     [Required(ErrorMessage = "Validation.Required")]
     [FieldLabel("Instruments.Kind")] public int? KindId { get; set; }
@@ -66,10 +66,9 @@ public sealed class InstrumentInput
         Version = i.Version,
     };
 
-    // Rules beyond DataAnnotations, shared by the pages and the API. Keys are property names;
-    // values are string keys the caller localizes.
-    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, int? self, CancellationToken ct)
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, Instrument? existing, CancellationToken ct)
     {
+        var self = existing?.Id;
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(TitleVi) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitleLo))
             errors[nameof(TitleVi)] = "Validation.TitleInOneLanguage";
@@ -86,18 +85,12 @@ public sealed class InstrumentInput
             errors[nameof(Expires)] = "Validation.EndBeforeStart";
         if (MeetingId is { } meeting && !await db.Meetings.AnyAsync(m => m.Id == meeting, ct))
             errors[nameof(MeetingId)] = "Validation.UnknownChoice";
-        var parties = PartyIds.Distinct().ToList();
-        if (parties.Count > 0 && await db.Organisations.CountAsync(o => parties.Contains(o.Id), ct) != parties.Count)
-            errors[nameof(PartyIds)] = "Validation.UnknownChoice";
-        var people = SignatoryIds.Distinct().ToList();
-        if (people.Count > 0 && await db.People.CountAsync(p => people.Contains(p.Id), ct) != people.Count)
-            errors[nameof(SignatoryIds)] = "Validation.UnknownChoice";
+        await IdList.CheckAsync(errors, nameof(PartyIds), PartyIds, db.Organisations, ct);
+        await IdList.CheckAsync(errors, nameof(SignatoryIds), SignatoryIds, db.People, ct);
         foreach (var (field, ids) in LinkLists())
         {
-            var targets = ids.Distinct().ToList();
-            if (self is { } id && targets.Contains(id)) errors[field] = "Instruments.LinkToItself";
-            else if (targets.Count > 0 && await db.Instruments.CountAsync(i => targets.Contains(i.Id), ct) != targets.Count)
-                errors[field] = "Validation.UnknownChoice";
+            if (self is { } id && ids.Contains(id)) errors[field] = "Instruments.LinkToItself";
+            else await IdList.CheckAsync(errors, field, ids, db.Instruments, ct);
         }
         return errors;
     }
@@ -117,7 +110,14 @@ public sealed class InstrumentInput
         if (!string.IsNullOrWhiteSpace(text) && !PartialDate.TryParse(text, out _)) errors[field] = "Validation.Date";
     }
 
-    public void ApplyTo(Instrument i, CurrentUser editor)
+    public Task<Instrument> ApplyAsync(ConcordDb db, Instrument? existing, CurrentUser editor, CancellationToken ct)
+    {
+        var instrument = existing ?? db.Instruments.Add(new Instrument()).Entity;
+        ApplyTo(instrument, editor);
+        return Task.FromResult(instrument);
+    }
+
+    void ApplyTo(Instrument i, CurrentUser editor)
     {
         VisibilityChoice.Apply(i, Visibility, editor.Country);
         i.KindId = KindId!.Value;

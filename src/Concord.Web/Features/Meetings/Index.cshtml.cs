@@ -18,13 +18,11 @@ public class IndexModel(ConcordDb db) : PageModel
     public List<Choice> Kinds { get; private set; } = [];
     public List<OrganisationOption> Organisations { get; private set; } = [];
 
-    public sealed record Choice(int Id, LocalizedText Name);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Results = await MeetingList.QueryAsync(db, Filter, ct);
-        Kinds = await db.Terms.AsNoTracking().Where(t => t.Vocabulary == Vocabularies.MeetingKind)
-            .OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        Kinds = await TermChoices.ForFilterAsync(db, Vocabularies.MeetingKind, ct);
         Organisations = await OrganisationPicker.LoadAsync(db, ct);
     }
 }

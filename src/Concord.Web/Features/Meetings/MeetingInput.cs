@@ -13,7 +13,7 @@ public static class MeetingKinds
 }
 
 // What a form or an API call may set on a meeting; bound instead of the entity.
-public sealed class MeetingInput
+public sealed class MeetingInput : IRecordInput<Meeting, MeetingInput>
 {
     [Required(ErrorMessage = "Validation.Required")]
     [FieldLabel("Meetings.Kind")] public int? KindId { get; set; }
@@ -70,10 +70,9 @@ public sealed class MeetingInput
         Version = m.Version,
     };
 
-    // Rules beyond DataAnnotations, shared by the pages and the API. `id` is the meeting being
-    // edited (null when new). Keys are property names; values are string keys the caller localizes.
-    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, int? id, CancellationToken ct)
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, Meeting? existing, CancellationToken ct)
     {
+        var id = existing?.Id;
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(TitleVi) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitleLo))
             errors[nameof(TitleVi)] = "Validation.TitleInOneLanguage";
@@ -115,12 +114,8 @@ public sealed class MeetingInput
             else if (id is { } self && await LeadsBackAsync(db, prepares, self, ct)) errors[nameof(PreparesId)] = "Meetings.PreparesCycle";
         }
 
-        var chairs = ChairIds.Distinct().ToList();
-        if (chairs.Count > 0 && await db.People.CountAsync(p => chairs.Contains(p.Id), ct) != chairs.Count)
-            errors[nameof(ChairIds)] = "Validation.UnknownChoice";
-        var participants = ParticipantIds.Distinct().ToList();
-        if (participants.Count > 0 && await db.Organisations.CountAsync(o => participants.Contains(o.Id), ct) != participants.Count)
-            errors[nameof(ParticipantIds)] = "Validation.UnknownChoice";
+        await IdList.CheckAsync(errors, nameof(ChairIds), ChairIds, db.People, ct);
+        await IdList.CheckAsync(errors, nameof(ParticipantIds), ParticipantIds, db.Organisations, ct);
         return errors;
     }
 
@@ -139,7 +134,14 @@ public sealed class MeetingInput
         return false;
     }
 
-    public void ApplyTo(Meeting m, CurrentUser editor)
+    public Task<Meeting> ApplyAsync(ConcordDb db, Meeting? existing, CurrentUser editor, CancellationToken ct)
+    {
+        var meeting = existing ?? db.Meetings.Add(new Meeting()).Entity;
+        ApplyTo(meeting, editor);
+        return Task.FromResult(meeting);
+    }
+
+    void ApplyTo(Meeting m, CurrentUser editor)
     {
         VisibilityChoice.Apply(m, Visibility, editor.Country);
         m.KindId = KindId!.Value;

@@ -25,7 +25,6 @@ public class IndexModel(ConcordDb db) : PageModel
     public Dictionary<int, (LocalizedText Name, string? Abbreviation)> Names { get; private set; } = [];
     public List<Choice> Kinds { get; private set; } = [];
 
-    public sealed record Choice(int Id, LocalizedText Name);
 
     // The same list in the other order, from its first page.
     public string SortUrl(string sort)
@@ -56,7 +55,6 @@ public class IndexModel(ConcordDb db) : PageModel
         }
         var shown = Results.Items.Concat(Children.SelectMany(g => g));
         Names = await OrganisationList.NamesAsync(db, shown.SelectMany(r => new[] { r.SuccessorId, Tree ? null : r.ParentId }).OfType<int>(), ct);
-        Kinds = await db.Terms.AsNoTracking().Where(t => t.Vocabulary == Vocabularies.OrganisationKind)
-            .OrderBy(t => t.SortOrder).Select(t => new Choice(t.Id, t.Name)).ToListAsync(ct);
+        Kinds = await TermChoices.ForFilterAsync(db, Vocabularies.OrganisationKind, ct);
     }
 }

@@ -8,7 +8,7 @@ namespace Concord.Features.Organisations;
 
 // What a form or an API call may set on an organisation; bound instead of the entity
 // (so the demo's stable Key, for one, cannot be changed from a form).
-public sealed class OrganisationInput
+public sealed class OrganisationInput : IRecordInput<Organisation, OrganisationInput>
 {
     // International bodies and international NGOs belong to no one country.
     public static readonly string[] KindsWithoutCountry = ["international-organisation", "ngo"];
@@ -43,10 +43,11 @@ public sealed class OrganisationInput
         Version = o.Version,
     };
 
-    // Rules beyond DataAnnotations, shared by the pages and the API. `id` is the organisation
-    // being edited (null when new).
-    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, int? id, CancellationToken ct)
+    public static IQueryable<Organisation> ForEdit(ConcordDb db) => db.Organisations;
+
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, Organisation? existing, CancellationToken ct)
     {
+        var id = existing?.Id;
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(NameVi) && string.IsNullOrWhiteSpace(NameEn) && string.IsNullOrWhiteSpace(NameLo))
             errors[nameof(NameVi)] = "Validation.TitleInOneLanguage";
@@ -92,7 +93,14 @@ public sealed class OrganisationInput
         return false;
     }
 
-    public void ApplyTo(Organisation o)
+    public Task<Organisation> ApplyAsync(ConcordDb db, Organisation? existing, CurrentUser editor, CancellationToken ct)
+    {
+        var organisation = existing ?? db.Organisations.Add(new Organisation()).Entity;
+        ApplyTo(organisation);
+        return Task.FromResult(organisation);
+    }
+
+    void ApplyTo(Organisation o)
     {
         o.KindId = KindId!.Value;
         o.Country = Clean(Country)?.ToUpperInvariant();
@@ -109,7 +117,7 @@ public sealed class OrganisationInput
     static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
-public sealed class PersonInput
+public sealed class PersonInput : IRecordInput<Person, PersonInput>
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(200, ErrorMessage = "Validation.TooLong")]
@@ -128,7 +136,9 @@ public sealed class PersonInput
         Version = p.Version,
     };
 
-    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, CancellationToken ct)
+    public static IQueryable<Person> ForEdit(ConcordDb db) => db.People;
+
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, Person? existing, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         if (OrganisationId is { } org && !await db.Organisations.AnyAsync(o => o.Id == org, ct))
@@ -136,7 +146,14 @@ public sealed class PersonInput
         return errors;
     }
 
-    public void ApplyTo(Person p)
+    public Task<Person> ApplyAsync(ConcordDb db, Person? existing, CurrentUser editor, CancellationToken ct)
+    {
+        var person = existing ?? db.People.Add(new Person { Name = "" }).Entity;
+        ApplyTo(person);
+        return Task.FromResult(person);
+    }
+
+    void ApplyTo(Person p)
     {
         p.Name = Name!.Trim();
         p.Position = new LocalizedText(Clean(PositionVi), Clean(PositionEn), Clean(PositionLo));
