@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Concord.Data;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
+using static Concord.Shared.InputText;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Features.Activities;
@@ -130,11 +131,6 @@ public sealed class ActivityInput : IRecordInput<Activity, ActivityInput>
     public static bool PeopleSplitExceedsTotal(int? total, int? women, int? men) =>
         total is { } t && ((women ?? 0) + (men ?? 0) > t);
 
-    static void CheckDate(Dictionary<string, string> errors, string field, string? text)
-    {
-        if (!string.IsNullOrWhiteSpace(text) && !PartialDate.TryParse(text, out _)) errors[field] = "Validation.Date";
-    }
-
     public Task<Activity> ApplyAsync(ConcordDb db, Activity? existing, CurrentUser editor, CancellationToken ct)
     {
         var activity = existing ?? db.Activities.Add(new Activity()).Entity;
@@ -149,8 +145,8 @@ public sealed class ActivityInput : IRecordInput<Activity, ActivityInput>
         a.Title = new LocalizedText(Clean(TitleVi), Clean(TitleEn), Clean(TitleLo));
         a.Description = new LocalizedText(Clean(DescriptionVi), Clean(DescriptionEn), Clean(DescriptionLo));
         OriginalLanguageChoice.Apply(a, OriginalLanguage);
-        (a.StartsOn, a.StartsOnPrecision) = Split(Starts);
-        (a.EndsOn, a.EndsOnPrecision) = Split(Ends);
+        (a.StartsOn, a.StartsOnPrecision) = SplitDate(Starts);
+        (a.EndsOn, a.EndsOnPrecision) = SplitDate(Ends);
         a.DateNote = Clean(DateNote);
         // A meeting the editor could not see (loaded as null by ForEdit) stays unless they chose another.
         a.MeetingId = MeetingId ?? (a.Meeting is null ? a.MeetingId : null);
@@ -172,9 +168,4 @@ public sealed class ActivityInput : IRecordInput<Activity, ActivityInput>
         foreach (var id in wanted.Where(id => a.Commitments.All(c => c.CommitmentId != id)))
             a.Commitments.Add(new ActivityCommitment { CommitmentId = id });
     }
-
-    static (DateOnly?, DatePrecision) Split(string? text) =>
-        PartialDate.TryParse(text, out var d) ? (d.Date, d.Precision) : (null, DatePrecision.Day);
-
-    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

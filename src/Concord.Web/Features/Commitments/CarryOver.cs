@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Concord.Data;
 using Concord.Shared;
+using static Concord.Shared.InputText;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Features.Commitments;
@@ -92,6 +93,4 @@ public static class CarryOver
     // Clauses keep the order they were entered in unless renumbered; a new one goes last.
     public static async Task<int> NextSequenceAsync(ConcordDb db, int instrumentId, CancellationToken ct) =>
         (await db.Commitments.Where(c => c.InstrumentId == instrumentId).MaxAsync(c => (int?)c.Sequence, ct) ?? 0) + 1;
-
-    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Concord.Data;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
+using static Concord.Shared.InputText;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Features.Commitments;
@@ -144,6 +145,4 @@ public sealed class CommitmentInput : IRecordInput<Commitment, CommitmentInput>
         foreach (var id in wanted.Where(id => c.Leads.All(l => l.OrganisationId != id)))
             c.Leads.Add(new CommitmentLead { OrganisationId = id, Country = countries[id]! });
     }
-
-    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

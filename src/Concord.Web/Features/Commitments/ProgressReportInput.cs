@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Concord.Data;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
+using static Concord.Shared.InputText;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
@@ -160,6 +161,4 @@ public sealed class ProgressReportInput : IRecordInput<ProgressReport, ProgressR
     public static bool IsWebAddress(string text) =>
         text.Length <= 2000 && Uri.TryCreate(text, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && !string.IsNullOrEmpty(uri.Host);
-
-    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

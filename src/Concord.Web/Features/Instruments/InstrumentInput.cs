@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Concord.Data;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
+using static Concord.Shared.InputText;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Features.Instruments;
@@ -105,11 +106,6 @@ public sealed class InstrumentInput : IRecordInput<Instrument, InstrumentInput>
         _ => InstrumentLinkKind.Amends,
     };
 
-    static void CheckDate(Dictionary<string, string> errors, string field, string? text)
-    {
-        if (!string.IsNullOrWhiteSpace(text) && !PartialDate.TryParse(text, out _)) errors[field] = "Validation.Date";
-    }
-
     public Task<Instrument> ApplyAsync(ConcordDb db, Instrument? existing, CurrentUser editor, CancellationToken ct)
     {
         var instrument = existing ?? db.Instruments.Add(new Instrument()).Entity;
@@ -125,10 +121,10 @@ public sealed class InstrumentInput : IRecordInput<Instrument, InstrumentInput>
         i.Summary = new LocalizedText(Clean(SummaryVi), Clean(SummaryEn), Clean(SummaryLo));
         OriginalLanguageChoice.Apply(i, OriginalLanguage);
         i.Status = Status!.Value;
-        (i.SignedOn, i.SignedOnPrecision) = Split(Signed);
+        (i.SignedOn, i.SignedOnPrecision) = SplitDate(Signed);
         i.DateNote = Clean(DateNote);
-        (i.InForceFrom, i.InForceFromPrecision) = Split(InForce);
-        (i.ExpiresOn, i.ExpiresOnPrecision) = Split(Expires);
+        (i.InForceFrom, i.InForceFromPrecision) = SplitDate(InForce);
+        (i.ExpiresOn, i.ExpiresOnPrecision) = SplitDate(Expires);
         // A meeting the editor could not see (loaded as null by ForEdit) stays unless they chose another.
         i.MeetingId = MeetingId ?? (i.Meeting is null ? i.MeetingId : null);
         var wanted = PartyIds.Distinct().ToHashSet();
@@ -145,9 +141,4 @@ public sealed class InstrumentInput : IRecordInput<Instrument, InstrumentInput>
         foreach (var (kind, to) in links.Where(x => !i.LinksFrom.Any(l => l.Kind == x.Kind && l.ToId == x.To)))
             i.LinksFrom.Add(new InstrumentLink { Kind = kind, ToId = to });
     }
-
-    static (DateOnly?, DatePrecision) Split(string? text) =>
-        PartialDate.TryParse(text, out var d) ? (d.Date, d.Precision) : (null, DatePrecision.Day);
-
-    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Concord.Data;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
+using static Concord.Shared.InputText;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Features.Meetings;
@@ -166,8 +167,6 @@ public sealed class MeetingInput : IRecordInput<Meeting, MeetingInput>
         foreach (var organisationId in participants.Where(o => m.Participants.All(p => p.OrganisationId != o)))
             m.Participants.Add(new MeetingParticipant { OrganisationId = organisationId });
     }
-
-    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     // One agenda item a line: blank lines and stray spaces typed between items are dropped.
     static string? CleanLines(string? s)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Concord.Data;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
+using static Concord.Shared.InputText;
 using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Features.Organisations;
@@ -114,7 +115,6 @@ public sealed class OrganisationInput : IRecordInput<Organisation, OrganisationI
         o.Note = Clean(Note);
     }
 
-    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 public sealed class PersonInput : IRecordInput<Person, PersonInput>
@@ -159,6 +159,4 @@ public sealed class PersonInput : IRecordInput<Person, PersonInput>
         p.Position = new LocalizedText(Clean(PositionVi), Clean(PositionEn), Clean(PositionLo));
         p.OrganisationId = OrganisationId;
     }
-
-    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
