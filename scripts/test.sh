@@ -9,6 +9,9 @@ pgdir=$(mktemp -d /tmp/concord-pg.XXXXXX)
 log=$(mktemp /tmp/concord-test.XXXXXX.log)
 trap 'scripts/postgres.sh stop "$pgdir"; rm -f "$log"' EXIT
 export CONCORD_TEST_POSTGRES=$(scripts/postgres.sh start "$pgdir")
+# Each test class starts an app; without this each one watches its settings files, and a few hundred
+# watchers exhaust the kernel's inotify instances (128 by default) on a busy machine.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 dotnet tool restore >/dev/null
 set +e
 dotnet test Concord.slnx --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
