@@ -350,7 +350,9 @@ public abstract class ConcurrentEditsTests(ConcordFactory factory)
             var read = await client.GetFromJsonAsync<JsonElement>(url);
             var body = Body(url, read);
             Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync(url, body)).StatusCode);
-            var stale = await client.PutAsJsonAsync(url, body);
+            // A stale PUT of other values is refused (a stale PUT of the values now saved changes nothing: see
+            // AnUnchangedPutWritesNothingAndKeepsTheVersion).
+            var stale = await client.PutAsJsonAsync(url, Body(url, read, " (sửa lần hai)"));
             Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
             Assert.Equal("application/problem+json", stale.Content.Headers.ContentType!.MediaType);
             var problem = await stale.Content.ReadFromJsonAsync<JsonElement>();
@@ -362,29 +364,50 @@ public abstract class ConcurrentEditsTests(ConcordFactory factory)
         }
     }
 
+    [Fact]
+    public async Task AnUnchangedPutWritesNothingAndKeepsTheVersion()
+    {
+        var world = await CommitmentsWorld.CreateAsync(factory);
+        var client = await factory.CoordinatorAsync();
+        var commitment = await world.AddCommitmentAsync(null, world.VnDepartment);
+        var url = $"/api/commitments/{commitment}";
+        var read = await client.GetFromJsonAsync<JsonElement>(url);
+        var body = Body(url, read);
+        var first = await client.PutAsJsonAsync(url, body);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var version = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+        var audits = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.RecordType == nameof(Commitment) && a.RecordId == commitment));
+
+        // The same values again, even on the version read before the first save: nothing to write, no conflict.
+        var again = await client.PutAsJsonAsync(url, body);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(version, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+        Assert.Equal(audits, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.RecordType == nameof(Commitment) && a.RecordId == commitment)));
+    }
+
     // The input a script would PUT back for the record it read, with its title changed.
-    static Dictionary<string, object?> Body(string url, JsonElement read)
+    static Dictionary<string, object?> Body(string url, JsonElement read, string edit = " (sửa)")
     {
         var version = read.GetProperty("version").GetInt32();
         JsonElement P(string name) => read.GetProperty(name);
         string? S(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetString();
         return url.Split('/')[2] switch
         {
-            "organisations" => new() { ["kindId"] = P("kindId").GetInt32(), ["country"] = S(P("country")), ["nameVi"] = S(P("name").GetProperty("vi")) + " (sửa)", ["version"] = version },
-            "people" => new() { ["name"] = P("name").GetString() + " (sửa)", ["version"] = version },
-            "instruments" => new() { ["kindId"] = P("kindId").GetInt32(), ["titleVi"] = S(P("title").GetProperty("vi")) + " (sửa)", ["status"] = P("status").GetString(), ["version"] = version },
-            "meetings" => new() { ["kindId"] = P("kindId").GetInt32(), ["titleVi"] = S(P("title").GetProperty("vi")) + " (sửa)", ["version"] = version },
+            "organisations" => new() { ["kindId"] = P("kindId").GetInt32(), ["country"] = S(P("country")), ["nameVi"] = S(P("name").GetProperty("vi")) + edit, ["version"] = version },
+            "people" => new() { ["name"] = P("name").GetString() + edit, ["version"] = version },
+            "instruments" => new() { ["kindId"] = P("kindId").GetInt32(), ["titleVi"] = S(P("title").GetProperty("vi")) + edit, ["status"] = P("status").GetString(), ["version"] = version },
+            "meetings" => new() { ["kindId"] = P("kindId").GetInt32(), ["titleVi"] = S(P("title").GetProperty("vi")) + edit, ["version"] = version },
             "commitments" => new()
             {
-                ["instrumentId"] = P("instrumentId").GetInt32(), ["textVi"] = S(P("text").GetProperty("vi")) + " (sửa)", ["areaId"] = P("areaId").GetInt32(),
+                ["instrumentId"] = P("instrumentId").GetInt32(), ["textVi"] = S(P("text").GetProperty("vi")) + edit, ["areaId"] = P("areaId").GetInt32(),
                 ["period"] = "2024-2025", ["status"] = P("status").GetString(), ["leadIds"] = P("leads").EnumerateArray().Select(l => l.GetProperty("organisationId").GetInt32()).ToArray(), ["version"] = version,
             },
             "reports" => new()
             {
                 ["country"] = P("country").GetString(), ["organisationId"] = P("organisationId").GetInt32(), ["period"] = "2024-2025", ["status"] = P("status").GetString(),
-                ["narrativeVi"] = "Đã sửa", ["reportedOn"] = "01/06/2025", ["version"] = version,
+                ["narrativeVi"] = "Đã sửa" + edit, ["reportedOn"] = "01/06/2025", ["version"] = version,
             },
-            _ => new() { ["kindId"] = P("kindId").GetInt32(), ["titleVi"] = S(P("title").GetProperty("vi")) + " (sửa)", ["version"] = version },
+            _ => new() { ["kindId"] = P("kindId").GetInt32(), ["titleVi"] = S(P("title").GetProperty("vi")) + edit, ["version"] = version },
         };
     }
 }

@@ -33,14 +33,14 @@ public abstract class RetiredTermsTests(ConcordFactory factory)
         return term;
     });
 
-    Task<int> AddAsync<T>(T record) where T : Record => factory.WithDbAsync(async db =>
+    Task<int> AddAsync<T>(T record) where T : Concord.Shared.Record => factory.WithDbAsync(async db =>
     {
         db.Add(record);
         await db.SaveChangesAsync();
         return record.Id;
     });
 
-    Task<int> VersionAsync<T>(int id) where T : Record =>
+    Task<int> VersionAsync<T>(int id) where T : Concord.Shared.Record =>
         factory.WithDbAsync(db => db.Set<T>().Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
 
     Task<int> AuditRowsAsync<T>(int id) =>
@@ -50,7 +50,7 @@ public abstract class RetiredTermsTests(ConcordFactory factory)
 
     // Opens the edit form: the held term is selected and named as retired. Saves it as it is: nothing is
     // written, the version and the history stay, and the page it lands on says nothing changed.
-    async Task SavesUnchangedAsync<T>(string url, int id, string field, string value, Term term) where T : Record
+    async Task SavesUnchangedAsync<T>(string url, int id, string field, string value, Term term) where T : Concord.Shared.Record
     {
         var client = await factory.CoordinatorAsync(redirects: false);
         var form = await client.GetPageAsync(url);
