@@ -11,8 +11,8 @@ namespace Concord.Tests.Infrastructure;
 
 // One database per provider per test run, made by a first start of the app on an empty database
 // (migrations, append-only triggers, reference terms, the demo history and the demo accounts), then
-// copied for each test class: a copy takes a moment, a first start several seconds, and seventy
-// classes each paid for one.
+// copied for each test class: copying a file or a database is quick, migrating and seeding is not, and
+// some seventy classes each paid for it.
 //
 // Only what start-up writes before the app runs (PrepareDatabaseAsync) goes into the template: its host
 // starts without hosted services, so each copy still makes its own Data Protection key at its own
