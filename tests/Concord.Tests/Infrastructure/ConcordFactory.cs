@@ -7,17 +7,24 @@ using Npgsql;
 namespace Concord.Tests.Infrastructure;
 
 // Concord over HTTP on a database of its own, migrated and loaded with the demo history,
-// exactly as a first start does. One instance per test class (IClassFixture).
+// exactly as a first start does. One instance per test class (IClassFixture). The database is a copy
+// of the run's template (DatabaseTemplate), which a first start with these settings made.
 public abstract class ConcordFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
+    // False for a class that watches a first start (what start-up writes to an empty database, and what
+    // it logs): its database starts empty, and its own first start fills it.
+    protected virtual bool CopiesTemplate => true;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => UseTestSettings(builder, Provider, ConnectionString);
+
+    // Shared with the template's start, so that a copy holds what this class's own first start would write.
+    internal static void UseTestSettings(IWebHostBuilder builder, string provider, string connectionString)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", Provider);
-        builder.UseSetting("ConnectionStrings:Concord", ConnectionString);
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:Concord", connectionString);
         builder.UseSetting("Database:SeedDemo", "true");
         // Hundreds of accounts are made and signed in: cheap hashes, and no rate limit in the way
         // (RateLimitTests sets its own).
@@ -55,11 +62,13 @@ public abstract class ConcordFactory : WebApplicationFactory<Program>, IAsyncLif
     }
 }
 
-public sealed class SqliteFactory : ConcordFactory
+public class SqliteFactory : ConcordFactory
 {
     readonly string file = Path.Combine(Path.GetTempPath(), $"concord-test-{Guid.NewGuid():N}.db");
     public override string Provider => "Sqlite";
     protected override string ConnectionString => $"Data Source={file}";
+
+    public override Task InitializeAsync() => CopiesTemplate ? DatabaseTemplate.CopySqliteAsync(file) : Task.CompletedTask;
 
     protected override Task DropAsync()
     {
@@ -73,18 +82,23 @@ public sealed class SqliteFactory : ConcordFactory
 // Needs the PostgreSQL server that scripts/test.sh starts; it passes the server's address in
 // CONCORD_TEST_POSTGRES. Without it these tests fail rather than skip, so a green run always
 // means both databases were tested.
-public sealed class PostgresFactory : ConcordFactory
+public class PostgresFactory : ConcordFactory
 {
     readonly string database = $"concord_test_{Guid.NewGuid():N}";
     public override string Provider => "Postgres";
 
-    static string ServerAddress => Environment.GetEnvironmentVariable("CONCORD_TEST_POSTGRES")
+    internal static string ServerAddress => Environment.GetEnvironmentVariable("CONCORD_TEST_POSTGRES")
         ?? throw new InvalidOperationException("CONCORD_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts a throwaway PostgreSQL.");
 
     protected override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerAddress) { Database = database }.ConnectionString;
 
     public override async Task InitializeAsync()
     {
+        if (CopiesTemplate)
+        {
+            await DatabaseTemplate.CopyPostgresAsync(database);
+            return;
+        }
         await using var connection = new NpgsqlConnection(ServerAddress);
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
@@ -99,4 +113,15 @@ public sealed class PostgresFactory : ConcordFactory
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
+}
+
+// For a class that watches a first start; the reason goes beside the class that uses it.
+public sealed class FirstStartSqliteFactory : SqliteFactory
+{
+    protected override bool CopiesTemplate => false;
+}
+
+public sealed class FirstStartPostgresFactory : PostgresFactory
+{
+    protected override bool CopiesTemplate => false;
 }

@@ -134,5 +134,7 @@ public abstract class DemoAccountTests(ConcordFactory factory)
     }
 }
 
-public sealed class DemoAccountsOnSqlite(SqliteFactory factory) : DemoAccountTests(factory), IClassFixture<SqliteFactory>;
-public sealed class DemoAccountsOnPostgres(PostgresFactory factory) : DemoAccountTests(factory), IClassFixture<PostgresFactory>;
+// Not on a copy of the run's template: these tests are about what a first start makes and prints, so
+// each database here is made by a first start of its own (FreshDatabaseAsync's too: it makes one of the same kind).
+public sealed class DemoAccountsOnSqlite(FirstStartSqliteFactory factory) : DemoAccountTests(factory), IClassFixture<FirstStartSqliteFactory>;
+public sealed class DemoAccountsOnPostgres(FirstStartPostgresFactory factory) : DemoAccountTests(factory), IClassFixture<FirstStartPostgresFactory>;
