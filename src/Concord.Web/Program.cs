@@ -5,6 +5,7 @@ using Concord.Features.Accounts;
 using Concord.Features.Activities;
 using Concord.Features.Audit;
 using Concord.Features.Commitments;
+using Concord.Features.Iati;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
 using Concord.Features.Organisations;
@@ -43,6 +44,7 @@ app.MapMeetingsApi();
 app.MapCommitmentsApi();
 app.MapActivitiesApi();
 app.MapSearchApi();
+app.MapIatiExport();
 
 await app.RunAsync();
 return 0;

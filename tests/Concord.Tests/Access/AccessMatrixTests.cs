@@ -120,6 +120,8 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Get("organisations", _ => "/organisations", Everyone),
         Get("organisations/{id:int}", w => $"/organisations/{w.Organisation}", Everyone),
         Get("api/search", _ => "/api/search?q=Lao", Everyone),
+        // The IATI file holds only what the ministries published, the same for everyone.
+        Get("iati/activities.xml", _ => "/iati/activities.xml", Everyone),
         Get("api/instruments", _ => "/api/instruments", Everyone),
         Get("api/instruments/{id:int}", w => $"/api/instruments/{w.Instrument}", Everyone),
         Get("api/meetings", _ => "/api/meetings", Everyone),
