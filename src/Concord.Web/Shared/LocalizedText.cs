@@ -56,3 +56,16 @@ public sealed class LocalizedText
 
     public IEnumerable<string?> All() => [Vi, En, Lo];
 }
+
+// The Vietnamese, English and Lao fields of one text on a form (Features/Shared/_LocalizedTextFields.cshtml):
+// `Name` is the inputs' name less the language ("Input.Title" for Input.TitleVi, Input.TitleEn, Input.TitleLo)
+// and `Label` the key of the words before "(Vietnamese)". `Form` is the page's ViewData, where each input's
+// rules ([StringLength] and the like) are found as asp-for finds them. A textarea of `Rows` rows when given;
+// `Hint` is a key shown under the Vietnamese field and describing all three. Side by side suits short names;
+// otherwise Vietnamese takes the full width above English and Lao.
+public sealed record LocalizedTextFields(Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary Form, string Name, string Label)
+{
+    public int Rows { get; init; }
+    public string? Hint { get; init; }
+    public bool SideBySide { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Concord.Shared;
 
@@ -6,9 +7,9 @@ namespace Concord.Shared;
 // both has checked the translation against the original, and who. Mapped as an EF complex type:
 // columns Translation_Original, Translation_LoVerifiedBy, Translation_LoVerifiedAt, ...
 //
-// A verification belongs to the words that were checked: ConcordDb clears it when the translation
-// or the original changes afterwards (see ClearStaleVerifications), so "verified" never covers
-// text nobody has read.
+// A verification belongs to the words that were checked: it is cleared when the translation or the
+// original changes afterwards (ClearStaleVerifications, run by ConcordDb on every save), so "verified"
+// never covers text nobody has read.
 public sealed class TranslationState
 {
     public string Original { get; set; } = Cultures.Default;
@@ -86,6 +87,24 @@ public static class TranslationRules
             .Select(get => get(record));
 
     static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<object, LocalizedText>[]> TextGetters = new();
+
+    // A verification covers the words that were checked. A changed translation loses its own; a changed
+    // original (or a different original language) loses every one, since each was checked against it.
+    public static void ClearStaleVerifications(EntityEntry entry, TranslationState state)
+    {
+        var originalLanguage = entry.ComplexProperty(nameof(ITranslatable.Translation)).Property(nameof(TranslationState.Original));
+        var changed = new HashSet<string>();
+        foreach (var text in entry.ComplexProperties.Where(p => p.Metadata.ClrType == typeof(LocalizedText)))
+            foreach (var language in LocalizedText.Languages)
+            {
+                var value = text.Property(LocalizedText.Property(language));
+                if (!Equals(value.OriginalValue, value.CurrentValue)) changed.Add(language);
+            }
+        var originalMoved = !Equals(originalLanguage.OriginalValue, originalLanguage.CurrentValue);
+        foreach (var language in LocalizedText.Languages)
+            if (originalMoved || changed.Contains(language) || changed.Contains(state.Original) || language == state.Original)
+                state.ClearVerification(language);
+    }
 
     // The original language a form or an API call did not name: the one the editor works in if the
     // record has text in it, else the first language it has text in.

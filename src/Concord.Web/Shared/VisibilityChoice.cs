@@ -1,5 +1,3 @@
-using Concord.Features.Commitments;
-
 namespace Concord.Shared;
 
 // Who may read a record, as its editor chooses it on a form or in the API: published, shared by both

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Concord.Features.Accounts;
 using Concord.Features.Commitments;
+using Concord.Shared;
 using Concord.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

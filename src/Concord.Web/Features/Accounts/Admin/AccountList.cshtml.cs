@@ -83,5 +83,5 @@ public class AccountListModel(ConcordDb db, TimeProvider clock) : PageModel
 
     // Times in the programme's time zone (Hanoi and Vientiane, UTC+7), where every reader is.
     public static string When(DateTime? utc) =>
-        utc is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc).Add(Commitments.ProgrammeCalendar.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
+        utc is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc).Add(ProgrammeCalendar.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
 }

@@ -1,4 +1,4 @@
-namespace Concord.Features.Commitments;
+namespace Concord.Shared;
 
 // The programme has two sides. A lead, a report and the list's side filter are always one of them,
 // by ISO 3166 code, the same code Organisation.Country holds.
