@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Xml;
 using Concord.Data;
 using Concord.Features.Activities;
-using Concord.Features.Commitments;
 using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
 

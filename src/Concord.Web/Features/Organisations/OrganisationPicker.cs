@@ -1,5 +1,4 @@
 using Concord.Data;
-using Concord.Features.Commitments;
 using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
 
