@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AngleSharp.Dom;
 using Concord.Features.Activities;
 using Concord.Features.Commitments;
@@ -137,6 +139,22 @@ public abstract class RetiredTermsTests(ConcordFactory factory)
         await SavesUnchangedAsync<Activity>($"/activities/{id}/edit", id, "Input.KindId", $"{kind.Id}", kind);
         await SavesUnchangedAsync<Activity>($"/activities/{id}/edit", id, "Input.ValueCurrency", currency.Code, currency);
         await NotOfferedForNewAsync("/activities/new", "Input.KindId", $"{kind.Id}");
+    }
+
+    [Fact]
+    public async Task ANewRecordCannotBeGivenARetiredTermThroughTheApiEither()
+    {
+        var kind = await RetiredTermAsync(Vocabularies.MeetingKind);
+        var currency = await RetiredTermAsync(Vocabularies.Currency);
+        var activityKind = await factory.WithDbAsync(db => db.Terms.Where(t => t.Vocabulary == Vocabularies.ActivityKind && t.IsActive).Select(t => t.Id).FirstAsync());
+        var client = await factory.CoordinatorAsync();
+
+        var meeting = await client.PostAsJsonAsync("/api/meetings", new { kindId = kind.Id, titleVi = $"Họp {Tag()}" });
+        Assert.Equal(HttpStatusCode.BadRequest, meeting.StatusCode);
+        Assert.True((await meeting.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("kindId", out _));
+        var activity = await client.PostAsJsonAsync("/api/activities", new { kindId = activityKind, titleVi = $"Hoạt động {Tag()}", valueAmount = 10, valueCurrency = currency.Code });
+        Assert.Equal(HttpStatusCode.BadRequest, activity.StatusCode);
+        Assert.True((await activity.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("valueCurrency", out _));
     }
 
     [Fact]

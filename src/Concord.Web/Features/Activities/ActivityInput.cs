@@ -88,7 +88,7 @@ public sealed class ActivityInput : IRecordInput<Activity, ActivityInput>
             errors[nameof(TitleVi)] = "Validation.TitleInOneLanguage";
         if (OriginalLanguageChoice.Check(OriginalLanguage, new LocalizedText(TitleVi, TitleEn, TitleLo), new LocalizedText(DescriptionVi, DescriptionEn, DescriptionLo)) is { } original) errors[nameof(OriginalLanguage)] = original;
         if (VisibilityChoice.Check(Visibility, db.Viewer) is { } visibility) errors[nameof(Visibility)] = visibility;
-        if (KindId is { } kind && !await db.Terms.AnyAsync(t => t.Id == kind && t.Vocabulary == Vocabularies.ActivityKind, ct))
+        if (KindId is { } kind && !await TermChoices.IsChoosableAsync(db, Vocabularies.ActivityKind, kind, existing?.KindId, ct))
             errors[nameof(KindId)] = "Validation.UnknownChoice";
 
         CheckDate(errors, nameof(Starts), Starts);
@@ -107,8 +107,7 @@ public sealed class ActivityInput : IRecordInput<Activity, ActivityInput>
         {
             if (ValueAmount is null)
                 errors[nameof(ValueAmount)] = "Activities.AmountRequired";
-            var code = ValueCurrency.Trim().ToUpperInvariant();
-            if (!await db.Terms.AnyAsync(t => t.Vocabulary == Vocabularies.Currency && t.Code == code, ct))
+            if (!await TermChoices.IsChoosableCodeAsync(db, Vocabularies.Currency, ValueCurrency, existing?.ValueCurrency, ct))
                 errors[nameof(ValueCurrency)] = "Validation.UnknownChoice";
         }
         if (ValueIsLowerBound && ValueAmount is null && !errors.ContainsKey(nameof(ValueAmount)))

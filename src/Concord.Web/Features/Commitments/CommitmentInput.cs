@@ -64,7 +64,7 @@ public sealed class CommitmentInput : IRecordInput<Commitment, CommitmentInput>
         if (VisibilityChoice.Check(Visibility, db.Viewer) is { } visibility) errors[nameof(Visibility)] = visibility;
         if (InstrumentId is { } instrument && !await db.Instruments.AnyAsync(i => i.Id == instrument, ct))
             errors[nameof(InstrumentId)] = "Validation.UnknownChoice";
-        if (AreaId is { } area && !await db.Terms.AnyAsync(t => t.Id == area && t.Vocabulary == Vocabularies.Area, ct))
+        if (AreaId is { } area && !await TermChoices.IsChoosableAsync(db, Vocabularies.Area, area, existing?.AreaId, ct))
             errors[nameof(AreaId)] = "Validation.UnknownChoice";
 
         var hasPeriod = Concord.Shared.Period.TryParse(Period, out var period);

@@ -103,8 +103,7 @@ public sealed class ProgressReportInput : IRecordInput<ProgressReport, ProgressR
         }
         if (!string.IsNullOrWhiteSpace(ValueCurrency))
         {
-            var code = ValueCurrency.Trim().ToUpperInvariant();
-            if (!await db.Terms.AnyAsync(t => t.Vocabulary == Vocabularies.Currency && t.Code == code, ct))
+            if (!await TermChoices.IsChoosableCodeAsync(db, Vocabularies.Currency, ValueCurrency, existing?.ValueCurrency, ct))
                 errors[nameof(ValueCurrency)] = "Validation.UnknownChoice";
         }
 

@@ -74,7 +74,7 @@ public sealed class InstrumentInput : IRecordInput<Instrument, InstrumentInput>
         if (string.IsNullOrWhiteSpace(TitleVi) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitleLo))
             errors[nameof(TitleVi)] = "Validation.TitleInOneLanguage";
         if (OriginalLanguageChoice.Check(OriginalLanguage, new LocalizedText(TitleVi, TitleEn, TitleLo), new LocalizedText(SummaryVi, SummaryEn, SummaryLo)) is { } original) errors[nameof(OriginalLanguage)] = original;
-        if (KindId is { } kind && !await db.Terms.AnyAsync(t => t.Id == kind && t.Vocabulary == Vocabularies.InstrumentKind, ct))
+        if (KindId is { } kind && !await TermChoices.IsChoosableAsync(db, Vocabularies.InstrumentKind, kind, existing?.KindId, ct))
             errors[nameof(KindId)] = "Validation.UnknownChoice";
         if (Status is { } status && !Enum.IsDefined(status))
             errors[nameof(Status)] = "Validation.UnknownChoice";

@@ -83,7 +83,7 @@ public sealed class MeetingInput : IRecordInput<Meeting, MeetingInput>
         string? kindCode = null;
         if (KindId is { } kind)
         {
-            kindCode = await db.Terms.Where(t => t.Id == kind && t.Vocabulary == Vocabularies.MeetingKind).Select(t => t.Code).SingleOrDefaultAsync(ct);
+            kindCode = await TermChoices.ChoosableCodeAsync(db, Vocabularies.MeetingKind, kind, existing?.KindId, ct);
             if (kindCode is null) errors[nameof(KindId)] = "Validation.UnknownChoice";
         }
         if (Number is null && kindCode == MeetingKinds.MinisterialConference)

@@ -55,7 +55,7 @@ public sealed class OrganisationInput : IRecordInput<Organisation, OrganisationI
         if (OriginalLanguageChoice.Check(OriginalLanguage, new LocalizedText(NameVi, NameEn, NameLo)) is { } original) errors[nameof(OriginalLanguage)] = original;
         if (KindId is { } kind)
         {
-            var code = await db.Terms.Where(t => t.Id == kind && t.Vocabulary == Vocabularies.OrganisationKind).Select(t => t.Code).SingleOrDefaultAsync(ct);
+            var code = await TermChoices.ChoosableCodeAsync(db, Vocabularies.OrganisationKind, kind, existing?.KindId, ct);
             if (code is null) errors[nameof(KindId)] = "Validation.UnknownChoice";
             else if (string.IsNullOrWhiteSpace(Country) && !KindsWithoutCountry.Contains(code)) errors[nameof(Country)] = "Organisations.CountryRequired";
         }
