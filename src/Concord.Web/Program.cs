@@ -5,6 +5,7 @@ using Concord.Features.Accounts;
 using Concord.Features.Activities;
 using Concord.Features.Audit;
 using Concord.Features.Commitments;
+using Concord.Features.Documents;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
 using Concord.Features.Organisations;
@@ -20,6 +21,7 @@ builder.Services.AddConcordAccounts(builder.Configuration);
 builder.Services.AddConcordAccountLinks();
 builder.Services.AddConcordRateLimits(builder.Configuration);
 builder.Services.AddConcordAudit();
+builder.Services.AddConcordDocuments();
 
 var app = builder.Build();
 
@@ -43,6 +45,7 @@ app.MapMeetingsApi();
 app.MapCommitmentsApi();
 app.MapActivitiesApi();
 app.MapSearchApi();
+app.MapDocuments();
 
 await app.RunAsync();
 return 0;

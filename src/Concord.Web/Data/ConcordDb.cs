@@ -2,7 +2,9 @@ using Concord.Features.Accounts;
 using Concord.Features.Activities;
 using Concord.Features.Audit;
 using Concord.Features.Commitments;
+using Concord.Features.Documents;
 using Concord.Features.Instruments;
+using Concord.Features.Jobs;
 using Concord.Features.Meetings;
 using Concord.Features.Organisations;
 using Concord.Features.ReferenceData;
@@ -42,6 +44,8 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<ActivityOrganisation> ActivityOrganisations => Set<ActivityOrganisation>();
     public DbSet<ActivityCommitment> ActivityCommitments => Set<ActivityCommitment>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<GeneratedDocument> Documents => Set<GeneratedDocument>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -267,6 +271,29 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
             e.HasOne(x => x.Activity).WithMany(x => x.Commitments).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Commitment).WithMany(x => x.Activities).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.CommitmentId, x.ActivityId });
+        });
+
+        b.Entity<Job>(e =>
+        {
+            e.Property(x => x.Kind).HasMaxLength(60);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.ClaimedBy).HasMaxLength(200);
+            e.Property(x => x.Error).HasMaxLength(1000);
+            // The claim reads queued and lease-expired jobs of its kinds, oldest first.
+            e.HasIndex(x => new { x.State, x.Kind, x.Id });
+            e.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<GeneratedDocument>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Format).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.Subject).HasMaxLength(500);
+            e.Property(x => x.FileName).HasMaxLength(300);
+            e.Property(x => x.ContentType).HasMaxLength(120);
+            e.HasIndex(x => new { x.AccountId, x.Id });
+            e.HasIndex(x => x.ExpiresAt);
+            e.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Job>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.SetNull);
         });
 
         ConfigureProvider(b);
