@@ -16,7 +16,7 @@ public class DetailsModel(ConcordDb db, CurrentUser user, TimeProvider clock) : 
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var row = await DocumentList.Query(db, user.AccountId!.Value, clock.GetUtcNow().UtcDateTime).Where(r => r.Id == id).SingleOrDefaultAsync(ct);
+        var row = await DocumentList.Query(db, user.AccountId!.Value, clock.GetUtcNow().UtcDateTime, id).SingleOrDefaultAsync(ct);
         if (row is null) return NotFound();
         Row = row;
         if (row.IsPending) Response.Headers["Refresh"] = "2";

@@ -16,9 +16,9 @@ public sealed record DocumentRow(int Id, DocumentKind Kind, DocumentFormat Forma
 // One account's documents, newest first; nobody else's, and none past its expiry.
 public static class DocumentList
 {
-    public static IQueryable<DocumentRow> Query(ConcordDb db, int accountId, DateTime now) =>
+    public static IQueryable<DocumentRow> Query(ConcordDb db, int accountId, DateTime now, int? id = null) =>
         from d in db.Documents.AsNoTracking()
-        where d.AccountId == accountId && d.ExpiresAt > now
+        where d.AccountId == accountId && d.ExpiresAt > now && (id == null || d.Id == id)
         join j in db.Jobs on d.JobId equals j.Id into jobs
         from j in jobs.DefaultIfEmpty()
         orderby d.Id descending
