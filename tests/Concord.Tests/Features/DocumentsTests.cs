@@ -219,6 +219,43 @@ public abstract class DocumentsTests(ConcordFactory factory)
         Assert.DoesNotContain($"Laos only {marker}", all);
     }
 
+    // LibreOffice turns the DOCX into the PDF (scripts/install-test-deps.sh installs it and pdftotext).
+    [Fact]
+    public async Task APdfIsMadeFromTheDocumentAndReadsInVietnameseAndLao()
+    {
+        var client = await factory.ClientAsync(Role.Reader, TestAccounts.LaoCooperation);
+        var meeting = await NinthMeetingAsync();
+        var (bytes, response, _) = await MakeAsync(client, $"meeting={meeting}", new() { ["Input.Format"] = "Pdf", ["Input.Left"] = "vi", ["Input.Right"] = "lo", ["Input.Side"] = "LA" });
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        var text = await PdfTextAsync(bytes);
+        Assert.Contains("KẾT QUẢ THỰC HIỆN", text.ToUpperInvariant());
+        var clause = (await NinthClausesAsync(Sides.Laos)).First(c => c.Number == "1");
+        var words = clause.Text.Best("vi").Text.Split(' ').Take(4);
+        Assert.Contains(string.Join(" ", words), text);
+        Assert.Contains("ສາທາລະນະລັດ", text);
+    }
+
+    static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"concord-test-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var a in new[] { "-layout", "-enc", "UTF-8", file, "-" }) start.ArgumentList.Add(a);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.ExitCode);
+            return text.Normalize();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public async Task ADocumentIsItsOwnersOnly()
     {
