@@ -73,6 +73,9 @@ public abstract class DocumentsTests(ConcordFactory factory)
         Assert.EndsWith(".docx", disposition.FileNameStar);
 
         using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        // Valid against the Office schema, as Word checks it on opening.
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
         var text = DocxText(doc);
         var expected = await NinthClausesAsync(Sides.Vietnam);
         Assert.True(expected.Count >= 8);
@@ -128,6 +131,8 @@ public abstract class DocumentsTests(ConcordFactory factory)
         Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
 
         using var xlsx = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(xlsx).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
         var workbook = xlsx.WorkbookPart!;
         var sheets = workbook.Workbook.Sheets!.Elements<X.Sheet>().ToList();
         Assert.Equal(["Commitments", "Summary"], sheets.Select(s => s.Name!.Value));
