@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine (as root): PostgreSQL for the
-# integration tests, Debian's Chromium and fonts for the browser tests. Idempotent and quick when done.
+# integration tests, Debian's Chromium and fonts for the browser tests, LibreOffice (DOCX to PDF) and
+# poppler-utils (pdftotext, to read the PDFs back) for the document tests. Idempotent and quick when done.
 set -euo pipefail
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql postgresql-contrib)
@@ -8,6 +9,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql postgre
 [ -d /usr/share/fonts/truetype/lao ] || dpkg -s fonts-lao >/dev/null 2>&1 || need+=(fonts-lao)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
 command -v python3 >/dev/null || need+=(python3)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "Missing ${need[*]}: run this script as root." >&2; exit 1; fi
   echo "Installing ${need[*]}"

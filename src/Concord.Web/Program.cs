@@ -5,6 +5,7 @@ using Concord.Features.Accounts;
 using Concord.Features.Activities;
 using Concord.Features.Audit;
 using Concord.Features.Commitments;
+using Concord.Features.Documents;
 using Concord.Features.Iati;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
@@ -21,6 +22,7 @@ builder.Services.AddConcordAccounts(builder.Configuration);
 builder.Services.AddConcordAccountLinks();
 builder.Services.AddConcordRateLimits(builder.Configuration);
 builder.Services.AddConcordAudit();
+builder.Services.AddConcordDocuments();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapCommitmentsApi();
 app.MapActivitiesApi();
 app.MapSearchApi();
 app.MapIatiExport();
+app.MapDocuments();
 
 await app.RunAsync();
 return 0;

@@ -2,7 +2,9 @@ using Concord.Features.Accounts;
 using Concord.Features.Activities;
 using Concord.Features.Audit;
 using Concord.Features.Commitments;
+using Concord.Features.Documents;
 using Concord.Features.Instruments;
+using Concord.Features.Jobs;
 using Concord.Features.Meetings;
 using Concord.Features.Organisations;
 using Concord.Features.ReferenceData;
@@ -42,6 +44,8 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<ActivityOrganisation> ActivityOrganisations => Set<ActivityOrganisation>();
     public DbSet<ActivityCommitment> ActivityCommitments => Set<ActivityCommitment>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<GeneratedDocument> Documents => Set<GeneratedDocument>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

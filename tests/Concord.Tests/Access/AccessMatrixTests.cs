@@ -246,6 +246,17 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Put("api/reports/{id:int}", w => $"/api/reports/{w.VnReportOnBankan}", "SFFOFF",
             async w => ReportJson("VN", w.VnMinistry, await w.ReportVersion(w.VnReportOnBankan))),
 
+        // Documents: every signed-in account asks for its own and sees only its own (another's is not there).
+        Get("documents", _ => "/documents", "SOOOOO"),
+        Get("documents/new", w => $"/documents/new?meeting={w.Meeting}", "SOOOOO"),
+        Post("documents/new", w => $"/documents/new", "SOOOOO", w => Task.FromResult<object>(new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "ImplementationReport", ["Input.Meeting"] = w.Meeting.ToString(), ["Input.Format"] = "Xlsx",
+            ["Input.Left"] = "vi", ["Input.Right"] = "", ["Input.Side"] = "VN",
+        })),
+        Get("documents/{id:int}", _ => "/documents/999999", "SNNNNN"),
+        Get("documents/{id:int}/file", _ => "/documents/999999/file", "SNNNNN"),
+
         // Administration: accounts' own pages for everyone signed in; logs, reference data and translations
         // for administrators only (not the record: see above).
         Get("account", _ => "/account", "SOOOOO"),

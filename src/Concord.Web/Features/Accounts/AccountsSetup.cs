@@ -40,10 +40,12 @@ public static class AccountsSetup
         var options = configuration.GetSection("Accounts").Get<AccountOptions>() ?? new();
 
         services.AddHttpContextAccessor();
-        // Read when a request first asks for it (after authentication); outside a request it is the system.
-        services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http
-            ? CurrentUser.From(http.User)
-            : CurrentUser.System);
+        // Read when a request first asks for it (after authentication); in a background job, the account that
+        // asked for the job (Features/Jobs); otherwise, outside a request, it is the system.
+        services.AddScoped(sp => sp.GetService<Concord.Features.Jobs.JobViewer>()?.User
+            ?? (sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http
+                ? CurrentUser.From(http.User)
+                : CurrentUser.System));
 
         services.AddIdentityCore<Account>(o =>
             {
