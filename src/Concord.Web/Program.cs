@@ -12,6 +12,11 @@ using Concord.Features.Search;
 using Concord.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
+if (AccountLinksSetup.PublicUrlProblem(builder) is { } missing)
+{
+    await Console.Error.WriteLineAsync(missing);
+    return 1;
+}
 
 builder.AddConcordDatabase();
 builder.Services.AddConcordWeb();
@@ -28,7 +33,16 @@ if (args.Length > 0 && args[0] == "generate")
     return await SyntheticData.RunAsync(app.Services, args[1..]);
 }
 
-await app.Services.PrepareDatabaseAsync();
+try
+{
+    await app.Services.PrepareDatabaseAsync();
+}
+catch (Exception e) when (DatabaseSetup.ExplainOpenFailure(app.Services, e) is { } problem)
+{
+    // A missing folder or a read-only file is the operator's to fix: the path and the cause, not a stack trace.
+    await Console.Error.WriteLineAsync(problem);
+    return 1;
+}
 if (args is ["delete-demo-accounts"])
 {
     return await DemoAccounts.DeleteAsync(app.Services);

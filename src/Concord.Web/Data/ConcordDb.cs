@@ -26,6 +26,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+    public DbSet<RateLimitRefusal> RateLimitRefusals => Set<RateLimitRefusal>();
     public DbSet<Term> Terms => Set<Term>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Person> People => Set<Person>();
@@ -101,6 +102,13 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
             e.HasIndex(x => new { x.At, x.Id });
             e.HasIndex(x => new { x.Kind, x.At });
             e.HasIndex(x => new { x.AccountId, x.At });
+        });
+        b.Entity<RateLimitRefusal>(e =>
+        {
+            e.Property(x => x.Client).HasMaxLength(100);
+            e.Property(x => x.FirstRequest).HasMaxLength(300);
+            e.HasIndex(x => new { x.Client, x.Minute }).IsUnique();
+            e.HasIndex(x => x.LastAt);
         });
         b.Entity<Term>(e =>
         {
