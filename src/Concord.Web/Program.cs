@@ -5,6 +5,7 @@ using Concord.Features.Accounts;
 using Concord.Features.Activities;
 using Concord.Features.Audit;
 using Concord.Features.Commitments;
+using Concord.Features.Health;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
 using Concord.Features.Organisations;
@@ -18,6 +19,7 @@ if (AccountLinksSetup.PublicUrlProblem(builder) is { } missing)
     return 1;
 }
 
+builder.AddConcordObservability();
 builder.AddConcordDatabase();
 builder.Services.AddConcordWeb();
 builder.Services.AddConcordApi();
@@ -25,6 +27,7 @@ builder.Services.AddConcordAccounts(builder.Configuration);
 builder.Services.AddConcordAccountLinks();
 builder.Services.AddConcordRateLimits(builder.Configuration);
 builder.Services.AddConcordAudit();
+builder.Services.AddConcordHealth();
 
 var app = builder.Build();
 
@@ -57,6 +60,7 @@ app.MapMeetingsApi();
 app.MapCommitmentsApi();
 app.MapActivitiesApi();
 app.MapSearchApi();
+app.MapConcordHealth();
 
 await app.RunAsync();
 return 0;

@@ -140,6 +140,9 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Get("api/reference/{documentName?}", _ => "/api/reference", Everyone),
         // The language picker: a form on every page (a POST, so that a link or an image elsewhere changes nothing).
         Post("culture/{culture}", _ => "/culture/vi", Everyone, _ => Task.FromResult<object>(new Dictionary<string, string> { ["returnUrl"] = "/commitments" })),
+        // Probes for a load balancer: open to all, one word back (HealthTests).
+        Get("health/live", _ => "/health/live", Everyone),
+        Get("health/ready", _ => "/health/ready", Everyone),
         Get("error/{code:int?}", _ => "/error/404", Nobody),
         Post("error/{code:int?}", _ => "/error/404", Nobody, NoFields),
 
