@@ -35,6 +35,10 @@ if (args.Length > 0 && args[0] == "generate")
 {
     return await SyntheticData.RunAsync(app.Services, args[1..]);
 }
+if (args is ["backup" or "restore", ..])
+{
+    return await Backup.RunAsync(app.Services, args[0], args[1..]);
+}
 
 try
 {

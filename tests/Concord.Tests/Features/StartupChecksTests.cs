@@ -7,10 +7,13 @@ namespace Concord.Tests.Features;
 // real program, as an operator would start it.
 public class StartupChecksTests
 {
-    static async Task<(int Exit, string Output)> RunAsync(params (string Name, string Value)[] environment)
+    static Task<(int Exit, string Output)> RunAsync(params (string Name, string Value)[] environment) => RunAsync([], environment);
+
+    // Concord.Web.dll with these arguments (a verb such as backup) and environment, until it exits.
+    internal static async Task<(int Exit, string Output)> RunAsync(string[] arguments, params (string Name, string Value)[] environment)
     {
         var directory = Path.GetDirectoryName(typeof(Program).Assembly.Location)!;
-        var start = new ProcessStartInfo("dotnet", ["Concord.Web.dll"])
+        var start = new ProcessStartInfo("dotnet", ["Concord.Web.dll", .. arguments])
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
