@@ -7,6 +7,7 @@ using Concord.Features.Audit;
 using Concord.Features.Commitments;
 using Concord.Features.Documents;
 using Concord.Features.Iati;
+using Concord.Features.Health;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
 using Concord.Features.Organisations;
@@ -14,7 +15,13 @@ using Concord.Features.Search;
 using Concord.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
+if (AccountLinksSetup.PublicUrlProblem(builder) is { } missing)
+{
+    await Console.Error.WriteLineAsync(missing);
+    return 1;
+}
 
+builder.AddConcordObservability();
 builder.AddConcordDatabase();
 builder.Services.AddConcordWeb();
 builder.Services.AddConcordApi();
@@ -23,6 +30,7 @@ builder.Services.AddConcordAccountLinks();
 builder.Services.AddConcordRateLimits(builder.Configuration);
 builder.Services.AddConcordAudit();
 builder.Services.AddConcordDocuments();
+builder.Services.AddConcordHealth();
 
 var app = builder.Build();
 
@@ -30,8 +38,21 @@ if (args.Length > 0 && args[0] == "generate")
 {
     return await SyntheticData.RunAsync(app.Services, args[1..]);
 }
+if (args is ["backup" or "restore", ..])
+{
+    return await Backup.RunAsync(app.Services, args[0], args[1..]);
+}
 
-await app.Services.PrepareDatabaseAsync();
+try
+{
+    await app.Services.PrepareDatabaseAsync();
+}
+catch (Exception e) when (DatabaseSetup.ExplainOpenFailure(app.Services, e) is { } problem)
+{
+    // A missing folder or a read-only file is the operator's to fix: the path and the cause, not a stack trace.
+    await Console.Error.WriteLineAsync(problem);
+    return 1;
+}
 if (args is ["delete-demo-accounts"])
 {
     return await DemoAccounts.DeleteAsync(app.Services);
@@ -48,6 +69,7 @@ app.MapActivitiesApi();
 app.MapSearchApi();
 app.MapIatiExport();
 app.MapDocuments();
+app.MapConcordHealth();
 
 await app.RunAsync();
 return 0;

@@ -27,7 +27,7 @@ public class LaoFontJourney(ConcordServer server) : IClassFixture<ConcordServer>
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "ພາສາລາວ" }).ClickAsync();
+        await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "ພາສາລາວ" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "lo");
 
         await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = Word, Exact = true }).ClickAsync();

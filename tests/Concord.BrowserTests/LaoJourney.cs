@@ -19,7 +19,7 @@ public class LaoJourney(ConcordServer server) : IClassFixture<ConcordServer>
         var page = await server.NewPageAsync("vi");
         await page.SignInAsync(await server.CreateAccountAsync(Role.Reader, "la-mlsw", twoFactor: false));
 
-        await page.Locator("header").GetByRole(AriaRole.Link, new() { Name = "ພາສາລາວ" }).ClickAsync();
+        await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "ພາສາລາວ" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "lo");
 
         await page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "ກອງປະຊຸມ", Exact = true }).ClickAsync();

@@ -20,7 +20,7 @@ public class SecurityHeadersJourney(ConcordServer server) : IClassFixture<Concor
         await page.GotoAsync("/account/sign-in");
         await page.FillAsync("[name='Input.Email']", "nobody@example.org");
         await page.FillAsync("[name='Input.Password']", "not the password at all");
-        await page.Locator("form[method=post] button[type=submit]").ClickAsync();
+        await page.Locator("main form[method=post] button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
 
         // A list filter is an htmx request that swaps the results in place.

@@ -41,6 +41,54 @@ public static class DatabaseSetup
         return builder;
     }
 
+    // Why the database could not be opened at start, in one sentence an operator can act on (the path and
+    // the cause), or null when the failure is not about reaching the database (then the stack trace is wanted).
+    public static string? ExplainOpenFailure(IServiceProvider services, Exception failure)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var connection = configuration.GetConnectionString("Concord");
+        if (failure is Npgsql.NpgsqlException or System.Net.Sockets.SocketException || failure.InnerException is Npgsql.NpgsqlException)
+        {
+            var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+            return $"Concord cannot use its PostgreSQL database {npgsql.Database} on {npgsql.Host}:{npgsql.Port}: {failure.Message}";
+        }
+        if (failure is not (Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)) return null;
+        var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection ?? "Data Source=concord.db").DataSource;
+        var path = Path.GetFullPath(source);
+        return $"Concord cannot open its database {path}: {SqliteCause(path) ?? failure.Message}";
+    }
+
+    static string? SqliteCause(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        if (!Directory.Exists(folder))
+        {
+            // The nearest part of the path that exists: a file where a folder should be, or the folder is missing.
+            for (var up = folder; !string.IsNullOrEmpty(up); up = Path.GetDirectoryName(up))
+                if (File.Exists(up)) return $"{up} is a file, not a folder.";
+            return $"the folder {folder} does not exist; create it, or point ConnectionStrings__Concord elsewhere.";
+        }
+        try
+        {
+            // SQLite writes a journal beside the database, so the folder must be writable, not only the file.
+            var probe = Path.Combine(folder, $".concord-write-test-{Guid.NewGuid():N}");
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose)) { }
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return $"the folder {folder} is not writable by this user ({e.Message}); SQLite writes its journal beside the database.";
+        }
+        if (File.Exists(path))
+        {
+            try { using var _ = File.Open(path, FileMode.Open, FileAccess.ReadWrite); }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                return $"the file is read-only for this user ({e.Message}).";
+            }
+        }
+        return null;
+    }
+
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();

@@ -20,7 +20,6 @@ public static class ApiSetup
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddExceptionHandler<MalformedBodyHandler>();
         services.AddOpenApi("v1");
         return services;
     }
@@ -82,21 +81,38 @@ public static class ApiSetup
 }
 
 // A body that is not valid JSON, or has a value of the wrong type, gets RFC 9457 problem
-// details that name the field, as a validation failure does, not a bare 400.
-sealed class MalformedBodyHandler(IProblemDetailsService problems) : IExceptionHandler
+// details that name the field, as a validation failure does, not a bare 400. Caught here, before the
+// exception handler or the developer page sees it: bad input from a client is not a fault of Concord's,
+// so it is logged at Information without a stack trace (a scan with ?size=abc used to fill the log with errors).
+public static class MalformedInput
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    public static IApplicationBuilder UseMalformedInputAnswers(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (BadHttpRequestException bad) when (!http.Response.HasStarted)
+            {
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MalformedInput).FullName!)
+                    .LogInformation("Refused bad input to {Method} {Path}: {Reason}", http.Request.Method, http.Request.Path.Value, bad.Message);
+                await AnswerAsync(http, bad);
+            }
+        });
+
+    static async Task AnswerAsync(HttpContext http, BadHttpRequestException bad)
     {
-        if (exception is not BadHttpRequestException bad) return false;
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         var json = bad.InnerException as JsonException;
         var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-        // The exception has left the localization middleware, and with it the reader's culture: take it back
-        // from what that middleware chose. ASP.NET's own message (a missing parameter) is for the script's author.
+        // The reader's culture as the localization middleware chose it (in case the endpoint changed it).
+        // ASP.NET's own message (a missing parameter) is for the script's author.
         if (http.Features.Get<IRequestCultureFeature>() is { } chosen) CultureInfo.CurrentUICulture = chosen.RequestCulture.UICulture;
         var t = http.RequestServices.GetRequiredService<IStringLocalizer>();
         var message = json is not null ? t["Api.MalformedValue"].Value : bad.Message;
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
             ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
@@ -104,7 +120,6 @@ sealed class MalformedBodyHandler(IProblemDetailsService problems) : IExceptionH
                 Status = StatusCodes.Status400BadRequest,
                 Title = t["Api.MalformedBody"],
             },
-            Exception = exception,
         });
     }
 }

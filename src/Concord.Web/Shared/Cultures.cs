@@ -29,20 +29,23 @@ public static class Cultures
 
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    // GET /culture/en?returnUrl=/meetings: remembers the choice in a cookie and goes back. Open to
-    // everyone: the picker is on every page, the sign-in page included.
+    // POST /culture/en (returnUrl=/meetings in the form): remembers the choice in a cookie, and for an
+    // account that chose a language saves the new one, then goes back. Open to everyone: the picker is on
+    // every page, the sign-in page included. A POST with the page's antiforgery token, not a GET: a link or
+    // an image on another site must not change what an account saved. ?culture= changes one request only.
     public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/culture/{culture}", async (string culture, string? returnUrl, HttpContext http) =>
+        app.MapPost("/culture/{culture}", async (string culture, HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             if (!Supported.Contains(culture)) return Results.NotFound();
+            var returnUrl = (await http.Request.ReadFormAsync()).TryGetValue("returnUrl", out var value) ? value.ToString() : null;
             await Concord.Features.Accounts.Self.AccountLanguage.FollowSwitchAsync(http, culture);
             http.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(ReturnUrls.Local(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }

@@ -11,7 +11,7 @@ public static class SecurityHeaders
     // their scripts and styles from wwwroot; htmx is told not to inject its indicator style (_Layout).
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     // A year, subdomains included: a ministry's Concord is served over HTTPS only.
     public const string StrictTransportSecurity = "max-age=31536000; includeSubDomains";
@@ -39,6 +39,10 @@ public static class SecurityHeaders
                 headers.XFrameOptions = "DENY";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                // What the API tells one signed-in user (records of their side only, their tokens) is not kept by
+                // a browser's or a proxy's cache for the next user of the computer.
+                if (http.Request.Path.StartsWithSegments("/api") && http.User.Identity?.IsAuthenticated == true)
+                    headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
             return next(http);

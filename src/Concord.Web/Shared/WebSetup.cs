@@ -13,6 +13,8 @@ public static class WebSetup
     public static IServiceCollection AddConcordWeb(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        // No "Server: Kestrel": it tells a scanner what to try, and nobody else needs it.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         // Razor would otherwise escape every Vietnamese and Lao letter as &#x...; in the HTML.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddSingleton(_ => StringCatalog.FromDirectory(Path.Combine(AppContext.BaseDirectory, "Features")));
@@ -40,9 +42,15 @@ public static class WebSetup
             m.SetValueMustNotBeNullAccessor(_ => t["Validation.Required"]);
         });
         services.AddProblemDetails();
-        // Secure on HTTPS (behind a proxy: when ForwardedHeaders says the client used HTTPS). Not Always:
-        // antiforgery then refuses every form over plain HTTP, as on a developer's http://localhost.
-        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // A __Host- name, like the session's. SameAsRequest here, because with Always antiforgery throws on
+        // every form over plain HTTP (a developer's http://localhost); the cookie policy in UseConcordWeb
+        // marks it Secure on every response, which browsers accept from localhost too.
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-concord.antiforgery";
+            o.Cookie.Path = "/";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddConcordReverseProxy();
         return services;
     }
@@ -53,12 +61,15 @@ public static class WebSetup
         // on every HTTPS response (UseHsts would leave out localhost, and the tests run on it).
         app.UseSecurityHeaders();
         app.UseConcordReverseProxy(app.Configuration);
+        // Every cookie Concord sets is Secure, on http://localhost as well (see AddAntiforgery above).
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.Always });
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
+        app.UseMalformedInputAnswers();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

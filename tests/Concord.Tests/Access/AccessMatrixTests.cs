@@ -141,7 +141,11 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Get("api/people/{id:int}", w => $"/api/people/{w.Person}", Everyone),
         Get("openapi/{documentName}.json", _ => "/openapi/v1.json", Everyone),
         Get("api/reference/{documentName?}", _ => "/api/reference", Everyone),
-        Get("culture/{culture}", _ => "/culture/vi?returnUrl=/commitments", Everyone),
+        // The language picker: a form on every page (a POST, so that a link or an image elsewhere changes nothing).
+        Post("culture/{culture}", _ => "/culture/vi", Everyone, _ => Task.FromResult<object>(new Dictionary<string, string> { ["returnUrl"] = "/commitments" })),
+        // Probes for a load balancer: open to all, one word back (HealthTests).
+        Get("health/live", _ => "/health/live", Everyone),
+        Get("health/ready", _ => "/health/ready", Everyone),
         Get("error/{code:int?}", _ => "/error/404", Nobody),
         Post("error/{code:int?}", _ => "/error/404", Nobody, NoFields),
 

@@ -47,7 +47,9 @@ public class EndpointCoverageTests(SqliteFactory factory) : IClassFixture<Sqlite
         Assert.Contains(endpoints, e => e.Route == "api/reports/{id:int}" && e.Methods.Contains("PUT") && e.HasPolicy);
         Assert.Contains(endpoints, e => e.Route.StartsWith("openapi/") && e.IsAnonymous);
         Assert.Contains(endpoints, e => e.Route.StartsWith("api/reference") && e.IsAnonymous);
-        Assert.Contains(endpoints, e => e.Route == "culture/{culture}" && e.IsAnonymous);
+        Assert.Contains(endpoints, e => e.Route == "culture/{culture}" && e.Methods.Contains("POST") && e.IsAnonymous);
+        Assert.Contains(endpoints, e => e.Route == "health/live" && e.IsAnonymous);
+        Assert.Contains(endpoints, e => e.Route == "health/ready" && e.IsAnonymous);
         Assert.Contains(AppEndpoints.WriteHandlers(typeof(Concord.Features.Commitments.DetailsModel)), m => m.Name == "OnPostStatusAsync");
     }
 }

@@ -28,6 +28,7 @@ public abstract class SecurityHeadersTests(ConcordFactory factory)
         Assert.Contains("script-src 'self';", csp);
         Assert.Contains("frame-ancestors 'none'", csp);
         Assert.Contains("object-src 'none'", csp);
+        Assert.Contains("base-uri 'none'", csp);
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.DoesNotContain("unsafe-eval", csp);
         Assert.Equal("nosniff", Header("X-Content-Type-Options"));
@@ -147,16 +148,35 @@ public abstract class SecurityHeadersTests(ConcordFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
         cookies.AddRange(code.Headers.GetValues("Set-Cookie"));
 
-        Assert.Contains(cookies, c => c.StartsWith("concord.session="));
-        Assert.Contains(cookies, c => c.StartsWith("concord.pending="));
-        Assert.Contains(cookies, c => c.StartsWith(".AspNetCore.Antiforgery."));
+        // __Host-: a browser keeps such a cookie only when it is Secure, for path / and no domain, so a
+        // neighbouring subdomain cannot plant or overwrite it (issue 10, finding 6).
+        Assert.Contains(cookies, c => c.StartsWith("__Host-concord.session="));
+        Assert.Contains(cookies, c => c.StartsWith("__Host-concord.pending="));
+        Assert.Contains(cookies, c => c.StartsWith("__Host-concord.antiforgery="));
         foreach (var cookie in cookies.Where(c => !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)))
         {
             var attributes = cookie.Split(';').Select(a => a.Trim().ToLowerInvariant()).ToList();
+            Assert.True(attributes.Contains("path=/"), $"not for path /: {cookie}");
+            Assert.False(attributes.Any(a => a.StartsWith("domain=")), $"has a domain: {cookie}");
             Assert.True(attributes.Contains("secure"), $"not Secure: {cookie}");
             Assert.True(attributes.Contains("httponly"), $"not HttpOnly: {cookie}");
             Assert.True(attributes.Any(a => a is "samesite=lax" or "samesite=strict"), $"no SameSite: {cookie}");
         }
+    }
+
+    // A developer's http://localhost: the __Host- cookies are Secure there too (browsers accept Secure
+    // cookies from localhost), and the forms still get their token instead of an error.
+    [Fact]
+    public async Task OnPlainHttpLocalhostInDevelopmentTheFormsGetASecureHostCookie()
+    {
+        await using var development = factory.WithWebHostBuilder(b => b.UseEnvironment("Development"));
+        var client = development.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+        var page = await client.GetAsync("/account/sign-in");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-concord.antiforgery=")).ToLowerInvariant();
+        Assert.Contains("; secure", cookie);
+        Assert.Contains("path=/", cookie);
+        Assert.DoesNotContain("domain=", cookie);
     }
 
     [Fact]

@@ -31,6 +31,9 @@ public abstract class ConcordFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Accounts:PasswordHashIterations", "1000");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiPerMinute", "100000");
+        // Where the server says it listens (TestServer binds nothing): links in e-mails start here, as
+        // they would with ASPNETCORE_URLS, since Accounts:PublicUrl is not set (AccountLinks.ServerRoot).
+        builder.UseSetting("urls", "https://localhost");
     }
 
     protected ConcordFactory()

@@ -70,6 +70,11 @@ public static class Html
         return await client.PostAsync(target, new FormUrlEncodedContent(values));
     }
 
+    // The header's language picker: a small form per language, posted with the page's antiforgery token;
+    // it goes back to the page it was on.
+    public static Task<HttpResponseMessage> PickLanguageAsync(this HttpClient client, string culture, string from = "/") =>
+        client.SubmitFormAsync(from, new Dictionary<string, string?>(), $"header form[action='/culture/{culture}']");
+
     // The validation message shown beside a field (asp-validation-for renders data-valmsg-for).
     public static string ErrorFor(this IDocument page, string field) =>
         page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";

@@ -14,8 +14,9 @@ public sealed class AccountLinkOptions
     public TimeSpan InvitationLifespan { get; set; } = TimeSpan.FromDays(7);
     public TimeSpan PasswordResetLifespan { get; set; } = TimeSpan.FromHours(2);
     // Where Concord is reached, e.g. https://concord.example.gov.vn: the start of every link in an e-mail.
-    // Without it links are built from the request's own address, which a forged Host header could change
-    // on the anonymous "forgot password" page unless AllowedHosts names the real host.
+    // Required in Production. Elsewhere, without it, links start with the address the server was told to
+    // listen on (ASPNETCORE_URLS), never with the request's Host header, which anyone can forge on the
+    // anonymous "forgot password" page to send a victim a reset link to their own site.
     public string? PublicUrl { get; set; }
 }
 
@@ -76,7 +77,7 @@ public sealed record LinkDelivery(int AccountId, string Email, bool Invitation, 
 // The two links Concord sends: an invitation (/account/accept, 7 days) and a password reset
 // (/account/reset-password, 2 hours). Both are one-time: setting the password changes the security stamp.
 public sealed class AccountLinks(UserManager<Account> users, InvitationTokenProvider invitations, PasswordResetTokenProvider resets,
-    Mailer mailer, IOptions<AccountLinkOptions> options, IHttpContextAccessor http)
+    Mailer mailer, IOptions<AccountLinkOptions> options, Microsoft.AspNetCore.Hosting.Server.IServer server, IConfiguration configuration)
 {
     public const string InvitationProvider = "ConcordInvitation";
     public const string InvitationPurpose = "invitation";
@@ -126,15 +127,34 @@ public sealed class AccountLinks(UserManager<Account> users, InvitationTokenProv
 
     string Url(string path, int id, string token)
     {
-        var root = options.Value.PublicUrl is { Length: > 0 } configured
-            ? configured.TrimEnd('/')
-            : http.HttpContext is { } context ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}" : "";
+        var root = options.Value.PublicUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : ServerRoot(server, configuration);
         return $"{root}{path}?id={id}&token={Uri.EscapeDataString(token)}";
+    }
+
+    // The address the server listens on (HTTPS first), as bound or as configured; a wildcard host
+    // ("http://*:5080", "http://+:80", "[::]") is read as localhost, the only host that address names for sure.
+    public static string ServerRoot(Microsoft.AspNetCore.Hosting.Server.IServer server, IConfiguration configuration)
+    {
+        var bound = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+        var configured = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var addresses = bound.Concat(configured).ToList();
+        var chosen = addresses.FirstOrDefault(a => a.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ?? addresses.FirstOrDefault() ?? "http://localhost:5080";
+        foreach (var wildcard in new[] { "://*", "://+", "://[::]", "://0.0.0.0" })
+            chosen = chosen.Replace(wildcard, "://localhost", StringComparison.Ordinal);
+        return chosen.TrimEnd('/');
     }
 }
 
 public static class AccountLinksSetup
 {
+    // Production refuses to start without Accounts:PublicUrl: every e-mailed link starts with it, and no
+    // request's Host header is trusted for that.
+    public static string? PublicUrlProblem(IHostApplicationBuilder builder) =>
+        builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(builder.Configuration["Accounts:PublicUrl"])
+            ? "Accounts__PublicUrl (Accounts:PublicUrl) is not set. In Production Concord needs the address people reach it at, "
+              + "e.g. Accounts__PublicUrl=https://concord.example.gov.vn: invitation and password reset links start with it."
+            : null;
+
     public static IServiceCollection AddConcordAccountLinks(this IServiceCollection services)
     {
         services.AddOptions<AccountLinkOptions>().BindConfiguration("Accounts");

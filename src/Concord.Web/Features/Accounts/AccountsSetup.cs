@@ -32,6 +32,10 @@ public static class AccountsSetup
     // The few minutes between a correct password and a correct second factor (or its enrolment).
     public const string PendingScheme = "Concord.Pending";
     public const string TokenScheme = "Concord.Token";
+    // __Host-: the browser keeps these only when Secure, for path / and without a domain, so a sibling
+    // subdomain (or a man in the middle on plain HTTP) cannot plant a cookie of that name.
+    public const string SessionCookie = "__Host-concord.session";
+    public const string PendingCookie = "__Host-concord.pending";
     const string ChooseScheme = "Concord";
 
     public static IServiceCollection AddConcordAccounts(this IServiceCollection services, IConfiguration configuration)
@@ -79,7 +83,8 @@ public static class AccountsSetup
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? TokenScheme : SessionScheme)
             .AddCookie(SessionScheme, o =>
             {
-                o.Cookie.Name = "concord.session";
+                o.Cookie.Name = SessionCookie;
+                o.Cookie.Path = "/";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
                 o.Cookie.SameSite = SameSiteMode.Lax;
@@ -97,7 +102,8 @@ public static class AccountsSetup
             })
             .AddCookie(PendingScheme, o =>
             {
-                o.Cookie.Name = "concord.pending";
+                o.Cookie.Name = PendingCookie;
+                o.Cookie.Path = "/";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
                 o.Cookie.SameSite = SameSiteMode.Strict;

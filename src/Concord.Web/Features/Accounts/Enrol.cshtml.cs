@@ -34,7 +34,11 @@ public class EnrolModel(SignInService signIn, UserManager<Account> users, IStrin
     {
         if (await signIn.PendingAsync() is not { Purpose: "enrol" } pending) return LocalRedirect("/account/sign-in");
         if (ModelState.IsValid && !await signIn.VerifyAuthenticatorCodeAsync(pending.Account, Code!))
+        {
+            // The code that locked the account ended the pending sign-in: back to the password.
+            if (await signIn.IsLockedOutAsync(pending.Account)) return LocalRedirect("/account/sign-in");
             ModelState.AddModelError(nameof(Code), t["Accounts.CodeRefused"]);
+        }
         if (!ModelState.IsValid)
         {
             Code = null;

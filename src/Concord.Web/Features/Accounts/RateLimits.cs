@@ -30,8 +30,16 @@ public static class RateLimits
             {
                 var http = context.HttpContext;
                 var user = CurrentUser.From(http.User);
-                await http.RequestServices.GetRequiredService<SecurityLog>()
-                    .RecordAsync(SecurityEventKind.RateLimited, user.AccountId, null, $"{http.Request.Method} {http.Request.Path}");
+                var request = $"{http.Request.Method} {http.Request.Path}";
+                // One security event per client and limit per minute; the rest of a scan is a count (RateLimitRefusal).
+                var limit = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "other";
+                var client = limit == Api && user.AccountId is { } id ? $"{limit} account {id}" : $"{limit} {http.Connection.RemoteIpAddress?.ToString() ?? "local"}";
+                int count;
+                using (var scope = http.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateScope())
+                    count = await RateLimitRefusal.CountAsync(scope.ServiceProvider.GetRequiredService<Concord.Data.ConcordDb>(),
+                        client, request, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+                if (count == 1)
+                    await http.RequestServices.GetRequiredService<SecurityLog>().RecordAsync(SecurityEventKind.RateLimited, user.AccountId, null, request);
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                     http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 // A script gets problem details it can read; a browser gets the error page in its

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Concord.Data;
+using Concord.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,8 +40,8 @@ public class SignInModel(SignInService signIn, ConcordDb db, IStringLocalizer t)
             await OnGetAsync(ct);
             return Page();
         }
+        var back = ReturnUrls.Local(ReturnUrl);
         var step = await signIn.CheckPasswordAsync(Input.Email!, Input.Password!);
-        var back = SafeReturnUrl(ReturnUrl);
         switch (step)
         {
             case PasswordStep.SignedIn:
@@ -56,7 +57,4 @@ public class SignInModel(SignInService signIn, ConcordDb db, IStringLocalizer t)
                 return Page();
         }
     }
-
-    public static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
 }

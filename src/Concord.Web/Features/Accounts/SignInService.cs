@@ -36,6 +36,8 @@ public sealed class SignInService(UserManager<Account> users, ConcordDb db, Secu
         }
         if (await users.IsLockedOutAsync(account))
         {
+            // The same hash as every other answer: a locked account must not answer faster (SignInWorkTests).
+            users.PasswordHasher.HashPassword(new Account(), password);
             await log.RecordAsync(SecurityEventKind.SignInFailed, account.Id, account.Email, "locked out");
             return PasswordStep.Refused;
         }
@@ -51,7 +53,8 @@ public sealed class SignInService(UserManager<Account> users, ConcordDb db, Secu
             await log.RecordAsync(SecurityEventKind.SignInFailed, account.Id, account.Email, "disabled");
             return PasswordStep.Refused;
         }
-        await users.ResetAccessFailedCountAsync(account);
+        // The count of failures is reset only once the whole sign-in succeeds (StartSessionAsync): wrong
+        // codes after a right password keep counting, however often the password is given again.
         if (account.TwoFactorEnabled)
         {
             await SignInPendingAsync(account, "mfa");
@@ -66,7 +69,9 @@ public sealed class SignInService(UserManager<Account> users, ConcordDb db, Secu
         return PasswordStep.SignedIn;
     }
 
-    // The account that passed the password step and has yet to give its second factor.
+    // The account that passed the password step and has yet to give its second factor. A lockout (wrong
+    // codes here, or wrong passwords elsewhere) ends the pending sign-in: the cookie lives 10 minutes, and
+    // without this check it kept taking codes after the account was locked.
     public async Task<(Account Account, string Purpose)?> PendingAsync()
     {
         var result = await Http.AuthenticateAsync(AccountsSetup.PendingScheme);
@@ -74,7 +79,11 @@ public sealed class SignInService(UserManager<Account> users, ConcordDb db, Secu
         var purpose = result.Principal.FindFirstValue(ConcordClaims.Pending);
         var id = result.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var account = id is null ? null : await users.FindByIdAsync(id);
-        if (account is null || purpose is null || account.IsDisabled) return null;
+        if (account is null || purpose is null || account.IsDisabled || await users.IsLockedOutAsync(account))
+        {
+            await Http.SignOutAsync(AccountsSetup.PendingScheme);
+            return null;
+        }
         return (account, purpose);
     }
 
@@ -91,10 +100,10 @@ public sealed class SignInService(UserManager<Account> users, ConcordDb db, Secu
     public async Task<bool> VerifyAuthenticatorCodeAsync(Account account, string code)
     {
         var key = await users.GetAuthenticatorKeyAsync(account);
+        if (await users.IsLockedOutAsync(account)) return false;
         if (!TotpCode.Verify(key, code, clock.GetUtcNow().UtcDateTime, account.LastTotpStep, out var step))
         {
-            await users.AccessFailedAsync(account);
-            await log.RecordAsync(SecurityEventKind.SecondFactorFailed, account.Id, account.Email, "authenticator code");
+            await SecondFactorFailedAsync(account, "authenticator code");
             return false;
         }
         account.LastTotpStep = step;
@@ -104,21 +113,35 @@ public sealed class SignInService(UserManager<Account> users, ConcordDb db, Secu
 
     public async Task<bool> RedeemRecoveryCodeAsync(Account account, string code)
     {
+        if (await users.IsLockedOutAsync(account)) return false;
         var result = await users.RedeemTwoFactorRecoveryCodeAsync(account, RecoveryCode.Normalise(code));
         if (!result.Succeeded)
         {
-            await users.AccessFailedAsync(account);
-            await log.RecordAsync(SecurityEventKind.SecondFactorFailed, account.Id, account.Email, "recovery code");
+            await SecondFactorFailedAsync(account, "recovery code");
             return false;
         }
         await log.RecordAsync(SecurityEventKind.RecoveryCodeUsed, account.Id, account.Email);
         return true;
     }
 
+    // A wrong code counts towards the lockout like a wrong password; the failure that locks the account
+    // also ends the pending sign-in, so the page goes back to the password.
+    async Task SecondFactorFailedAsync(Account account, string what)
+    {
+        await users.AccessFailedAsync(account);
+        var locked = await users.IsLockedOutAsync(account);
+        await log.RecordAsync(locked ? SecurityEventKind.LockedOut : SecurityEventKind.SecondFactorFailed, account.Id, account.Email, what);
+        if (locked) await Http.SignOutAsync(AccountsSetup.PendingScheme);
+    }
+
+    // After a refused code: whether the pending sign-in is still open (false once the account locked).
+    public async Task<bool> IsLockedOutAsync(Account account) => await users.IsLockedOutAsync(account);
+
     // A new session, with a new id, at every sign-in; the cookie carries its id, the database its state.
     public async Task StartSessionAsync(Account account)
     {
         await Http.SignOutAsync(AccountsSetup.PendingScheme);
+        await users.ResetAccessFailedCountAsync(account);
         var now = clock.GetUtcNow().UtcDateTime;
         // A browser holds one session: signing in again, as the same official or another, ends the one it had.
         if (Http.User.FindFirstValue(ConcordClaims.Session) is { } replaced)

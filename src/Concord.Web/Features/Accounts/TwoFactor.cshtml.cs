@@ -31,6 +31,8 @@ public class TwoFactorModel(SignInService signIn, IStringLocalizer t) : PageMode
         var accepted = Recovery
             ? await signIn.RedeemRecoveryCodeAsync(pending.Account, Code!)
             : await signIn.VerifyAuthenticatorCodeAsync(pending.Account, Code!);
+        // The code that locked the account ended the pending sign-in: back to the password.
+        if (!accepted && await signIn.IsLockedOutAsync(pending.Account)) return LocalRedirect("/account/sign-in");
         if (!accepted)
         {
             ModelState.AddModelError(nameof(Code), t[Recovery ? "Accounts.RecoveryCodeRefused" : "Accounts.CodeRefused"]);
@@ -38,6 +40,6 @@ public class TwoFactorModel(SignInService signIn, IStringLocalizer t) : PageMode
             return Page();
         }
         await signIn.StartSessionAsync(pending.Account);
-        return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
+        return LocalRedirect(Concord.Shared.ReturnUrls.Local(ReturnUrl));
     }
 }

@@ -57,7 +57,7 @@ public class QueueModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, Cu
     // original. Refused when the record changed since the page showed it, so nobody verifies words they did not read.
     public async Task<IActionResult> OnPostVerifyAsync(TranslatableKind kind, int id, string language, int version, string? returnUrl, CancellationToken ct)
     {
-        var back = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/translations";
+        var back = ReturnUrls.Local(returnUrl, "/translations");
         var record = await TranslationWork.FindAsync(db, kind, id, ct);
         if (record is null || !LocalizedText.Languages.Contains(language)) return NotFound();
         if (!await TranslationWork.MayVerifyAsync(db, user, record, ct)) return Forbid();

@@ -31,8 +31,10 @@ public abstract class AccountPageTests(ConcordFactory factory)
         var account = await factory.CreateAccountAsync(Role.Reader);
         var client = factory.NewClient(redirects: false);
         await client.SignInAsync(account);
-        // This browser was set to Vietnamese with the header's links.
-        await client.GetAsync("/culture/vi?returnUrl=/");
+        // This browser was set to Vietnamese with the header's picker (the page is in English: no account choice yet,
+        // the test client asks for no language, so it starts in Vietnamese and the picker offers English).
+        await client.PickLanguageAsync("en");
+        await client.PickLanguageAsync("vi");
         Assert.Equal("vi", await LanguageOfAsync(client, "/"));
 
         var saved = await client.SubmitFormAsync("/account", new Dictionary<string, string?> { ["Language"] = "en" }, "#language-form");
@@ -45,10 +47,33 @@ public abstract class AccountPageTests(ConcordFactory factory)
         await elsewhere.SignInAsync(account);
         Assert.Equal("en", await LanguageOfAsync(elsewhere, "/commitments"));
 
-        // The header's links change the choice too, or they would seem broken.
-        await client.GetAsync("/culture/vi?returnUrl=/");
+        // The header's picker changes the choice too, or it would seem broken.
+        await client.PickLanguageAsync("vi");
         Assert.Equal("vi", await LanguageOfAsync(client, "/"));
         Assert.Equal("vi", await factory.AccountAsync(account, a => a.Language));
+    }
+
+    // Issue 10, finding 5: a link or an image on another site (a GET), or a form there without the token,
+    // must not change the language an official saved.
+    [Fact]
+    public async Task AnotherSiteCannotChangeMySavedLanguage()
+    {
+        var account = await factory.CreateAccountAsync(Role.Reader);
+        var client = factory.NewClient(redirects: false);
+        await client.SignInAsync(account);
+        await client.SubmitFormAsync("/account", new Dictionary<string, string?> { ["Language"] = "en" }, "#language-form");
+        Assert.Equal("en", await factory.AccountAsync(account, a => a.Language));
+
+        var image = await client.GetAsync("/culture/lo?returnUrl=/");
+        Assert.NotEqual(HttpStatusCode.Redirect, image.StatusCode);
+        var forged = await client.PostAsync("/culture/lo", new FormUrlEncodedContent(new Dictionary<string, string> { ["returnUrl"] = "/" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("en", await factory.AccountAsync(account, a => a.Language));
+
+        // The picker itself, a form with the page's token, still changes it.
+        var picked = await client.PickLanguageAsync("lo");
+        Assert.Equal(HttpStatusCode.Redirect, picked.StatusCode);
+        Assert.Equal("lo", await factory.AccountAsync(account, a => a.Language));
     }
 
     [Fact]

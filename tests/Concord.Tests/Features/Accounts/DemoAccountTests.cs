@@ -93,11 +93,13 @@ public abstract class DemoAccountTests(ConcordFactory factory)
         // The first start, outside Production, made the demo accounts.
         Assert.Equal(8, await fresh.Factory.WithDbAsync(db => db.Users.CountAsync(a => a.IsDemo)));
 
-        var refused = Assert.ThrowsAny<Exception>(() => fresh.Factory.WithWebHostBuilder(b => b.UseEnvironment("Production")).Services);
+        // Production also needs its public address (AccountLinksSetup.PublicUrlProblem); given here, so that
+        // the demo accounts are what it refuses.
+        var refused = Assert.ThrowsAny<Exception>(() => fresh.Factory.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Accounts:PublicUrl", "https://concord.example")).Services);
         Assert.Contains("Concord refuses to start in Production while demo accounts exist", refused.ToString());
 
         Assert.Equal(0, await DemoAccounts.DeleteAsync(fresh.Factory.Services));
-        var production = fresh.Factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var production = fresh.Factory.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Accounts:PublicUrl", "https://concord.example"));
         var page = await production.NewClient().GetPageAsync("/account/sign-in");
         Assert.Null(page.QuerySelector("#demo-accounts"));
         // Production never makes them, even on a database without accounts.

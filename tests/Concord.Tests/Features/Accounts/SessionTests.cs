@@ -108,7 +108,7 @@ public abstract class SessionTests(ConcordFactory factory)
     public async Task SessionCookiesAreSecureHttpOnlyAndSameSite()
     {
         var reader = await factory.CreateAccountAsync(Role.Reader);
-        var session = SetCookie(await factory.NewClient(redirects: false).PasswordStepAsync(reader), "concord.session");
+        var session = SetCookie(await factory.NewClient(redirects: false).PasswordStepAsync(reader), "__Host-concord.session");
         Assert.NotNull(session);
         var flags = Flags(session);
         Assert.Contains("secure", flags);
@@ -117,7 +117,7 @@ public abstract class SessionTests(ConcordFactory factory)
 
         // The short-lived cookie between the password and the second factor is never sent from another site.
         var coordinator = await factory.CreateAccountAsync(Role.Coordinator);
-        var pending = SetCookie(await factory.NewClient(redirects: false).PasswordStepAsync(coordinator), "concord.pending");
+        var pending = SetCookie(await factory.NewClient(redirects: false).PasswordStepAsync(coordinator), "__Host-concord.pending");
         Assert.NotNull(pending);
         flags = Flags(pending);
         Assert.Contains("secure", flags);

@@ -47,7 +47,7 @@ public static class SignInSteps
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values.FirstOrDefault(v => v.StartsWith(name + "=", StringComparison.Ordinal)) : null;
 
     public static string SessionCookie(HttpResponseMessage response) =>
-        SetCookie(response, "concord.session")?.Split(';')[0]["concord.session=".Length..]
+        SetCookie(response, "__Host-concord.session")?.Split(';')[0]["__Host-concord.session=".Length..]
         ?? throw new InvalidOperationException("No session cookie was set.");
 
     // A browser that holds only this session cookie (copied by hand, as a thief would).
@@ -57,7 +57,7 @@ public static class SignInSteps
         {
             AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://localhost"),
         });
-        client.DefaultRequestHeaders.Add("Cookie", $"concord.session={value}");
+        client.DefaultRequestHeaders.Add("Cookie", $"__Host-concord.session={value}");
         return client;
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Concord.Features.Accounts;
 using Concord.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Concord.Tests.Features.Accounts.SignInSteps;
 
 namespace Concord.Tests.Features.Accounts;
@@ -124,6 +125,95 @@ public abstract class TwoFactorTests(ConcordFactory factory)
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/commitments/new")).StatusCode);
         Assert.True(await factory.AccountAsync(account, a => a.TwoFactorEnabled));
+    }
+
+    static string Wrong(string right) => ((int.Parse(right) + 500_000) % 1_000_000).ToString("D6");
+
+    // Posts a code with the token the page gave while the pending sign-in was valid, so that the answer
+    // after the lockout is the server's decision, not a missing token.
+    static async Task<HttpResponseMessage> PostCodeAsync(HttpClient client, string url, string token, string code) =>
+        await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["Code"] = code, ["__RequestVerificationToken"] = token }));
+
+    static async Task<string> TokenAsync(HttpClient client, string url) =>
+        (await client.GetPageAsync(url)).QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    // Issue 10, finding 1: five wrong codes lock the account, and the right code on the same pending
+    // cookie no longer signs in.
+    [Fact]
+    public async Task FiveWrongCodesLockTheAccountAndEndThePendingSignIn()
+    {
+        var account = await factory.CreateAccountAsync(Role.Coordinator);
+        var client = factory.NewClient(redirects: false);
+        var page = (await client.PasswordStepAsync(account)).Headers.Location!.OriginalString;
+        var token = await TokenAsync(client, page);
+        var right = Code(account.AuthenticatorKey!, DateTime.UtcNow);
+        for (var attempt = 1; attempt <= 5; attempt++)
+            await PostCodeAsync(client, page, token, Wrong(right));
+        Assert.True(await factory.AccountAsync(account, a => a.LockoutEnd) > DateTimeOffset.UtcNow);
+
+        var late = await PostCodeAsync(client, page, token, right);
+        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        Assert.Equal("/account/sign-in", PathOf(late));
+        Assert.False(await client.IsSignedInAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(page)).StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongCodesCountTowardsTheLockoutEvenWhenThePasswordIsGivenAgain()
+    {
+        var account = await factory.CreateAccountAsync(Role.Coordinator, TestAccounts.LaoCooperation);
+        var right = Code(account.AuthenticatorKey!, DateTime.UtcNow);
+        var client = factory.NewClient(redirects: false);
+        for (var round = 0; round < 2; round++)
+        {
+            // The right password between the guesses does not start the count again.
+            var page = (await client.PasswordStepAsync(account)).Headers.Location!.OriginalString;
+            var token = await TokenAsync(client, page);
+            for (var attempt = 1; attempt <= 3; attempt++)
+                await PostCodeAsync(client, page, token, Wrong(right));
+        }
+        Assert.True(await factory.AccountAsync(account, a => a.LockoutEnd) > DateTimeOffset.UtcNow);
+        Assert.Contains(await factory.EventsAsync(account.Id), e => e.Kind == Concord.Features.Audit.SecurityEventKind.LockedOut);
+    }
+
+    [Fact]
+    public async Task ALockedAccountCannotSignInWithARecoveryCode()
+    {
+        var account = await factory.CreateAccountAsync(Role.Coordinator);
+        var codes = await factory.RecoveryCodesAsync(account);
+        var client = factory.NewClient(redirects: false);
+        var page = "/account/two-factor?recovery=true&returnUrl=%2F";
+        Assert.Equal("/account/two-factor", PathOf(await client.PasswordStepAsync(account)));
+        var token = await TokenAsync(client, page);
+        for (var attempt = 1; attempt <= 5; attempt++)
+            await PostCodeAsync(client, page, token, "AAAAA-BBBBB");
+
+        var late = await PostCodeAsync(client, page, token, codes[0]);
+        Assert.Equal("/account/sign-in", PathOf(late));
+        Assert.False(await client.IsSignedInAsync());
+        // The code was not spent on a refused attempt.
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Account>>();
+        Assert.Equal(10, await users.CountRecoveryCodesAsync((await users.FindByIdAsync(account.Id.ToString()))!));
+    }
+
+    [Fact]
+    public async Task WrongCodesAtEnrolmentLockTheAccountAndTheRightCodeThenEnrolsNothing()
+    {
+        var account = await factory.CreateAccountAsync(Role.Coordinator, twoFactor: false);
+        var client = factory.NewClient(redirects: false);
+        var enrol = (await client.PasswordStepAsync(account)).Headers.Location!.OriginalString;
+        var form = await client.GetPageAsync(enrol);
+        var key = form.QuerySelector("#authenticator-key")!.GetAttribute("data-key")!;
+        var token = form.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var right = Code(key, DateTime.UtcNow);
+        for (var attempt = 1; attempt <= 5; attempt++)
+            await PostCodeAsync(client, enrol, token, Wrong(right));
+
+        var late = await PostCodeAsync(client, enrol, token, right);
+        Assert.Equal("/account/sign-in", PathOf(late));
+        Assert.False(await factory.AccountAsync(account, a => a.TwoFactorEnabled));
+        Assert.False(await client.IsSignedInAsync());
     }
 
     [Fact]

@@ -459,6 +459,40 @@ namespace Concord.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Concord.Features.Audit.RateLimitRefusal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstRequest")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Minute")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastAt");
+
+                    b.HasIndex("Client", "Minute")
+                        .IsUnique();
+
+                    b.ToTable("RateLimitRefusals");
+                });
+
             modelBuilder.Entity("Concord.Features.Audit.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
