@@ -24,11 +24,19 @@ public abstract class RetiredTermsTests(ConcordFactory factory)
 
     static string Tag() => Guid.NewGuid().ToString("N")[..6];
 
+    // Currency codes have three letters: random ones collide; a count gives QAA, QAB, ... (no real ISO code starts with Q).
+    static int currencies;
+    static string NextCurrencyCode()
+    {
+        var n = Interlocked.Increment(ref currencies);
+        return $"Q{(char)('A' + n / 26 % 26)}{(char)('A' + n % 26)}";
+    }
+
     // A term of `vocabulary` that no form offers any more.
     Task<Term> RetiredTermAsync(string vocabulary) => factory.WithDbAsync(async db =>
     {
         var tag = Tag();
-        var term = new Term { Vocabulary = vocabulary, Code = vocabulary == Vocabularies.Currency ? $"X{tag[..2].ToUpperInvariant()}" : $"retired-{tag}",
+        var term = new Term { Vocabulary = vocabulary, Code = vocabulary == Vocabularies.Currency ? NextCurrencyCode() : $"retired-{tag}",
             Name = new LocalizedText($"Mục cũ {tag}", $"Old term {tag}"), SortOrder = 999, IsActive = false };
         db.Terms.Add(term);
         await db.SaveChangesAsync();
