@@ -28,6 +28,11 @@ public readonly record struct Period(int StartYear, int EndYear)
         return true;
     }
 
+    // A commitment's period is unknown when its source gives none.
+    public static Period? Of(int? start, int? end) => start is { } s && end is { } e ? new Period(s, e) : null;
+
+    public static string Text(int? start, int? end) => Of(start, end)?.ToString() ?? "";
+
     public override string ToString() => StartYear == EndYear
         ? StartYear.ToString(CultureInfo.InvariantCulture)
         : string.Create(CultureInfo.InvariantCulture, $"{StartYear}-{EndYear}");

@@ -19,7 +19,7 @@ public sealed record ActivityDetails(
     }
 
     public sealed record CommitmentRef(int Id, string? Number, LocalizedText Text, CommitmentStatus Status,
-        int PeriodStart, int PeriodEnd, int InstrumentId, LocalizedText InstrumentTitle);
+        int? PeriodStart, int? PeriodEnd, int InstrumentId, LocalizedText InstrumentTitle);
 
     public static async Task<ActivityDetails?> LoadAsync(ConcordDb db, int id, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace Concord.Features.Commitments;
 public sealed record CommitmentDetails(
     int Id, int Version, int InstrumentId, LocalizedText InstrumentTitle, CommitmentDetails.MeetingRef? Meeting,
     string? Number, int Sequence, LocalizedText Text, int AreaId, string AreaCode, LocalizedText Area,
-    int PeriodStart, int PeriodEnd, DateOnly? DueOn, CommitmentStatus Status, bool IsOverdue,
+    int? PeriodStart, int? PeriodEnd, DateOnly? DueOn, CommitmentStatus Status, bool IsOverdue,
     string? Sources, bool IsIllustrative, DateTime UpdatedAt,
     IReadOnlyList<LeadRef> Leads,
     IReadOnlyList<CommitmentDetails.ClauseRef> CarriedOverFrom,
@@ -20,16 +20,16 @@ public sealed record CommitmentDetails(
     public sealed record MeetingRef(int Id, LocalizedText Title);
     // Another clause in the carry-over chain. Depth 1 is the clause this one was carried over from (or into),
     // 2 the one before (or after) that, and so on.
-    public sealed record ClauseRef(int Id, string? Number, int InstrumentId, LocalizedText InstrumentTitle, int PeriodStart, int PeriodEnd, CommitmentStatus Status, int Depth)
+    public sealed record ClauseRef(int Id, string? Number, int InstrumentId, LocalizedText InstrumentTitle, int? PeriodStart, int? PeriodEnd, CommitmentStatus Status, int Depth)
     {
-        public string Period => new Period(PeriodStart, PeriodEnd).ToString();
+        public string Period => Concord.Shared.Period.Text(PeriodStart, PeriodEnd);
     }
     public sealed record ActivityRef(int Id, LocalizedText Title, DateOnly? StartsOn, DatePrecision StartsOnPrecision, bool IsIllustrative)
     {
         public PartialDate? Starts => PartialDate.From(StartsOn, StartsOnPrecision);
     }
 
-    public string Period => new Period(PeriodStart, PeriodEnd).ToString();
+    public string Period => Concord.Shared.Period.Text(PeriodStart, PeriodEnd);
 
     // Chains run a clause through a few conferences; the bound only guards against a cycle in bad data.
     const int MaxChain = 50;
@@ -96,7 +96,7 @@ public sealed record CommitmentDetails(
             .Select(g => g.Key)
             .ToList();
 
-        var period = new Period(c.PeriodStart, c.PeriodEnd);
+        var period = Concord.Shared.Period.Of(c.PeriodStart, c.PeriodEnd);
         return new CommitmentDetails(c.Id, c.Version, c.InstrumentId, c.InstrumentTitle, c.Meeting, c.Number, c.Sequence, c.Text,
             c.AreaId, c.AreaCode, c.Area, c.PeriodStart, c.PeriodEnd, c.DueOn, c.Status,
             CommitmentRules.IsOverdueOn(today, c.Status, c.DueOn, period), c.Sources, c.IsIllustrative, c.UpdatedAt,
@@ -111,7 +111,7 @@ public sealed record ReportDetails(
     int? PeopleCount, int? WomenCount, decimal? ValueAmount, string? ValueCurrency,
     string? EvidenceText, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo) : IVersioned
 {
-    public string Period => new Period(PeriodStart, PeriodEnd).ToString();
+    public string Period => Concord.Shared.Period.Text(PeriodStart, PeriodEnd);
     [System.Text.Json.Serialization.JsonIgnore]
     public string? EvidenceText { get; init; } = EvidenceText;
     public IReadOnlyList<string> EvidenceLinks { get; init; } = [];

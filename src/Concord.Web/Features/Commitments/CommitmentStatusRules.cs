@@ -7,12 +7,19 @@ namespace Concord.Features.Commitments;
 //    anything else would rewrite an assessment the two sides agreed on.
 //  - CarriedOver is set only by the carry-over action, which also creates the clause that carries
 //    the work on; an edit can neither set it nor leave it (undoing a carry-over is not an edit).
+//  - NoInformation says the sources are silent. It is neither open nor closed: never overdue, and
+//    counted apart. Any news moves it to the status the news gives; an open status may become it
+//    (an assessment nobody can back), a closed one may not (Done and Dropped were agreed).
 // A new commitment may start in any status but CarriedOver: recording an old conference's clauses
 // means entering some that are already done.
 public static class CommitmentStatusRules
 {
     public static bool IsClosed(CommitmentStatus status) =>
         status is CommitmentStatus.Done or CommitmentStatus.Dropped or CommitmentStatus.CarriedOver;
+
+    // Work the sides still owe: the only statuses that can be overdue.
+    public static bool IsOpen(CommitmentStatus status) =>
+        status is CommitmentStatus.NotStarted or CommitmentStatus.InProgress or CommitmentStatus.PartlyDone or CommitmentStatus.Delayed;
 
     public static bool CanCreateAs(CommitmentStatus status) =>
         Enum.IsDefined(status) && status != CommitmentStatus.CarriedOver;
@@ -25,6 +32,7 @@ public static class CommitmentStatusRules
         {
             CommitmentStatus.CarriedOver => false,
             CommitmentStatus.Done or CommitmentStatus.Dropped => to == CommitmentStatus.InProgress,
+            CommitmentStatus.NoInformation => true,
             _ => true,
         };
     }

@@ -23,6 +23,8 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
     public List<AreaCount> ByArea { get; private set; } = [];
     public int PlanTotal => ByStatus.Sum(s => s.Count);
     public int OverdueCount { get; private set; }
+    // Commitments the sources say nothing about: shown apart, never as overdue.
+    public int NoInformationCount { get; private set; }
     public List<OverdueRow> OverdueFirst { get; private set; } = [];
     public List<ReportRow> LatestReports { get; private set; } = [];
     public List<TimelineItem> Timeline { get; private set; } = [];
@@ -31,7 +33,7 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
 
     public sealed record StatusCount(CommitmentStatus Status, int Count);
     public sealed record AreaCount(int AreaId, LocalizedText Name, int Count, int Done);
-    public sealed record OverdueRow(int Id, string? Number, LocalizedText Text, DateOnly? DueOn, int PeriodStart, int PeriodEnd, CommitmentStatus Status);
+    public sealed record OverdueRow(int Id, string? Number, LocalizedText Text, DateOnly? DueOn, int? PeriodStart, int? PeriodEnd, CommitmentStatus Status);
     public sealed record ReportRow(int Id, int CommitmentId, string? CommitmentNumber, LocalizedText CommitmentText, string Country, CommitmentStatus Status, DateOnly ReportedOn);
     public sealed record TimelineItem(bool IsConference, int Id, LocalizedText Title, PartialDate Date);
 
@@ -44,6 +46,7 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
 
         var overdue = db.Commitments.AsNoTracking().Where(CommitmentRules.IsOverdue(Today));
         OverdueCount = await overdue.CountAsync(ct);
+        NoInformationCount = await db.Commitments.CountAsync(c => c.Status == CommitmentStatus.NoInformation, ct);
         // Texts are read column by column: given whole to a record's constructor, EF would read entire rows.
         // Longest overdue first: a period that ended years ago before a due date missed last week.
         OverdueFirst = OverdueCount == 0 ? [] : await overdue
@@ -67,9 +70,9 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
     {
         // The newest visible commitment by the (PeriodStart, Id) index, not max(): PostgreSQL reads a max from an index
         // only on a table alone, and the visibility filter joins the instruments (0.5 s at 500,000 commitments).
-        var start = await db.Commitments.OrderByDescending(c => c.PeriodStart).Select(c => (int?)c.PeriodStart).FirstOrDefaultAsync(ct);
+        var start = await db.Commitments.Where(c => c.PeriodStart != null).OrderByDescending(c => c.PeriodStart).Select(c => c.PeriodStart).FirstOrDefaultAsync(ct);
         if (start is null) return;
-        var end = await db.Commitments.Where(c => c.PeriodStart == start).MaxAsync(c => c.PeriodEnd, ct);
+        var end = await db.Commitments.Where(c => c.PeriodStart == start).MaxAsync(c => c.PeriodEnd, ct) ?? start.Value;
         Plan = new Period(start.Value, end);
 
         var inPlan = db.Commitments.AsNoTracking().Where(c => c.PeriodStart == start && c.PeriodEnd == end);

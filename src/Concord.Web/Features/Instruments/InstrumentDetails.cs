@@ -18,7 +18,7 @@ public sealed record InstrumentDetails(
     public sealed record PersonRef(int Id, string Name, LocalizedText Position);
     // Outgoing: "this implements X"; incoming: "X implements this".
     public sealed record LinkRef(InstrumentLinkKind Kind, bool Outgoing, int OtherId, LocalizedText OtherTitle);
-    public sealed record ClauseRow(int Id, string? Number, LocalizedText Text, LocalizedText Area, CommitmentStatus Status, int PeriodStart, int PeriodEnd, bool IsIllustrative);
+    public sealed record ClauseRow(int Id, string? Number, LocalizedText Text, LocalizedText Area, CommitmentStatus Status, int? PeriodStart, int? PeriodEnd, bool IsIllustrative);
 
     public static async Task<InstrumentDetails?> LoadAsync(ConcordDb db, int id, CancellationToken ct)
     {

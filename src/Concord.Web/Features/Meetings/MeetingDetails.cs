@@ -25,7 +25,7 @@ public sealed record MeetingDetails(
     public sealed record InstrumentRef(int Id, LocalizedText Kind, LocalizedText Title, InstrumentStatus Status, PartialDate? Signed, string? DateNote);
     public sealed record LeadRef(int OrganisationId, LocalizedText Name, string? Abbreviation, string Country);
     public sealed record ClauseRow(int Id, int InstrumentId, string? Number, LocalizedText Text, LocalizedText Area, CommitmentStatus Status,
-        int PeriodStart, int PeriodEnd, IReadOnlyList<LeadRef> Leads, bool IsIllustrative);
+        int? PeriodStart, int? PeriodEnd, IReadOnlyList<LeadRef> Leads, bool IsIllustrative);
     public sealed record ActivityRef(int Id, LocalizedText Kind, LocalizedText Title, PartialDate? Starts, string? DateNote);
 
     // The minutes of a conference run to tens of clauses; the cap only guards the page against
