@@ -42,6 +42,8 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<ActivityOrganisation> ActivityOrganisations => Set<ActivityOrganisation>();
     public DbSet<ActivityCommitment> ActivityCommitments => Set<ActivityCommitment>();
+    public DbSet<Concord.Features.Sources.Source> Sources => Set<Concord.Features.Sources.Source>();
+    public DbSet<Concord.Features.Sources.Citation> Citations => Set<Concord.Features.Sources.Citation>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -56,6 +58,8 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
+        b.ApplyConfiguration(new Concord.Features.Sources.SourceConfiguration());
+        b.ApplyConfiguration(new Concord.Features.Sources.CitationConfiguration());
 
         b.Entity<Account>(e =>
         {
@@ -116,6 +120,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
         {
             Bookkeeping(e);
             e.ComplexProperty(x => x.Name);
+            e.ComplexProperty(x => x.SucceededOnInference);
             e.Property(x => x.Key).HasMaxLength(80);
             e.HasIndex(x => x.Key).IsUnique();
             e.Property(x => x.Country).HasMaxLength(2);
@@ -141,6 +146,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
             Bookkeeping(e);
             e.ComplexProperty(x => x.Title);
             e.ComplexProperty(x => x.Summary);
+            e.ComplexProperty(x => x.DateInference);
             e.Property(x => x.Key).HasMaxLength(80);
             e.HasIndex(x => x.Key).IsUnique();
             e.HasOne(x => x.Kind).WithMany().OnDelete(DeleteBehavior.Restrict);
@@ -177,6 +183,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
             e.ComplexProperty(x => x.Title);
             e.ComplexProperty(x => x.Agenda);
             e.ComplexProperty(x => x.Summary);
+            e.ComplexProperty(x => x.DateInference);
             e.Property(x => x.Key).HasMaxLength(80);
             e.HasIndex(x => x.Key).IsUnique();
             e.Property(x => x.Place).HasMaxLength(200);
@@ -247,6 +254,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
             Bookkeeping(e);
             e.ComplexProperty(x => x.Title);
             e.ComplexProperty(x => x.Description);
+            e.ComplexProperty(x => x.DateInference);
             e.Property(x => x.ValueCurrency).HasMaxLength(3);
             e.Property(x => x.ValueAmount).HasPrecision(20, 2);
             e.HasOne(x => x.Kind).WithMany().OnDelete(DeleteBehavior.Restrict);

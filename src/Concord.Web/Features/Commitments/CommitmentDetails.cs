@@ -17,6 +17,7 @@ public sealed record CommitmentDetails(
     IReadOnlyList<string> DisagreedPeriods,
     Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default) : IVersioned
 {
+    public IReadOnlyList<Concord.Features.Sources.CitationRow> Citations { get; init; } = [];
     public sealed record MeetingRef(int Id, LocalizedText Title);
     // Another clause in the carry-over chain. Depth 1 is the clause this one was carried over from (or into),
     // 2 the one before (or after) that, and so on.
@@ -101,7 +102,10 @@ public sealed record CommitmentDetails(
             c.AreaId, c.AreaCode, c.Area, c.PeriodStart, c.PeriodEnd, c.DueOn, c.Status,
             CommitmentRules.IsOverdueOn(today, c.Status, c.DueOn, period), c.Sources, c.IsIllustrative, c.UpdatedAt,
             [.. leads.OrderBy(l => CommitmentList.SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
-            from, into, activities, [.. reports.Select(r => r.WithLinks())], disagreed, c.Visibility, c.RestrictedTo, c.Original);
+            from, into, activities, [.. reports.Select(r => r.WithLinks())], disagreed, c.Visibility, c.RestrictedTo, c.Original)
+        {
+            Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Commitment, id, ct),
+        };
     }
 }
 

@@ -35,7 +35,7 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
     public sealed record AreaCount(int AreaId, LocalizedText Name, int Count, int Done);
     public sealed record OverdueRow(int Id, string? Number, LocalizedText Text, DateOnly? DueOn, int? PeriodStart, int? PeriodEnd, CommitmentStatus Status);
     public sealed record ReportRow(int Id, int CommitmentId, string? CommitmentNumber, LocalizedText CommitmentText, string Country, CommitmentStatus Status, DateOnly ReportedOn);
-    public sealed record TimelineItem(bool IsConference, int Id, LocalizedText Title, PartialDate Date);
+    public sealed record TimelineItem(bool IsConference, int Id, LocalizedText Title, PartialDate Date, bool Inferred = false);
 
     public string PlanQuery => Plan is { } p ? $"period={p}" : "";
 
@@ -93,15 +93,15 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
         var conferences = await db.Meetings.AsNoTracking()
             .Where(m => m.Kind.Code == "ministerial-conference" && m.StartsOn != null)
             .OrderByDescending(m => m.StartsOn).ThenByDescending(m => m.Id).Take(TimelineLength)
-            .Select(m => new { m.Id, m.Title, StartsOn = m.StartsOn!.Value, m.StartsOnPrecision })
+            .Select(m => new { m.Id, m.Title, StartsOn = m.StartsOn!.Value, m.StartsOnPrecision, Inferred = m.DateInference.Vi != null || m.DateInference.En != null })
             .ToListAsync(ct);
         var instruments = await db.Instruments.AsNoTracking()
             .Where(i => i.SignedOn != null && i.Status != InstrumentStatus.Draft && i.Status != InstrumentStatus.UnderNegotiation)
             .OrderByDescending(i => i.SignedOn).ThenByDescending(i => i.Id).Take(TimelineLength)
-            .Select(i => new { i.Id, i.Title, SignedOn = i.SignedOn!.Value, i.SignedOnPrecision })
+            .Select(i => new { i.Id, i.Title, SignedOn = i.SignedOn!.Value, i.SignedOnPrecision, Inferred = i.DateInference.Vi != null || i.DateInference.En != null })
             .ToListAsync(ct);
-        Timeline = conferences.Select(m => new TimelineItem(true, m.Id, m.Title, new PartialDate(m.StartsOn, m.StartsOnPrecision)))
-            .Concat(instruments.Select(i => new TimelineItem(false, i.Id, i.Title, new PartialDate(i.SignedOn, i.SignedOnPrecision))))
+        Timeline = conferences.Select(m => new TimelineItem(true, m.Id, m.Title, new PartialDate(m.StartsOn, m.StartsOnPrecision), m.Inferred))
+            .Concat(instruments.Select(i => new TimelineItem(false, i.Id, i.Title, new PartialDate(i.SignedOn, i.SignedOnPrecision), i.Inferred)))
             // A conference comes before the instruments signed at it.
             .OrderByDescending(x => x.Date.Date).ThenBy(x => x.IsConference).ThenByDescending(x => x.Id)
             .Take(TimelineLength)

@@ -19,6 +19,8 @@ public sealed record MeetingDetails(
     IReadOnlyList<MeetingDetails.ActivityRef> Activities,
     string? Sources, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default) : IVersioned
 {
+    public IReadOnlyList<Concord.Features.Sources.CitationRow> Citations { get; init; } = [];
+    public LocalizedText DateInference { get; init; } = new();
     public sealed record MeetingRef(int Id, LocalizedText Kind, int? Number, LocalizedText Title, PartialDate? Starts, string? DateNote);
     public sealed record PersonRef(int Id, string Name, LocalizedText Position, int? OrganisationId, LocalizedText? Organisation, string? OrganisationAbbreviation);
     public sealed record OrganisationRef(int Id, LocalizedText Name, string? Abbreviation, string? Country);
@@ -101,6 +103,10 @@ public sealed record MeetingDetails(
             : null;
         return new MeetingDetails(m.Id, m.Version, m.Key, m.KindId, m.KindCode, m.Kind, m.Number, m.Title,
             PartialDate.From(m.StartsOn, m.StartsOnPrecision), m.EndsOn, m.DateNote, m.Place, m.IsOnline, m.Agenda, m.Summary,
-            prepares, preparedBy, chairs, participants, instruments, commitments, activities, m.Sources, m.IsIllustrative, m.UpdatedAt, m.Visibility, m.RestrictedTo, m.Original);
+            prepares, preparedBy, chairs, participants, instruments, commitments, activities, m.Sources, m.IsIllustrative, m.UpdatedAt, m.Visibility, m.RestrictedTo, m.Original)
+        {
+            Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Meeting, id, ct),
+            DateInference = await db.Meetings.AsNoTracking().Where(x => x.Id == id).Select(x => new LocalizedText(x.DateInference.Vi, x.DateInference.En, x.DateInference.Lo)).SingleAsync(ct),
+        };
     }
 }
