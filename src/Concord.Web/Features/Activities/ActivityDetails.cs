@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Concord.Data;
 using Concord.Features.Commitments;
 using Concord.Shared;
@@ -15,7 +16,7 @@ public sealed record ActivityDetails(
 {
     public IReadOnlyList<Concord.Features.Sources.CitationRow> Citations { get; init; } = [];
     public LocalizedText DateInference { get; init; } = new();
-    public sealed record MeetingRef(int Id, LocalizedText Title, int? Number, DateOnly? StartsOn, DatePrecision StartsOnPrecision)
+    public sealed record MeetingRef(int Id, LocalizedText Title, int? Number, [property: JsonIgnore] DateOnly? StartsOn, [property: JsonIgnore] DatePrecision StartsOnPrecision)
     {
         public PartialDate? Starts => PartialDate.From(StartsOn, StartsOnPrecision);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Concord.Data;
 using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -23,14 +24,15 @@ public sealed record CommitmentDetails(
     // 2 the one before (or after) that, and so on.
     public sealed record ClauseRef(int Id, string? Number, int InstrumentId, LocalizedText InstrumentTitle, int? PeriodStart, int? PeriodEnd, CommitmentStatus Status, int Depth)
     {
-        public string Period => Concord.Shared.Period.Text(PeriodStart, PeriodEnd);
+        public string? Period => Concord.Shared.Period.Of(PeriodStart, PeriodEnd)?.ToString();
     }
-    public sealed record ActivityRef(int Id, LocalizedText Title, DateOnly? StartsOn, DatePrecision StartsOnPrecision, bool IsIllustrative)
+    public sealed record ActivityRef(int Id, LocalizedText Title, [property: JsonIgnore] DateOnly? StartsOn, [property: JsonIgnore] DatePrecision StartsOnPrecision, bool IsIllustrative)
     {
         public PartialDate? Starts => PartialDate.From(StartsOn, StartsOnPrecision);
     }
 
-    public string Period => Concord.Shared.Period.Text(PeriodStart, PeriodEnd);
+    // Null when the source gives no period.
+    public string? Period => Concord.Shared.Period.Of(PeriodStart, PeriodEnd)?.ToString();
 
     // Chains run a clause through a few conferences; the bound only guards against a cycle in bad data.
     const int MaxChain = 50;

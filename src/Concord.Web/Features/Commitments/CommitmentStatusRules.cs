@@ -32,6 +32,7 @@ public static class CommitmentStatusRules
         {
             CommitmentStatus.CarriedOver => false,
             CommitmentStatus.Done or CommitmentStatus.Dropped => to == CommitmentStatus.InProgress,
+            // Any news replaces "no information".
             CommitmentStatus.NoInformation => true,
             _ => true,
         };
@@ -43,12 +44,14 @@ public static class CommitmentStatusRules
 
     // Finished and abandoned work is not carried into the next plan, and a clause is carried over once:
     // the clause it was carried into is the one to carry on.
-    public static bool CanCarryOver(CommitmentStatus status) => !IsClosed(status);
+    // A clause nobody has news of is not carried over either: first someone must say how it stands.
+    public static bool CanCarryOver(CommitmentStatus status) => IsOpen(status);
 
     // What a side may say in a progress report: carrying over is a decision of the next conference,
     // recorded with the carry-over action, not a side's assessment.
+    // Nor is NoInformation: a side that reports has something to say.
     public static bool CanReport(CommitmentStatus status) =>
-        Enum.IsDefined(status) && status != CommitmentStatus.CarriedOver;
+        Enum.IsDefined(status) && status != CommitmentStatus.CarriedOver && status != CommitmentStatus.NoInformation;
 
     public static IReadOnlyList<CommitmentStatus> ReportChoices { get; } =
         Enum.GetValues<CommitmentStatus>().Where(CanReport).ToList();
