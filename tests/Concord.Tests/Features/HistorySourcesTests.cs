@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Concord.Data;
 using Concord.Features.Commitments;
 using Concord.Features.Sources;
@@ -12,6 +13,9 @@ namespace Concord.Tests.Features;
 // Issue 13: the demo history says what its five articles say, no more, and cites them.
 public abstract class HistorySourcesTests(ConcordFactory factory)
 {
+    // The clause one test adds through the API; the others leave it out of the history they check.
+    const string Undated = "Nội dung chưa rõ kỳ";
+
     [Fact]
     public async Task EveryQuotedPassageOfTheDemoAppearsVerbatimInTheArticleItCites()
     {
@@ -63,7 +67,7 @@ public abstract class HistorySourcesTests(ConcordFactory factory)
             var cited = (await db.Citations.Select(c => new { c.RecordType, c.RecordId }).ToListAsync()).Select(c => (c.RecordType, c.RecordId)).ToHashSet();
             Assert.All(await db.Instruments.Select(i => i.Id).ToListAsync(), id => Assert.Contains((CitedRecord.Instrument, id), cited));
             Assert.All(await db.Meetings.Select(m => m.Id).ToListAsync(), id => Assert.Contains((CitedRecord.Meeting, id), cited));
-            Assert.All(await db.Commitments.Where(c => !c.IsIllustrative).Select(c => c.Id).ToListAsync(), id => Assert.Contains((CitedRecord.Commitment, id), cited));
+            Assert.All(await db.Commitments.Where(c => !c.IsIllustrative && c.Text.Vi != Undated).Select(c => c.Id).ToListAsync(), id => Assert.Contains((CitedRecord.Commitment, id), cited));
             Assert.All(await db.Activities.Where(a => !a.IsIllustrative).Select(a => a.Id).ToListAsync(), id => Assert.Contains((CitedRecord.Activity, id), cited));
             Assert.All(await db.Organisations.Where(o => !o.IsIllustrative).Select(o => o.Id).ToListAsync(), id => Assert.Contains((CitedRecord.Organisation, id), cited));
             Assert.All(await db.People.Where(p => !p.IsIllustrative).Select(p => p.Id).ToListAsync(), id => Assert.Contains((CitedRecord.Person, id), cited));
@@ -103,7 +107,9 @@ public abstract class HistorySourcesTests(ConcordFactory factory)
         Assert.Empty(await factory.WithDbAsync(db => db.MeetingChairs.Where(c => c.Meeting.Key == "conf-6" || c.Meeting.Key == "som-hrd" || c.Meeting.Key == "molisa-fa-review-2018").ToListAsync()));
 
         var client = await factory.CoordinatorAsync();
-        Assert.Contains("2019 (suy luận: năm 2019 không có trong các bài báo", (await client.GetPageAsync($"/meetings/{conference.Id}?culture=vi")).QuerySelector("#meeting-date")!.ParentElement!.TextContent.Replace("\n", " ").Replace("  ", " "));
+        var date = Regex.Replace((await client.GetPageAsync($"/meetings/{conference.Id}?culture=vi")).QuerySelector("#meeting-date")!.TextContent, @"\s+", " ").Trim();
+        Assert.StartsWith("2019", date);
+        Assert.Contains("(suy luận: năm 2019 không có trong các bài báo", date);
         var english = await client.GetPageAsync($"/instruments/{minutes.Id}?culture=en");
         Assert.Contains("(inferred: the year 2019 is not in the articles", english.Body!.TextContent);
         Assert.Contains("inferred: the year 2025 is not in the articles", (await client.GetPageAsync($"/organisations/{molisa.Id}?culture=en")).QuerySelector("#successor")!.TextContent);
@@ -113,7 +119,7 @@ public abstract class HistorySourcesTests(ConcordFactory factory)
     [Fact]
     public async Task HistoricalCommitmentsHaveNoInventedLeadsPeriodsOrLatenessAndTheHomePageCountsThemApart()
     {
-        var history = await factory.WithDbAsync(db => db.Commitments.Where(c => !c.IsIllustrative)
+        var history = await factory.WithDbAsync(db => db.Commitments.Where(c => !c.IsIllustrative && c.Text.Vi != Undated)
             .Select(c => new { c.Id, c.Status, c.PeriodStart, Meeting = c.Instrument.Meeting!.Key, Leads = c.Leads.Count }).ToListAsync());
         Assert.Equal(10, history.Count);
         Assert.All(history, c => Assert.Equal(0, c.Leads));
@@ -165,7 +171,7 @@ public abstract class HistorySourcesTests(ConcordFactory factory)
             await db.Instruments.Where(i => i.Key == "min-conf-5").Select(i => i.Id).SingleAsync(),
             await db.Terms.Where(t => t.Vocabulary == "area").Select(t => t.Id).FirstAsync()));
         var client = await factory.CoordinatorAsync();
-        var created = await client.PostAsJsonAsync("/api/commitments", new { instrumentId = instrument, textVi = "Nội dung chưa rõ kỳ", areaId = area, period = (string?)null, status = "NoInformation", version = 0 });
+        var created = await client.PostAsJsonAsync("/api/commitments", new { instrumentId = instrument, textVi = Undated, areaId = area, period = (string?)null, status = "NoInformation", version = 0 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(JsonValueKind.Null, body.GetProperty("period").ValueKind);
