@@ -88,6 +88,10 @@ public abstract class HistorySourcesTests(ConcordFactory factory)
         // 001 gives its author and time; 002 and 004 are cited by their title alone.
         var molisa = (await client.GetPageAsync($"/organisations/{ids[CitedRecord.Organisation]}?culture=vi")).QuerySelector("#citations")!.TextContent;
         Assert.Contains("‘Tăng cường hợp tác Việt Nam - Lào trong lĩnh vực lao động’, Công Thành, 13/11/2025 07:49", molisa);
+        // A progress report taken from an article quotes it under its narrative on the commitment's page.
+        var reported = await factory.WithDbAsync(db => db.ProgressReports.Where(r => r.Id == ids[CitedRecord.Report]).Select(r => r.CommitmentId).SingleAsync());
+        var reportCitation = (await client.GetPageAsync($"/commitments/{reported}?culture=vi")).QuerySelector(".report-citations")!.TextContent;
+        Assert.Contains("20/10/2021 21:40", reportCitation);
         var arrangement = (await client.GetPageAsync($"/instruments/{ids[CitedRecord.Instrument]}")).QuerySelector("#citations cite")!.TextContent;
         Assert.Equal("‘Việt Nam - Lào ký kết thỏa thuận hợp tác về phát triển nguồn nhân lực’", arrangement);
     }

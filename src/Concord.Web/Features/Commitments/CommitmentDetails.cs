@@ -100,11 +100,12 @@ public sealed record CommitmentDetails(
             .ToList();
 
         var period = Concord.Shared.Period.Of(c.PeriodStart, c.PeriodEnd);
+        var reportCitations = await Concord.Features.Sources.Citations.ForManyAsync(db, Concord.Features.Sources.CitedRecord.Report, [.. reports.Select(r => r.Id)], ct);
         return new CommitmentDetails(c.Id, c.Version, c.InstrumentId, c.InstrumentTitle, c.Meeting, c.Number, c.Sequence, c.Text,
             c.AreaId, c.AreaCode, c.Area, c.PeriodStart, c.PeriodEnd, c.DueOn, c.Status,
             CommitmentRules.IsOverdueOn(today, c.Status, c.DueOn, period), c.Sources, c.IsIllustrative, c.UpdatedAt,
             [.. leads.OrderBy(l => CommitmentList.SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
-            from, into, activities, [.. reports.Select(r => r.WithLinks())], disagreed, c.Visibility, c.RestrictedTo, c.Original)
+            from, into, activities, [.. reports.Select(r => r.WithLinks() with { Citations = reportCitations[r.Id].ToList() })], disagreed, c.Visibility, c.RestrictedTo, c.Original)
         {
             Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Commitment, id, ct),
         };
@@ -121,6 +122,8 @@ public sealed record ReportDetails(
     [System.Text.Json.Serialization.JsonIgnore]
     public string? EvidenceText { get; init; } = EvidenceText;
     public IReadOnlyList<string> EvidenceLinks { get; init; } = [];
+    // The passages a report rests on, where it was taken from a published source (the demo history's reports).
+    public IReadOnlyList<Concord.Features.Sources.CitationRow> Citations { get; init; } = [];
 
     public ReportedStatus AsStatus() => new(Country, ReportedOn, Id, Status);
 
