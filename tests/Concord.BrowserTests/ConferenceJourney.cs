@@ -16,8 +16,9 @@ public class ConferenceJourney(ConcordServer server) : IClassFixture<ConcordServ
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("9th");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Ninh Bình");
 
-        // The minutes signed there list their clauses; open the first one.
-        var clause = page.Locator("main a[href^='/commitments/']").First;
+        // The minutes signed there list their clauses; the first, the real plan, names no lead (no article does),
+        // so open the next, an illustrative clause with a lead on each side.
+        var clause = page.Locator("main a[href^='/commitments/']").Nth(1);
         var clauseHref = await clause.GetAttributeAsync("href");
         await clause.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(clauseHref!) + "$"));

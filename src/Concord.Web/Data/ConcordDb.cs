@@ -30,6 +30,8 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<RateLimitRefusal> RateLimitRefusals => Set<RateLimitRefusal>();
     public DbSet<Term> Terms => Set<Term>();
+    public DbSet<Concord.Features.Sources.Source> Sources => Set<Concord.Features.Sources.Source>();
+    public DbSet<Concord.Features.Sources.Citation> Citations => Set<Concord.Features.Sources.Citation>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Instrument> Instruments => Set<Instrument>();

@@ -6,6 +6,7 @@ using Concord.Features.Instruments;
 using Concord.Features.Meetings;
 using Concord.Features.Organisations;
 using Concord.Features.ReferenceData;
+using Concord.Features.Sources;
 using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,6 +40,9 @@ public static class DemoHistory
                 restrictable.Visibility = Visibility.Public;
         try
         {
+            await db.SaveChangesAsync(ct);
+            // A citation names its record by id, known only once the records are saved.
+            loader.AddCitations();
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
@@ -152,9 +156,44 @@ public static class DemoHistory
         readonly Dictionary<string, Meeting> meetings = [];
         readonly Dictionary<string, Instrument> instruments = [];
         readonly Dictionary<string, Commitment> commitments = [];
+        readonly Dictionary<string, Source> sources = [];
+        readonly List<(Record Record, string Type, List<string> Sources, List<DemoCitation> Citations)> cited = [];
+
+        // Every source a record lists is cited; where the file quotes a passage, the citation carries it.
+        public void AddCitations()
+        {
+            foreach (var (record, type, keys, quoted) in cited)
+            {
+                var sequence = 0;
+                foreach (var c in quoted)
+                    db.Citations.Add(new Citation
+                    {
+                        RecordType = type, RecordId = record.Id, Source = Find(sources, c.Source), Passage = c.Passage,
+                        Note = new LocalizedText(c.NoteVi, c.NoteEn, c.NoteLo), Sequence = sequence++,
+                    });
+                foreach (var key in keys.Where(k => quoted.All(c => c.Source != k)))
+                    db.Citations.Add(new Citation { RecordType = type, RecordId = record.Id, Source = Find(sources, key), Sequence = sequence++ });
+            }
+        }
+
+        void Cite(Record record, string type, List<string>? keys, List<DemoCitation> citations) =>
+            cited.Add((record, type, keys ?? [], citations));
 
         public void Add(DemoDocument doc, bool illustrative)
         {
+            foreach (var s in doc.Sources)
+            {
+                var published = s.Published is null ? (DateTime?)null
+                    : DateTime.ParseExact(s.Published, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None);
+                var source = new Source
+                {
+                    Key = s.Key, Title = s.Title, Outlet = s.Outlet, Author = s.Author, Url = s.Url,
+                    PublishedOn = published is { } p ? DateOnly.FromDateTime(p) : null,
+                    PublishedAt = published is { } t && s.Published!.Contains('T') ? TimeOnly.FromDateTime(t) : null,
+                };
+                sources.Add(s.Key, source);
+                db.Sources.Add(source);
+            }
             foreach (var o in doc.Organisations)
                 organisations.Add(o.Key, new Organisation
                 {
@@ -168,7 +207,9 @@ public static class DemoHistory
                 if (o.Parent is not null) organisation.Parent = Find(organisations, o.Parent);
                 if (o.Successor is not null) organisation.Successor = Find(organisations, o.Successor);
                 if (Date(o.SucceededOn) is { } on) (organisation.SucceededOn, organisation.SucceededOnPrecision) = (on.Date, on.Precision);
+                organisation.SucceededOnInference = new LocalizedText(o.SucceededOnInferenceVi, o.SucceededOnInferenceEn, o.SucceededOnInferenceLo);
                 db.Organisations.Add(organisation);
+                Cite(organisation, CitedRecord.Organisation, o.Sources, o.Citations);
             }
 
             foreach (var p in doc.People)
@@ -180,6 +221,7 @@ public static class DemoHistory
                 };
                 people.Add(p.Name, person);
                 db.People.Add(person);
+                Cite(person, CitedRecord.Person, p.Sources, p.Citations);
             }
 
             foreach (var m in doc.Meetings)
@@ -190,12 +232,14 @@ public static class DemoHistory
                     Key = m.Key, KindId = Term(Vocabularies.MeetingKind, m.Kind), Number = m.Number,
                     Title = new LocalizedText(m.TitleVi, m.TitleEn, m.TitleLo), Place = m.Place, IsOnline = m.Online,
                     StartsOn = starts?.Date, StartsOnPrecision = starts?.Precision ?? default, DateNote = m.DateNote,
+                    DateInference = new LocalizedText(m.DateInferenceVi, m.DateInferenceEn, m.DateInferenceLo),
                     Agenda = new LocalizedText(Lines(m.AgendaVi), Lines(m.AgendaEn), Lines(m.AgendaLo)),
                     Summary = new LocalizedText(m.SummaryVi, m.SummaryEn, m.SummaryLo),
                     Chairs = [.. m.Chairs.Select(name => new MeetingChair { Person = Find(people, name) })],
                     Participants = [.. m.Participants.Select(key => new MeetingParticipant { Organisation = Find(organisations, key) })],
-                    Sources = Sources(m.Sources, m.SourceNote), IsIllustrative = illustrative,
+                    Sources = m.SourceNote, IsIllustrative = illustrative,
                 });
+                Cite(meetings[m.Key], CitedRecord.Meeting, m.Sources, m.Citations);
             }
             foreach (var m in doc.Meetings)
             {
@@ -212,12 +256,14 @@ public static class DemoHistory
                     Key = i.Key, KindId = Term(Vocabularies.InstrumentKind, i.Kind), Status = i.Status,
                     Title = new LocalizedText(i.TitleVi, i.TitleEn, i.TitleLo), Summary = new LocalizedText(i.SummaryVi, i.SummaryEn, i.SummaryLo),
                     SignedOn = signed?.Date, SignedOnPrecision = signed?.Precision ?? default, DateNote = i.DateNote,
+                    DateInference = new LocalizedText(i.DateInferenceVi, i.DateInferenceEn, i.DateInferenceLo),
                     InForceFrom = inForce?.Date, InForceFromPrecision = inForce?.Precision ?? default,
                     Meeting = i.Meeting is null ? null : Find(meetings, i.Meeting),
                     Parties = [.. i.Parties.Select(key => new InstrumentParty { Organisation = Find(organisations, key) })],
                     Signatories = [.. i.Signatories.Select(name => new InstrumentSignatory { Person = Find(people, name) })],
-                    Sources = Sources(i.Sources, i.SourceNote), IsIllustrative = illustrative,
+                    Sources = i.SourceNote, IsIllustrative = illustrative,
                 });
+                Cite(instruments[i.Key], CitedRecord.Instrument, i.Sources, i.Citations);
             }
             foreach (var i in doc.Instruments)
             {
@@ -229,7 +275,8 @@ public static class DemoHistory
 
             foreach (var c in doc.Commitments)
             {
-                if (!Period.TryParse(c.Period, out var period)) throw Invalid($"commitment {c.Ref} has no valid period");
+                Period? period = null;
+                if (c.Period is not null) period = Period.TryParse(c.Period, out var p) ? p : throw Invalid($"commitment {c.Ref} has no valid period");
                 var commitment = new Commitment
                 {
                     Instrument = Find(instruments, c.Instrument), Number = c.Number, Sequence = c.Sequence,
@@ -240,42 +287,48 @@ public static class DemoHistory
                     {
                         Organisation = o, Country = o.Country ?? throw Invalid($"lead {o.Key} of commitment {c.Ref} has no country"),
                     })],
-                    Sources = Sources(c.Sources, c.SourceNote), IsIllustrative = illustrative,
+                    Sources = c.SourceNote, IsIllustrative = illustrative,
                 };
                 commitments.Add(c.Ref, commitment);
                 db.Commitments.Add(commitment);
+                Cite(commitment, CitedRecord.Commitment, c.Sources, c.Citations);
             }
 
             foreach (var r in doc.Reports)
             {
                 if (!Period.TryParse(r.Period, out var period)) throw Invalid($"a report on {r.Commitment} has no valid period");
-                db.ProgressReports.Add(new ProgressReport
+                var report = new ProgressReport
                 {
                     Commitment = Find(commitments, r.Commitment), Country = r.Country, Organisation = Find(organisations, r.Org),
                     Period = period, ReportedOn = Date(r.ReportedOn)?.Date ?? throw Invalid($"a report on {r.Commitment} has no date"),
                     Status = r.Status, Narrative = new LocalizedText(r.NarrativeVi, r.NarrativeEn, r.NarrativeLo),
                     PeopleCount = r.People, WomenCount = r.Women, ValueAmount = r.Value, ValueCurrency = r.Currency,
                     IsIllustrative = illustrative,
-                });
+                };
+                db.ProgressReports.Add(report);
+                Cite(report, CitedRecord.Report, r.Sources, r.Citations);
             }
 
             foreach (var a in doc.Activities)
             {
                 var starts = Date(a.Starts);
                 var ends = Date(a.Ends);
-                db.Activities.Add(new Activity
+                var activity = new Activity
                 {
                     KindId = Term(Vocabularies.ActivityKind, a.Kind),
                     Title = new LocalizedText(a.TitleVi, a.TitleEn, a.TitleLo), Description = new LocalizedText(a.DescriptionVi, a.DescriptionEn, a.DescriptionLo),
                     StartsOn = starts?.Date, StartsOnPrecision = starts?.Precision ?? default,
                     EndsOn = ends?.Date, EndsOnPrecision = ends?.Precision ?? default, DateNote = a.DateNote,
+                    DateInference = new LocalizedText(a.DateInferenceVi, a.DateInferenceEn, a.DateInferenceLo),
                     Meeting = a.Meeting is null ? null : Find(meetings, a.Meeting),
                     PeopleTotal = a.PeopleTotal, PeopleWomen = a.PeopleWomen, PeopleMen = a.PeopleMen,
                     ValueAmount = a.Value, ValueCurrency = a.Currency, ValueIsLowerBound = a.ValueIsLowerBound,
                     Organisations = [.. a.Organisations.Select(o => new ActivityOrganisation { Organisation = Find(organisations, o.Org), Role = o.Role })],
                     Commitments = [.. a.Commitments.Select(r => new ActivityCommitment { Commitment = Find(commitments, r) })],
-                    Sources = Sources(a.Sources, a.SourceNote), IsIllustrative = illustrative,
-                });
+                    Sources = a.SourceNote, IsIllustrative = illustrative,
+                };
+                db.Activities.Add(activity);
+                Cite(activity, CitedRecord.Activity, a.Sources, a.Citations);
             }
         }
 
@@ -289,28 +342,18 @@ public static class DemoHistory
         static PartialDate? Date(string? text) =>
             text is null ? null : PartialDate.TryParse(text, out var date) ? date : throw Invalid($"'{text}' is not a date");
 
-        static string? Sources(List<string> seeds, string? note)
-        {
-            var cited = string.Join(", ", seeds.Select(s => "seed " + s));
-            return (cited, note) switch
-            {
-                ("", null) => null,
-                (_, null) => cited,
-                ("", _) => note,
-                _ => $"{cited}. {note}",
-            };
-        }
-
         static InvalidDataException Invalid(string problem) => new($"Demo data: {problem}.");
     }
 }
 
 // The shape of the files in Data/Demo. Keys are those of shared/reference/vn-la-cooperation-facts.json;
-// people are referred to by name, commitments by a ref used only inside the files. Organisations and
-// people keep their sources in the file for provenance; the model has no column for them.
+// people are referred to by name, commitments by a ref used only inside the files. Each record lists
+// the sources it rests on ("sources", the articles' keys) and may quote them ("citations": the
+// passage word for word, and a note in three languages); both become Citation rows.
 internal sealed class DemoDocument
 {
     public string? About { get; init; }
+    public List<DemoSource> Sources { get; init; } = [];
     public List<DemoOrganisation> Organisations { get; init; } = [];
     public List<DemoPerson> People { get; init; } = [];
     public List<DemoMeeting> Meetings { get; init; } = [];
@@ -322,13 +365,36 @@ internal sealed class DemoDocument
 
 internal sealed record DemoOrganisation(
     string Key, string Kind, string? Country, string? Parent, string? NameVi, string? NameEn, string? NameLo,
-    string? Abbreviation, string? Successor, string? SucceededOn, string? Note, List<string>? Sources);
+    string? Abbreviation, string? Successor, string? SucceededOn, string? Note, List<string>? Sources)
+{
+    public string? SucceededOnInferenceVi { get; init; }
+    public string? SucceededOnInferenceEn { get; init; }
+    public string? SucceededOnInferenceLo { get; init; }
+    public List<DemoCitation> Citations { get; init; } = [];
+}
 
-internal sealed record DemoPerson(string Name, string Org, string? PositionVi, string? PositionEn, string? PositionLo, List<string>? Sources);
+internal sealed record DemoPerson(string Name, string Org, string? PositionVi, string? PositionEn, string? PositionLo, List<string>? Sources)
+{
+    public List<DemoCitation> Citations { get; init; } = [];
+}
+
+// "published" as the article prints it, in ISO form: "2021-10-20T21:40", or a day alone.
+internal sealed record DemoSource(string Key, string Title, string? Outlet, string? Author, string? Published, string? Url);
+
+internal sealed record DemoCitation(string Source, string? Passage, string? NoteVi, string? NoteEn, string? NoteLo);
+
+// A date that comes from reasoning, not from a source, carries the reasoning in three languages.
+internal abstract record DemoDated
+{
+    public string? DateInferenceVi { get; init; }
+    public string? DateInferenceEn { get; init; }
+    public string? DateInferenceLo { get; init; }
+    public List<DemoCitation> Citations { get; init; } = [];
+}
 
 internal sealed record DemoMeeting(
     string Key, string Kind, int? Number, string? TitleVi, string? TitleEn, string? TitleLo, string? Place, bool Online, string? Date, string? DateNote,
-    string? SummaryVi, string? SummaryEn, string? SummaryLo, string? Prepares, string? SourceNote)
+    string? SummaryVi, string? SummaryEn, string? SummaryLo, string? Prepares, string? SourceNote) : DemoDated
 {
     public List<string> AgendaVi { get; init; } = [];
     public List<string> AgendaEn { get; init; } = [];
@@ -340,7 +406,7 @@ internal sealed record DemoMeeting(
 
 internal sealed record DemoInstrument(
     string Key, string Kind, InstrumentStatus Status, string? TitleVi, string? TitleEn, string? TitleLo, string? SummaryVi, string? SummaryEn, string? SummaryLo,
-    string? Signed, string? InForce, string? DateNote, string? Meeting, string? SourceNote)
+    string? Signed, string? InForce, string? DateNote, string? Meeting, string? SourceNote) : DemoDated
 {
     public List<string> Parties { get; init; } = [];
     public List<string> Signatories { get; init; } = [];
@@ -351,21 +417,26 @@ internal sealed record DemoInstrument(
 internal sealed record DemoLink(InstrumentLinkKind Kind, string To);
 
 internal sealed record DemoCommitment(
-    string Ref, string Instrument, string? Number, int Sequence, string Area, string Period, string? Due, CommitmentStatus Status,
+    string Ref, string Instrument, string? Number, int Sequence, string Area, string? Period, string? Due, CommitmentStatus Status,
     string? TextVi, string? TextEn, string? TextLo, string? CarriedOverFrom, string? SourceNote)
 {
+    public List<DemoCitation> Citations { get; init; } = [];
     public List<string> Leads { get; init; } = [];
     public List<string> Sources { get; init; } = [];
 }
 
 internal sealed record DemoReport(
     string Commitment, string Country, string Org, string Period, string ReportedOn, CommitmentStatus Status,
-    string? NarrativeVi, string? NarrativeEn, string? NarrativeLo, int? People, int? Women, decimal? Value, string? Currency);
+    string? NarrativeVi, string? NarrativeEn, string? NarrativeLo, int? People, int? Women, decimal? Value, string? Currency)
+{
+    public List<string> Sources { get; init; } = [];
+    public List<DemoCitation> Citations { get; init; } = [];
+}
 
 internal sealed record DemoActivity(
     string Kind, string? TitleVi, string? TitleEn, string? TitleLo, string? DescriptionVi, string? DescriptionEn, string? DescriptionLo,
     string? Starts, string? Ends, string? DateNote, string? Meeting, int? PeopleTotal, int? PeopleWomen, int? PeopleMen, decimal? Value, string? Currency,
-    bool ValueIsLowerBound, string? SourceNote)
+    bool ValueIsLowerBound, string? SourceNote) : DemoDated
 {
     public List<DemoActivityOrganisation> Organisations { get; init; } = [];
     public List<string> Commitments { get; init; } = [];

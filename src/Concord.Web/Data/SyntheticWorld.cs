@@ -517,7 +517,7 @@ public sealed class SyntheticWorld
         for (var i = 0; i < weights.Length; i++)
         {
             var c = Commitments[i];
-            var years = Math.Max(0, Math.Min(c.PeriodEnd, options.AsOf.Year) - c.PeriodStart + 1);
+            var years = Math.Max(0, Math.Min(c.PeriodEnd!.Value, options.AsOf.Year) - c.PeriodStart!.Value + 1);
             var sides = partners[commitmentPartner[i]].Country is null ? 1 : 2;
             weights[i] = Math.Min(20, years * sides * rng.LogNormal(0.5));
         }
@@ -535,8 +535,8 @@ public sealed class SyntheticWorld
             var c = Commitments[i];
             var partner = partners[commitmentPartner[i]];
             var sides = partner.Country is null ? 1 : 2;
-            var from = new DateOnly(c.PeriodStart, 1, 1);
-            var to = new DateOnly(c.PeriodEnd, 12, 31);
+            var from = new DateOnly(c.PeriodStart!.Value, 1, 1);
+            var to = new DateOnly(c.PeriodEnd!.Value, 12, 31);
             if (to > options.AsOf) to = options.AsOf;
             if (from > to) from = to;
             var rounds = (count + sides - 1) / sides;

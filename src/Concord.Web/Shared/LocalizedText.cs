@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Concord.Shared;
 
@@ -31,6 +32,7 @@ public sealed class LocalizedText
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, null),
     };
 
+    [JsonIgnore]
     public bool IsEmpty => string.IsNullOrWhiteSpace(Vi) && string.IsNullOrWhiteSpace(En) && string.IsNullOrWhiteSpace(Lo);
 
     // The text in the reader's language, or else the first language that has it, saying which,

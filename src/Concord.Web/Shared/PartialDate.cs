@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Concord.Shared;
 
@@ -11,6 +13,7 @@ public enum DatePrecision
 
 // A date known to a day, a month or only a year. Stored as the first day of what is known
 // (so it sorts) plus the precision (so a page never shows a made-up day or month).
+[JsonConverter(typeof(PartialDateJsonConverter))]
 public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision)
 {
     public static PartialDate OfYear(int year) => new(new DateOnly(year, 1, 1), DatePrecision.Year);
@@ -53,6 +56,14 @@ public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision
         _ => Date,
     };
 
+    // ISO 8601 at the precision known (reduced precision): "2013", "2017-04", "2025-11-12". What the API writes.
+    public string ToIso() => Precision switch
+    {
+        DatePrecision.Year => Date.ToString("yyyy", CultureInfo.InvariantCulture),
+        DatePrecision.Month => Date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        _ => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
     public string ToInputText() => Precision switch
     {
         DatePrecision.Year => Date.Year.ToString(CultureInfo.InvariantCulture),
@@ -74,4 +85,17 @@ public readonly record struct PartialDate(DateOnly Date, DatePrecision Precision
     };
 
     public override string ToString() => Format(CultureInfo.CurrentCulture);
+}
+
+// The API writes a partial date as ISO 8601 at its own precision ("2013", never "2013-01-01" with a
+// precision beside it) and reads the same forms (and the others TryParse accepts).
+public sealed class PartialDateJsonConverter : JsonConverter<PartialDate>
+{
+    public override PartialDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String && PartialDate.TryParse(reader.GetString(), out var date)
+            ? date
+            : throw new JsonException("A date is written \"2013\", \"2017-04\" or \"2025-11-12\".");
+
+    public override void Write(Utf8JsonWriter writer, PartialDate value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToIso());
 }

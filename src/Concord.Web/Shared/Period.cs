@@ -28,6 +28,16 @@ public readonly record struct Period(int StartYear, int EndYear)
         return true;
     }
 
+    // A commitment's period is unknown when its source gives none.
+    public static Period? Of(int? start, int? end) => start is { } s && end is { } e ? new Period(s, e) : null;
+
+    public static string Text(int? start, int? end) => Of(start, end)?.ToString() ?? "";
+
+    // As pages print it, with an en dash: "2026–2027".
+    public static string Dashed(int? start, int? end) => Of(start, end) is { } p
+        ? p.StartYear == p.EndYear ? p.StartYear.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{p.StartYear}–{p.EndYear}")
+        : "";
+
     public override string ToString() => StartYear == EndYear
         ? StartYear.ToString(CultureInfo.InvariantCulture)
         : string.Create(CultureInfo.InvariantCulture, $"{StartYear}-{EndYear}");

@@ -199,7 +199,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
         var id = body.GetProperty("id").GetInt32();
         Assert.Equal($"/api/activities/{id}", created.Headers.Location!.ToString());
         Assert.Equal("USD", body.GetProperty("valueCurrency").GetString());
-        Assert.Equal("Month", body.GetProperty("starts").GetProperty("precision").GetString());
+        Assert.Equal("2024-09", body.GetProperty("starts").GetString());
         Assert.Equal(commitment, body.GetProperty("commitments")[0].GetProperty("id").GetInt32());
         Assert.Equal(["Provider", "Recipient"], body.GetProperty("organisations").EnumerateArray().Select(o => o.GetProperty("role").GetString()!).ToArray());
 

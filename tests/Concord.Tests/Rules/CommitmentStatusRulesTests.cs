@@ -44,7 +44,7 @@ public class CommitmentStatusRulesTests
     [Fact]
     public void ANewCommitmentMayStartInAnyStatusButCarriedOver()
     {
-        Assert.Equal([NotStarted, InProgress, Done, PartlyDone, Delayed, Dropped], CommitmentStatusRules.Choices(null));
+        Assert.Equal([NotStarted, InProgress, Done, PartlyDone, Delayed, Dropped, NoInformation], CommitmentStatusRules.Choices(null));
     }
 
     [Fact]
@@ -54,6 +54,37 @@ public class CommitmentStatusRulesTests
         Assert.Equal([CarriedOver], CommitmentStatusRules.Choices(CarriedOver));
         Assert.DoesNotContain(CarriedOver, CommitmentStatusRules.Choices(Delayed));
     }
+
+    [Fact]
+    public void NoInformationIsNeitherOpenNorClosedAndAnyNewsReplacesIt()
+    {
+        Assert.False(CommitmentStatusRules.IsOpen(NoInformation));
+        Assert.False(CommitmentStatusRules.IsClosed(NoInformation));
+        foreach (var to in Open.Append(Done).Append(Dropped))
+            Assert.True(CommitmentStatusRules.CanChange(NoInformation, to), $"NoInformation -> {to}");
+        Assert.False(CommitmentStatusRules.CanChange(NoInformation, CarriedOver));
+    }
+
+    [Fact]
+    public void AnOpenAssessmentMayBecomeNoInformationButAnAgreedClosedOneMayNot()
+    {
+        foreach (var from in Open) Assert.True(CommitmentStatusRules.CanChange(from, NoInformation), $"{from} -> NoInformation");
+        Assert.False(CommitmentStatusRules.CanChange(Done, NoInformation));
+        Assert.False(CommitmentStatusRules.CanChange(Dropped, NoInformation));
+        Assert.False(CommitmentStatusRules.CanChange(CarriedOver, NoInformation));
+    }
+
+    [Fact]
+    public void NoInformationIsNeverOverdueWhateverItsDates()
+    {
+        var today = new DateOnly(2026, 12, 2);
+        Assert.False(CommitmentRules.IsOverdueOn(today, NoInformation, new DateOnly(2020, 1, 1), new Concord.Shared.Period(2019, 2020)));
+        Assert.False(CommitmentRules.IsOverdueOn(today, NotStarted, null, null));
+        Assert.True(CommitmentRules.IsOverdueOn(today, NotStarted, null, new Concord.Shared.Period(2019, 2020)));
+    }
+
+    [Fact]
+    public void ASideCannotReportNoInformation() => Assert.DoesNotContain(NoInformation, CommitmentStatusRules.ReportChoices);
 
     [Fact]
     public void AStatusNumberOutsideTheListIsRefused()

@@ -57,4 +57,16 @@ public class PartialDateTests
         Assert.Equal("04/2017", PartialDate.OfMonth(2017, 4).ToInputText());
         Assert.Equal("12/11/2025", PartialDate.OfDay(2025, 11, 12).ToInputText());
     }
+
+    [Theory]
+    [InlineData("2013", "\"2013\"")]
+    [InlineData("04/2017", "\"2017-04\"")]
+    [InlineData("12/11/2025", "\"2025-11-12\"")]
+    public void JsonWritesIso8601AtTheKnownPrecisionAndReadsItBack(string text, string json)
+    {
+        Assert.True(PartialDate.TryParse(text, out var date));
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(date));
+        Assert.Equal(date, System.Text.Json.JsonSerializer.Deserialize<PartialDate>(json));
+        Assert.Null(System.Text.Json.JsonSerializer.Deserialize<PartialDate?>("null"));
+    }
 }

@@ -27,6 +27,9 @@ public class Activity : Record, ISearchable, IRestrictable, ITranslatable
     public DateOnly? EndsOn { get; set; }
     public DatePrecision EndsOnPrecision { get; set; }
     public string? DateNote { get; set; }
+    // Set when the date comes from reasoning, not from a source: the reasoning, shown beside the date
+    // ("2019 (inferred: …)") wherever it appears.
+    public LocalizedText DateInference { get; set; } = new();
     public int? MeetingId { get; set; }
     public Meeting? Meeting { get; set; }
     public int? PeopleTotal { get; set; }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Concord.Data;
 using Concord.Features.Commitments;
 using Concord.Shared;
@@ -13,13 +14,15 @@ public sealed record ActivityDetails(
     IReadOnlyList<ActivityDetails.CommitmentRef> Commitments, string? Sources, bool IsIllustrative, DateTime UpdatedAt,
     Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default) : IVersioned
 {
-    public sealed record MeetingRef(int Id, LocalizedText Title, int? Number, DateOnly? StartsOn, DatePrecision StartsOnPrecision)
+    public IReadOnlyList<Concord.Features.Sources.CitationRow> Citations { get; init; } = [];
+    public LocalizedText DateInference { get; init; } = new();
+    public sealed record MeetingRef(int Id, LocalizedText Title, int? Number, [property: JsonIgnore] DateOnly? StartsOn, [property: JsonIgnore] DatePrecision StartsOnPrecision)
     {
         public PartialDate? Starts => PartialDate.From(StartsOn, StartsOnPrecision);
     }
 
     public sealed record CommitmentRef(int Id, string? Number, LocalizedText Text, CommitmentStatus Status,
-        int PeriodStart, int PeriodEnd, int InstrumentId, LocalizedText InstrumentTitle);
+        int? PeriodStart, int? PeriodEnd, int InstrumentId, LocalizedText InstrumentTitle);
 
     public static async Task<ActivityDetails?> LoadAsync(ConcordDb db, int id, CancellationToken ct)
     {
@@ -61,6 +64,10 @@ public sealed record ActivityDetails(
         return new ActivityDetails(a.Id, a.Version, a.KindId, a.KindCode, a.Kind, a.Title, a.Description,
             PartialDate.From(a.StartsOn, a.StartsOnPrecision), PartialDate.From(a.EndsOn, a.EndsOnPrecision), a.DateNote, meeting,
             organisations, a.PeopleTotal, a.PeopleWomen, a.PeopleMen,
-            a.ValueAmount, a.ValueCurrency, a.ValueIsLowerBound, commitments, a.Sources, a.IsIllustrative, a.UpdatedAt, a.Visibility, a.RestrictedTo, a.Original);
+            a.ValueAmount, a.ValueCurrency, a.ValueIsLowerBound, commitments, a.Sources, a.IsIllustrative, a.UpdatedAt, a.Visibility, a.RestrictedTo, a.Original)
+        {
+            Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Activity, id, ct),
+            DateInference = await db.Activities.AsNoTracking().Where(x => x.Id == id).Select(x => new LocalizedText(x.DateInference.Vi, x.DateInference.En, x.DateInference.Lo)).SingleAsync(ct),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Globalization;
 using Concord.Data;
 using Concord.Features.Organisations;
@@ -23,7 +24,7 @@ public sealed record ActivityParty(int OrganisationId, LocalizedText Name, strin
 
 public sealed record ActivityRow(
     int Id, string KindCode, LocalizedText Kind, LocalizedText Title,
-    DateOnly? StartsOn, DatePrecision StartsOnPrecision, DateOnly? EndsOn, DatePrecision EndsOnPrecision, string? DateNote,
+    [property: JsonIgnore] DateOnly? StartsOn, [property: JsonIgnore] DatePrecision StartsOnPrecision, [property: JsonIgnore] DateOnly? EndsOn, [property: JsonIgnore] DatePrecision EndsOnPrecision, string? DateNote,
     int? PeopleTotal, int? PeopleWomen, int? PeopleMen,
     decimal? ValueAmount, string? ValueCurrency, bool ValueIsLowerBound, bool IsIllustrative)
 {

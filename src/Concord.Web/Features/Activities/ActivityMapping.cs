@@ -8,6 +8,7 @@ sealed class ActivityMapping : IEntityTypeConfiguration<Activity>, IEntityTypeCo
 {
     public void Configure(EntityTypeBuilder<Activity> e)
     {
+        e.ComplexProperty(x => x.DateInference);
         e.MapRecord();
         e.ComplexProperty(x => x.Title);
         e.ComplexProperty(x => x.Description);

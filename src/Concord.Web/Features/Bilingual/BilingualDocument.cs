@@ -21,7 +21,7 @@ public static class BilingualDocument
         PartialDate? Signed, string? DateNote, MeetingRef? Meeting, IReadOnlyList<LocalizedText> Parties, TranslationState Translation);
     public sealed record MeetingHead(int Id, LocalizedText Kind, int? Number, LocalizedText Title, PartialDate? Starts, DateOnly? EndsOn,
         string? DateNote, string? Place, bool IsOnline, LocalizedText Agenda, LocalizedText Summary, TranslationState Translation);
-    public sealed record Clause(int Id, int InstrumentId, string? Number, LocalizedText Text, LocalizedText Area, int PeriodStart, int PeriodEnd,
+    public sealed record Clause(int Id, int InstrumentId, string? Number, LocalizedText Text, LocalizedText Area, int? PeriodStart, int? PeriodEnd,
         IReadOnlyList<LocalizedText> Leads, TranslationState Translation);
     public sealed record Clauses(IReadOnlyList<Clause> Rows, bool Capped);
 

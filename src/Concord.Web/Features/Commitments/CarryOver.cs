@@ -59,7 +59,7 @@ public static class CarryOver
     public static async Task<Commitment> ApplyAsync(ConcordDb db, Commitment original, CarryOverInput input, CancellationToken ct)
     {
         var target = input.InstrumentId!.Value;
-        var period = Concord.Shared.Period.TryParse(input.Period, out var chosen) ? chosen : original.Period.Next();
+        Period? period = Concord.Shared.Period.TryParse(input.Period, out var chosen) ? chosen : original.Period?.Next();
         var copy = new Commitment
         {
             InstrumentId = target,

@@ -22,7 +22,7 @@ public class CarryOverModel(ConcordDb db, IStringLocalizer t) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, tracked: false, ct)) return NotFound();
-        Input.Period = Original.Period.Next().ToString();
+        Input.Period = Original.Period?.Next().ToString();
         Input.Version = Original.Version;
         return Page();
     }

@@ -15,6 +15,8 @@ public enum CommitmentStatus
     Delayed = 4,
     Dropped = 5,
     CarriedOver = 6,
+    // The sources say nothing of how the work went: neither open nor closed, never overdue.
+    NoInformation = 7,
 }
 
 // A clause of an instrument, usually of a conference's minutes, that one or both sides must carry out.
@@ -31,8 +33,9 @@ public class Commitment : Record, ISearchable, IRestrictable, ITranslatable
     public LocalizedText Text { get; set; } = new();
     public int AreaId { get; set; }
     public Term Area { get; set; } = null!;
-    public int PeriodStart { get; set; }
-    public int PeriodEnd { get; set; }
+    // Null when the source gives no period: a clause known only from a press report of the conference.
+    public int? PeriodStart { get; set; }
+    public int? PeriodEnd { get; set; }
     public DateOnly? DueOn { get; set; }
     public CommitmentStatus Status { get; set; }
     public int? CarriedOverFromId { get; set; }
@@ -44,10 +47,10 @@ public class Commitment : Record, ISearchable, IRestrictable, ITranslatable
     public string? Sources { get; set; }
     public string SearchText { get; set; } = "";
 
-    public Period Period
+    public Period? Period
     {
-        get => new(PeriodStart, PeriodEnd);
-        set { PeriodStart = value.StartYear; PeriodEnd = value.EndYear; }
+        get => PeriodStart is { } start && PeriodEnd is { } end ? new(start, end) : null;
+        set { PeriodStart = value?.StartYear; PeriodEnd = value?.EndYear; }
     }
 
     public IEnumerable<string?> SearchableTexts() => [Number, .. Text.All()];

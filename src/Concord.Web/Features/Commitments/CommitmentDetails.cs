@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Concord.Data;
 using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace Concord.Features.Commitments;
 public sealed record CommitmentDetails(
     int Id, int Version, int InstrumentId, LocalizedText InstrumentTitle, CommitmentDetails.MeetingRef? Meeting,
     string? Number, int Sequence, LocalizedText Text, int AreaId, string AreaCode, LocalizedText Area,
-    int PeriodStart, int PeriodEnd, DateOnly? DueOn, CommitmentStatus Status, bool IsOverdue,
+    int? PeriodStart, int? PeriodEnd, DateOnly? DueOn, CommitmentStatus Status, bool IsOverdue,
     string? Sources, bool IsIllustrative, DateTime UpdatedAt,
     IReadOnlyList<LeadRef> Leads,
     IReadOnlyList<CommitmentDetails.ClauseRef> CarriedOverFrom,
@@ -17,19 +18,21 @@ public sealed record CommitmentDetails(
     IReadOnlyList<string> DisagreedPeriods,
     Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default) : IVersioned
 {
+    public IReadOnlyList<Concord.Features.Sources.CitationRow> Citations { get; init; } = [];
     public sealed record MeetingRef(int Id, LocalizedText Title);
     // Another clause in the carry-over chain. Depth 1 is the clause this one was carried over from (or into),
     // 2 the one before (or after) that, and so on.
-    public sealed record ClauseRef(int Id, string? Number, int InstrumentId, LocalizedText InstrumentTitle, int PeriodStart, int PeriodEnd, CommitmentStatus Status, int Depth)
+    public sealed record ClauseRef(int Id, string? Number, int InstrumentId, LocalizedText InstrumentTitle, int? PeriodStart, int? PeriodEnd, CommitmentStatus Status, int Depth)
     {
-        public string Period => new Period(PeriodStart, PeriodEnd).ToString();
+        public string? Period => Concord.Shared.Period.Of(PeriodStart, PeriodEnd)?.ToString();
     }
-    public sealed record ActivityRef(int Id, LocalizedText Title, DateOnly? StartsOn, DatePrecision StartsOnPrecision, bool IsIllustrative)
+    public sealed record ActivityRef(int Id, LocalizedText Title, [property: JsonIgnore] DateOnly? StartsOn, [property: JsonIgnore] DatePrecision StartsOnPrecision, bool IsIllustrative)
     {
         public PartialDate? Starts => PartialDate.From(StartsOn, StartsOnPrecision);
     }
 
-    public string Period => new Period(PeriodStart, PeriodEnd).ToString();
+    // Null when the source gives no period.
+    public string? Period => Concord.Shared.Period.Of(PeriodStart, PeriodEnd)?.ToString();
 
     // Chains run a clause through a few conferences; the bound only guards against a cycle in bad data.
     const int MaxChain = 50;
@@ -96,12 +99,16 @@ public sealed record CommitmentDetails(
             .Select(g => g.Key)
             .ToList();
 
-        var period = new Period(c.PeriodStart, c.PeriodEnd);
+        var period = Concord.Shared.Period.Of(c.PeriodStart, c.PeriodEnd);
+        var reportCitations = await Concord.Features.Sources.Citations.ForManyAsync(db, Concord.Features.Sources.CitedRecord.Report, [.. reports.Select(r => r.Id)], ct);
         return new CommitmentDetails(c.Id, c.Version, c.InstrumentId, c.InstrumentTitle, c.Meeting, c.Number, c.Sequence, c.Text,
             c.AreaId, c.AreaCode, c.Area, c.PeriodStart, c.PeriodEnd, c.DueOn, c.Status,
             CommitmentRules.IsOverdueOn(today, c.Status, c.DueOn, period), c.Sources, c.IsIllustrative, c.UpdatedAt,
             [.. leads.OrderBy(l => CommitmentList.SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
-            from, into, activities, [.. reports.Select(r => r.WithLinks())], disagreed, c.Visibility, c.RestrictedTo, c.Original);
+            from, into, activities, [.. reports.Select(r => r.WithLinks() with { Citations = reportCitations[r.Id].ToList() })], disagreed, c.Visibility, c.RestrictedTo, c.Original)
+        {
+            Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Commitment, id, ct),
+        };
     }
 }
 
@@ -111,10 +118,12 @@ public sealed record ReportDetails(
     int? PeopleCount, int? WomenCount, decimal? ValueAmount, string? ValueCurrency,
     string? EvidenceText, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo) : IVersioned
 {
-    public string Period => new Period(PeriodStart, PeriodEnd).ToString();
+    public string Period => Concord.Shared.Period.Text(PeriodStart, PeriodEnd);
     [System.Text.Json.Serialization.JsonIgnore]
     public string? EvidenceText { get; init; } = EvidenceText;
     public IReadOnlyList<string> EvidenceLinks { get; init; } = [];
+    // The passages a report rests on, where it was taken from a published source (the demo history's reports).
+    public IReadOnlyList<Concord.Features.Sources.CitationRow> Citations { get; init; } = [];
 
     public ReportedStatus AsStatus() => new(Country, ReportedOn, Id, Status);
 

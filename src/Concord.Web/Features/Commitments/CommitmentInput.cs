@@ -19,8 +19,7 @@ public sealed class CommitmentInput : IRecordInput<Commitment, CommitmentInput>
     [FieldLabel("Commitments.Text", "lo"), StringLength(4000, ErrorMessage = "Validation.TooLong")] public string? TextLo { get; set; }
     [Required(ErrorMessage = "Validation.Required")]
     [FieldLabel("Commitments.Area")] public int? AreaId { get; set; }
-    // As the minutes write it: "2026-2027", or one year, "2026".
-    [Required(ErrorMessage = "Validation.Required")]
+    // As the minutes write it: "2026-2027", or one year, "2026"; empty when the source gives no period.
     [StringLength(20, ErrorMessage = "Validation.TooLong")]
     [FieldLabel("Commitments.Period")] public string? Period { get; set; }
     // A day: "31/12/2026" or "2026-12-31". Without one, the commitment is due by the end of its period.
@@ -44,7 +43,7 @@ public sealed class CommitmentInput : IRecordInput<Commitment, CommitmentInput>
         Number = c.Number,
         TextVi = c.Text.Vi, TextEn = c.Text.En, TextLo = c.Text.Lo, OriginalLanguage = c.Translation.Original,
         AreaId = c.AreaId,
-        Period = c.Period.ToString(),
+        Period = c.Period?.ToString(),
         DueOn = c.DueOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         Status = c.Status,
         LeadIds = c.Leads.Select(l => l.OrganisationId).ToList(),
@@ -134,8 +133,7 @@ public sealed class CommitmentInput : IRecordInput<Commitment, CommitmentInput>
         c.Text = new LocalizedText(Clean(TextVi), Clean(TextEn), Clean(TextLo));
         OriginalLanguageChoice.Apply(c, OriginalLanguage);
         c.AreaId = AreaId!.Value;
-        Concord.Shared.Period.TryParse(Period, out var period);
-        c.Period = period;
+        c.Period = Concord.Shared.Period.TryParse(Period, out var period) ? period : null;
         c.DueOn = PartialDate.TryParse(DueOn, out var due) ? due.Date : null;
         c.Status = Status!.Value;
         c.Sources = Clean(Sources);

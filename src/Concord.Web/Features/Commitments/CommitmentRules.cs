@@ -9,19 +9,21 @@ public sealed record ReportedStatus(string Country, DateOnly ReportedOn, int Id,
 
 public static class CommitmentRules
 {
-    // Overdue: still open (not Done, Dropped or CarriedOver) and past its due date, or, without a due date,
+    // Overdue: still open (NotStarted, InProgress, PartlyDone, Delayed: never NoInformation, where the sources
+    // are silent and nobody may call the work late) and past its due date, or, without a due date,
     // past the end of its period. A due date of today is not overdue yet.
     // Written so that a database can run it: the list filter and the home page count use this expression,
     // pages showing a loaded row use IsOverdueOn below, and a unit test holds the two to the same answers.
     public static Expression<Func<Commitment, bool>> IsOverdue(DateOnly today)
     {
         var year = today.Year;
-        return c => c.Status != CommitmentStatus.Done && c.Status != CommitmentStatus.Dropped && c.Status != CommitmentStatus.CarriedOver
-            && ((c.DueOn != null && c.DueOn < today) || (c.DueOn == null && c.PeriodEnd < year));
+        return c => (c.Status == CommitmentStatus.NotStarted || c.Status == CommitmentStatus.InProgress
+                || c.Status == CommitmentStatus.PartlyDone || c.Status == CommitmentStatus.Delayed)
+            && ((c.DueOn != null && c.DueOn < today) || (c.DueOn == null && c.PeriodEnd != null && c.PeriodEnd < year));
     }
 
-    public static bool IsOverdueOn(DateOnly today, CommitmentStatus status, DateOnly? dueOn, Period period) =>
-        !CommitmentStatusRules.IsClosed(status) && (dueOn is { } due ? due < today : period.IsOverBy(today));
+    public static bool IsOverdueOn(DateOnly today, CommitmentStatus status, DateOnly? dueOn, Period? period) =>
+        CommitmentStatusRules.IsOpen(status) && (dueOn is { } due ? due < today : period is { } p && p.IsOverBy(today));
 
     // Each side's latest status among reports for one commitment and one period.
     public static IReadOnlyDictionary<string, CommitmentStatus> LatestBySide(IEnumerable<ReportedStatus> reports) =>

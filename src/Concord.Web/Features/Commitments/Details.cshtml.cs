@@ -81,7 +81,9 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, 
     {
         if (await CommitmentDetails.LoadAsync(db, id, clock.Today(), ct) is not { } details) return false;
         Commitment = details;
-        var periods = details.Reports.Select(r => (r.PeriodStart, r.PeriodEnd)).Append((details.PeriodStart, details.PeriodEnd)).Distinct()
+        // A commitment without a period shows its reports only under their own periods.
+        var own = details.PeriodStart is { } ps && details.PeriodEnd is { } pe ? new[] { (PeriodStart: ps, PeriodEnd: pe) } : [];
+        var periods = details.Reports.Select(r => (r.PeriodStart, r.PeriodEnd)).Concat(own).Distinct()
             .OrderByDescending(p => p.PeriodStart).ThenByDescending(p => p.PeriodEnd);
         Periods = periods.Select(p =>
         {

@@ -32,7 +32,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Rec
             var last = await Db.Commitments.Where(c => c.InstrumentId == into)
                 .OrderByDescending(c => c.Sequence).ThenByDescending(c => c.Id)
                 .Select(c => new { c.PeriodStart, c.PeriodEnd }).FirstOrDefaultAsync(ct);
-            Input.Period = last is null ? null : new Period(last.PeriodStart, last.PeriodEnd).ToString();
+            Input.Period = last is null ? null : Period.Text(last.PeriodStart, last.PeriodEnd);
         }
         Input.Status = CommitmentStatus.NotStarted;
         return await NewAsync(ct);

@@ -27,9 +27,9 @@ public class ReportEditModel(ConcordDb db, IStringLocalizer t, CurrentUser user,
     public List<OrganisationOption> Organisations { get; private set; } = [];
     public List<CodeChoice> Currencies { get; private set; } = [];
 
-    public sealed record CommitmentHeader(int Id, string? Number, LocalizedText Text, int PeriodStart, int PeriodEnd, CommitmentStatus Status)
+    public sealed record CommitmentHeader(int Id, string? Number, LocalizedText Text, int? PeriodStart, int? PeriodEnd, CommitmentStatus Status)
     {
-        public Period Period => new(PeriodStart, PeriodEnd);
+        public Period? Period => Concord.Shared.Period.Of(PeriodStart, PeriodEnd);
     }
 
     public async Task<IActionResult> OnGetAsync(int id, int? reportId, CancellationToken ct)
@@ -45,7 +45,7 @@ public class ReportEditModel(ConcordDb db, IStringLocalizer t, CurrentUser user,
             Input.OrganisationId = await Db.CommitmentLeads.Where(l => l.CommitmentId == id && l.Country == country)
                 .OrderBy(l => l.OrganisationId).Select(l => (int?)l.OrganisationId).FirstOrDefaultAsync(ct);
         }
-        Input.Period = Commitment.Period.ToString();
+        Input.Period = Commitment.Period?.ToString();
         Input.Status = CommitmentStatusRules.CanReport(Commitment.Status) ? Commitment.Status : CommitmentStatus.InProgress;
         Input.ReportedOn = Db.Clock.Today().ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         return await NewAsync(ct);

@@ -22,6 +22,8 @@ public sealed class DocumentText(string language, StringCatalog catalog)
     public string Side(string country) => this[$"Documents.Side.{country}"];
     public string Date(DateOnly? date) => date is { } d ? new PartialDate(d, DatePrecision.Day).Format(Culture) : "";
     public string Period(int start, int end) => new Period(start, end).ToString();
+    // A commitment whose period the sources do not give says so, in the document's language.
+    public string Period(int? start, int? end) => start is { } s && end is { } e ? Period(s, e) : this["Commitments.NoPeriod"];
 
     // A meeting is named by its title, else by its kind and number ("Hội nghị Bộ trưởng lần thứ 9").
     public string Subject(ImplementationReport report)

@@ -14,7 +14,7 @@ public sealed class ImplementationReport
     public sealed record SideReport(string Country, DateOnly ReportedOn, CommitmentStatus Status, LocalizedText Narrative, int PeriodStart, int PeriodEnd);
     public sealed record CarriedTo(int Id, string? Number, LocalizedText Instrument);
     public sealed record Item(int Id, string? Number, LocalizedText Text, int AreaId, LocalizedText Area, CommitmentStatus Status,
-        DateOnly? DueOn, int PeriodStart, int PeriodEnd, IReadOnlyList<Lead> Leads, IReadOnlyList<SideReport> Reports, IReadOnlyList<CarriedTo> CarriedTo)
+        DateOnly? DueOn, int? PeriodStart, int? PeriodEnd, IReadOnlyList<Lead> Leads, IReadOnlyList<SideReport> Reports, IReadOnlyList<CarriedTo> CarriedTo)
     {
         public SideReport? LatestOf(string country) => Reports.FirstOrDefault(r => r.Country == country);
         public IEnumerable<Lead> LeadsOf(string country) => Leads.Where(l => l.Country == country);

@@ -23,6 +23,8 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
     public List<AreaCount> ByArea { get; private set; } = [];
     public int PlanTotal => ByStatus.Sum(s => s.Count);
     public int OverdueCount { get; private set; }
+    // Commitments the sources say nothing about: shown apart, never as overdue.
+    public int NoInformationCount { get; private set; }
     public List<OverdueRow> OverdueFirst { get; private set; } = [];
     public List<ReportRow> LatestReports { get; private set; } = [];
     public List<TimelineItem> Timeline { get; private set; } = [];
@@ -31,9 +33,9 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
 
     public sealed record StatusCount(CommitmentStatus Status, int Count);
     public sealed record AreaCount(int AreaId, LocalizedText Name, int Count, int Done);
-    public sealed record OverdueRow(int Id, string? Number, LocalizedText Text, DateOnly? DueOn, int PeriodStart, int PeriodEnd, CommitmentStatus Status);
+    public sealed record OverdueRow(int Id, string? Number, LocalizedText Text, DateOnly? DueOn, int? PeriodStart, int? PeriodEnd, CommitmentStatus Status);
     public sealed record ReportRow(int Id, int CommitmentId, string? CommitmentNumber, LocalizedText CommitmentText, string Country, CommitmentStatus Status, DateOnly ReportedOn);
-    public sealed record TimelineItem(bool IsConference, int Id, LocalizedText Title, PartialDate Date);
+    public sealed record TimelineItem(bool IsConference, int Id, LocalizedText Title, PartialDate Date, bool Inferred = false);
 
     public string PlanQuery => Plan is { } p ? $"period={p}" : "";
 
@@ -44,6 +46,7 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
 
         var overdue = db.Commitments.AsNoTracking().Where(CommitmentRules.IsOverdue(Today));
         OverdueCount = await overdue.CountAsync(ct);
+        NoInformationCount = await db.Commitments.CountAsync(c => c.Status == CommitmentStatus.NoInformation, ct);
         // Texts are read column by column: given whole to a record's constructor, EF would read entire rows.
         // Longest overdue first: a period that ended years ago before a due date missed last week.
         OverdueFirst = OverdueCount == 0 ? [] : await overdue
@@ -67,9 +70,9 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
     {
         // The newest visible commitment by the (PeriodStart, Id) index, not max(): PostgreSQL reads a max from an index
         // only on a table alone, and the visibility filter joins the instruments (0.5 s at 500,000 commitments).
-        var start = await db.Commitments.OrderByDescending(c => c.PeriodStart).Select(c => (int?)c.PeriodStart).FirstOrDefaultAsync(ct);
+        var start = await db.Commitments.Where(c => c.PeriodStart != null).OrderByDescending(c => c.PeriodStart).Select(c => c.PeriodStart).FirstOrDefaultAsync(ct);
         if (start is null) return;
-        var end = await db.Commitments.Where(c => c.PeriodStart == start).MaxAsync(c => c.PeriodEnd, ct);
+        var end = await db.Commitments.Where(c => c.PeriodStart == start).MaxAsync(c => c.PeriodEnd, ct) ?? start.Value;
         Plan = new Period(start.Value, end);
 
         var inPlan = db.Commitments.AsNoTracking().Where(c => c.PeriodStart == start && c.PeriodEnd == end);
@@ -90,15 +93,15 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
         var conferences = await db.Meetings.AsNoTracking()
             .Where(m => m.Kind.Code == "ministerial-conference" && m.StartsOn != null)
             .OrderByDescending(m => m.StartsOn).ThenByDescending(m => m.Id).Take(TimelineLength)
-            .Select(m => new { m.Id, m.Title, StartsOn = m.StartsOn!.Value, m.StartsOnPrecision })
+            .Select(m => new { m.Id, m.Title, StartsOn = m.StartsOn!.Value, m.StartsOnPrecision, Inferred = m.DateInference.Vi != null || m.DateInference.En != null })
             .ToListAsync(ct);
         var instruments = await db.Instruments.AsNoTracking()
             .Where(i => i.SignedOn != null && i.Status != InstrumentStatus.Draft && i.Status != InstrumentStatus.UnderNegotiation)
             .OrderByDescending(i => i.SignedOn).ThenByDescending(i => i.Id).Take(TimelineLength)
-            .Select(i => new { i.Id, i.Title, SignedOn = i.SignedOn!.Value, i.SignedOnPrecision })
+            .Select(i => new { i.Id, i.Title, SignedOn = i.SignedOn!.Value, i.SignedOnPrecision, Inferred = i.DateInference.Vi != null || i.DateInference.En != null })
             .ToListAsync(ct);
-        Timeline = conferences.Select(m => new TimelineItem(true, m.Id, m.Title, new PartialDate(m.StartsOn, m.StartsOnPrecision)))
-            .Concat(instruments.Select(i => new TimelineItem(false, i.Id, i.Title, new PartialDate(i.SignedOn, i.SignedOnPrecision))))
+        Timeline = conferences.Select(m => new TimelineItem(true, m.Id, m.Title, new PartialDate(m.StartsOn, m.StartsOnPrecision), m.Inferred))
+            .Concat(instruments.Select(i => new TimelineItem(false, i.Id, i.Title, new PartialDate(i.SignedOn, i.SignedOnPrecision), i.Inferred)))
             // A conference comes before the instruments signed at it.
             .OrderByDescending(x => x.Date.Date).ThenBy(x => x.IsConference).ThenByDescending(x => x.Id)
             .Take(TimelineLength)

@@ -38,6 +38,9 @@ public class Instrument : Record, ISearchable, IRestrictable, ITranslatable
     public DatePrecision SignedOnPrecision { get; set; }
     // What the source says when no date can be given, e.g. "signed after the senior officials' meeting of 28/11".
     public string? DateNote { get; set; }
+    // Set when the date comes from reasoning, not from a source: the reasoning, shown beside the date
+    // ("2019 (inferred: …)") wherever it appears.
+    public LocalizedText DateInference { get; set; } = new();
     public DateOnly? InForceFrom { get; set; }
     public DatePrecision InForceFromPrecision { get; set; }
     public DateOnly? ExpiresOn { get; set; }

@@ -13,12 +13,14 @@ public sealed record InstrumentDetails(
     IReadOnlyList<InstrumentDetails.ClauseRow> Commitments, string? Sources, bool IsIllustrative, DateTime UpdatedAt,
     Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default) : IVersioned
 {
+    public IReadOnlyList<Concord.Features.Sources.CitationRow> Citations { get; init; } = [];
+    public LocalizedText DateInference { get; init; } = new();
     public sealed record MeetingRef(int Id, LocalizedText Title, int? Number);
     public sealed record OrganisationRef(int OrganisationId, LocalizedText Name, string? Country);
     public sealed record PersonRef(int Id, string Name, LocalizedText Position);
     // Outgoing: "this implements X"; incoming: "X implements this".
     public sealed record LinkRef(InstrumentLinkKind Kind, bool Outgoing, int OtherId, LocalizedText OtherTitle);
-    public sealed record ClauseRow(int Id, string? Number, LocalizedText Text, LocalizedText Area, CommitmentStatus Status, int PeriodStart, int PeriodEnd, bool IsIllustrative);
+    public sealed record ClauseRow(int Id, string? Number, LocalizedText Text, LocalizedText Area, CommitmentStatus Status, int? PeriodStart, int? PeriodEnd, bool IsIllustrative);
 
     public static async Task<InstrumentDetails?> LoadAsync(ConcordDb db, int id, CancellationToken ct)
     {
@@ -51,6 +53,10 @@ public sealed record InstrumentDetails(
         return new InstrumentDetails(i.Id, i.Version, i.Key, i.KindId, i.KindCode, i.Kind, i.Title, i.Summary, i.Status,
             PartialDate.From(i.SignedOn, i.SignedOnPrecision), i.DateNote,
             PartialDate.From(i.InForceFrom, i.InForceFromPrecision), PartialDate.From(i.ExpiresOn, i.ExpiresOnPrecision),
-            i.Meeting, parties, signatories, [.. outgoing, .. incoming], clauses, i.Sources, i.IsIllustrative, i.UpdatedAt, i.Visibility, i.RestrictedTo, i.Original);
+            i.Meeting, parties, signatories, [.. outgoing, .. incoming], clauses, i.Sources, i.IsIllustrative, i.UpdatedAt, i.Visibility, i.RestrictedTo, i.Original)
+        {
+            Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Instrument, id, ct),
+            DateInference = await db.Instruments.AsNoTracking().Where(x => x.Id == id).Select(x => new LocalizedText(x.DateInference.Vi, x.DateInference.En, x.DateInference.Lo)).SingleAsync(ct),
+        };
     }
 }

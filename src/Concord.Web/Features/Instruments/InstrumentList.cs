@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Globalization;
 using Concord.Data;
 using Concord.Features.Organisations;
@@ -17,7 +18,7 @@ public sealed class InstrumentFilter
 
 public sealed record InstrumentRow(
     int Id, string KindCode, LocalizedText Kind, LocalizedText Title, InstrumentStatus Status,
-    DateOnly? SignedOn, DatePrecision SignedOnPrecision, string? DateNote, bool IsIllustrative)
+    [property: JsonIgnore] DateOnly? SignedOn, [property: JsonIgnore] DatePrecision SignedOnPrecision, string? DateNote, bool IsIllustrative)
 {
     public PartialDate? Signed => PartialDate.From(SignedOn, SignedOnPrecision);
 }

@@ -9,6 +9,7 @@ sealed class InstrumentMapping : IEntityTypeConfiguration<Instrument>, IEntityTy
 {
     public void Configure(EntityTypeBuilder<Instrument> e)
     {
+        e.ComplexProperty(x => x.DateInference);
         e.MapRecord();
         e.ComplexProperty(x => x.Title);
         e.ComplexProperty(x => x.Summary);

@@ -21,6 +21,9 @@ public class Meeting : Record, ISearchable, IRestrictable, ITranslatable
     public DatePrecision StartsOnPrecision { get; set; }
     public DateOnly? EndsOn { get; set; }
     public string? DateNote { get; set; }
+    // Set when the date comes from reasoning, not from a source: the reasoning, shown beside the date
+    // ("2019 (inferred: …)") wherever it appears.
+    public LocalizedText DateInference { get; set; } = new();
     // One agenda item a line.
     public LocalizedText Agenda { get; set; } = new();
     public LocalizedText Summary { get; set; } = new();

@@ -19,13 +19,15 @@ public sealed record MeetingDetails(
     IReadOnlyList<MeetingDetails.ActivityRef> Activities,
     string? Sources, bool IsIllustrative, DateTime UpdatedAt, Visibility Visibility, string? RestrictedTo, string Original = Cultures.Default) : IVersioned
 {
+    public IReadOnlyList<Concord.Features.Sources.CitationRow> Citations { get; init; } = [];
+    public LocalizedText DateInference { get; init; } = new();
     public sealed record MeetingRef(int Id, LocalizedText Kind, int? Number, LocalizedText Title, PartialDate? Starts, string? DateNote);
     public sealed record PersonRef(int Id, string Name, LocalizedText Position, int? OrganisationId, LocalizedText? Organisation, string? OrganisationAbbreviation);
     public sealed record OrganisationRef(int Id, LocalizedText Name, string? Abbreviation, string? Country);
     public sealed record InstrumentRef(int Id, LocalizedText Kind, LocalizedText Title, InstrumentStatus Status, PartialDate? Signed, string? DateNote);
     public sealed record LeadRef(int OrganisationId, LocalizedText Name, string? Abbreviation, string Country);
     public sealed record ClauseRow(int Id, int InstrumentId, string? Number, LocalizedText Text, LocalizedText Area, CommitmentStatus Status,
-        int PeriodStart, int PeriodEnd, IReadOnlyList<LeadRef> Leads, bool IsIllustrative);
+        int? PeriodStart, int? PeriodEnd, IReadOnlyList<LeadRef> Leads, bool IsIllustrative);
     public sealed record ActivityRef(int Id, LocalizedText Kind, LocalizedText Title, PartialDate? Starts, string? DateNote);
 
     // The minutes of a conference run to tens of clauses; the cap only guards the page against
@@ -101,6 +103,10 @@ public sealed record MeetingDetails(
             : null;
         return new MeetingDetails(m.Id, m.Version, m.Key, m.KindId, m.KindCode, m.Kind, m.Number, m.Title,
             PartialDate.From(m.StartsOn, m.StartsOnPrecision), m.EndsOn, m.DateNote, m.Place, m.IsOnline, m.Agenda, m.Summary,
-            prepares, preparedBy, chairs, participants, instruments, commitments, activities, m.Sources, m.IsIllustrative, m.UpdatedAt, m.Visibility, m.RestrictedTo, m.Original);
+            prepares, preparedBy, chairs, participants, instruments, commitments, activities, m.Sources, m.IsIllustrative, m.UpdatedAt, m.Visibility, m.RestrictedTo, m.Original)
+        {
+            Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Meeting, id, ct),
+            DateInference = await db.Meetings.AsNoTracking().Where(x => x.Id == id).Select(x => new LocalizedText(x.DateInference.Vi, x.DateInference.En, x.DateInference.Lo)).SingleAsync(ct),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Globalization;
 using Concord.Data;
 using Concord.Features.Organisations;
@@ -20,7 +21,7 @@ public sealed class MeetingFilter
 
 public sealed record MeetingRow(
     int Id, string KindCode, LocalizedText Kind, int? Number, LocalizedText Title,
-    DateOnly? StartsOn, DatePrecision StartsOnPrecision, DateOnly? EndsOn, string? DateNote,
+    [property: JsonIgnore] DateOnly? StartsOn, [property: JsonIgnore] DatePrecision StartsOnPrecision, DateOnly? EndsOn, string? DateNote,
     string? Place, bool IsOnline, bool IsIllustrative)
 {
     public PartialDate? Starts => PartialDate.From(StartsOn, StartsOnPrecision);

@@ -8,6 +8,7 @@ sealed class MeetingMapping : IEntityTypeConfiguration<Meeting>, IEntityTypeConf
 {
     public void Configure(EntityTypeBuilder<Meeting> e)
     {
+        e.ComplexProperty(x => x.DateInference);
         e.MapRecord();
         e.ComplexProperty(x => x.Title);
         e.ComplexProperty(x => x.Agenda);

@@ -23,6 +23,8 @@ public class Organisation : Record, ISearchable, ITranslatable
     public List<Organisation> Predecessors { get; set; } = [];
     public DateOnly? SucceededOn { get; set; }
     public DatePrecision SucceededOnPrecision { get; set; }
+    // Set when the date of the succession is not in the sources: why it is recorded anyway.
+    public LocalizedText SucceededOnInference { get; set; } = new();
     public string? Note { get; set; }
     public string SearchText { get; set; } = "";
 

@@ -24,6 +24,10 @@ public sealed record OrganisationDetails(
     OrganisationDetails.Section<OrganisationDetails.ActivityItem> Activities,
     bool IsIllustrative, DateTime UpdatedAt) : IVersioned
 {
+    public IReadOnlyList<Concord.Features.Sources.CitationRow> Citations { get; init; } = [];
+    public LocalizedText SucceededOnInference { get; init; } = new();
+    // The sources each person on the page is known from, by person id.
+    public IReadOnlyDictionary<int, IReadOnlyList<Concord.Features.Sources.CitationRow>> PeopleCitations { get; init; } = new Dictionary<int, IReadOnlyList<Concord.Features.Sources.CitationRow>>();
     public sealed record OrganisationRef(int Id, LocalizedText Name, string? Abbreviation, string? Country);
     public sealed record PredecessorRef(int Id, LocalizedText Name, string? Abbreviation, PartialDate? SucceededOn);
     public sealed record PersonRef(int Id, string Name, LocalizedText Position);
@@ -143,6 +147,12 @@ public sealed record OrganisationDetails(
 
         return new OrganisationDetails(o.Id, o.Version, o.Key, o.KindId, o.KindCode, o.Kind, o.Country, o.Name, o.Abbreviation, o.Note,
             ancestors, children, successor, PartialDate.From(o.SucceededOn, o.SucceededOnPrecision), predecessors, people, scope,
-            instruments, meetings, commitments, activities, o.IsIllustrative, o.UpdatedAt);
+            instruments, meetings, commitments, activities, o.IsIllustrative, o.UpdatedAt)
+        {
+            Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Organisation, id, ct),
+            PeopleCitations = (await Concord.Features.Sources.Citations.ForManyAsync(db, Concord.Features.Sources.CitedRecord.Person, [.. people.Select(p => p.Id)], ct))
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<Concord.Features.Sources.CitationRow>)g.ToList()),
+            SucceededOnInference = await db.Organisations.AsNoTracking().Where(x => x.Id == id).Select(x => new LocalizedText(x.SucceededOnInference.Vi, x.SucceededOnInference.En, x.SucceededOnInference.Lo)).SingleAsync(ct),
+        };
     }
 }

@@ -8,6 +8,7 @@ sealed class OrganisationMapping : IEntityTypeConfiguration<Organisation>, IEnti
 {
     public void Configure(EntityTypeBuilder<Organisation> e)
     {
+        e.ComplexProperty(x => x.SucceededOnInference);
         e.MapRecord();
         e.ComplexProperty(x => x.Name);
         e.Property(x => x.Key).HasMaxLength(80);

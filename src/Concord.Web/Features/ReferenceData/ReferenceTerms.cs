@@ -19,6 +19,7 @@ public static class ReferenceTerms
         (Vocabularies.OrganisationKind, "international-organisation", "Tổ chức quốc tế", "International organisation", "ອົງການຈັດຕັ້ງສາກົນ"),
         (Vocabularies.OrganisationKind, "ngo", "Tổ chức phi chính phủ", "Non-governmental organisation", "ອົງການຈັດຕັ້ງທີ່ບໍ່ແມ່ນລັດຖະບານ"),
         (Vocabularies.OrganisationKind, "vocational-institution", "Cơ sở giáo dục nghề nghiệp", "Vocational institution", "ສະຖານການສຶກສາວິຊາຊີບ"),
+        (Vocabularies.OrganisationKind, "embassy", "Cơ quan đại diện ngoại giao", "Diplomatic mission", "ສະຖານທູດ"),
 
         (Vocabularies.InstrumentKind, "agreement", "Hiệp định", "Agreement", "ສັນຍາ"),
         (Vocabularies.InstrumentKind, "arrangement", "Thỏa thuận hợp tác", "Cooperation arrangement", "ຂໍ້ຕົກລົງການຮ່ວມມື"),
