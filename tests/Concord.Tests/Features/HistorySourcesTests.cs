@@ -118,6 +118,17 @@ public abstract class HistorySourcesTests(ConcordFactory factory)
         Assert.Contains("(inferred: the year 2019 is not in the articles", english.Body!.TextContent);
         Assert.Contains("inferred: the year 2025 is not in the articles", (await client.GetPageAsync($"/organisations/{molisa.Id}?culture=en")).QuerySelector("#successor")!.TextContent);
         Assert.Contains("suy luận", (await client.GetPageAsync($"/activities/{donation.Id}?culture=vi")).Body!.TextContent);
+
+        // Wherever the date appears: the lists mark an inferred date too, and only those.
+        string RowOf(AngleSharp.Dom.IDocument page, string href) =>
+            Regex.Replace(page.QuerySelectorAll("main tr").First(r => r.QuerySelector($"a[href='{href}']") is not null).TextContent, @"\s+", " ");
+        var meetings = await client.GetPageAsync("/meetings?culture=vi");
+        Assert.Contains("2019 (suy luận)", RowOf(meetings, $"/meetings/{conference.Id}"));
+        var instruments = await client.GetPageAsync("/instruments?culture=vi");
+        Assert.Contains("2019 (suy luận)", RowOf(instruments, $"/instruments/{minutes.Id}"));
+        var ninth = await factory.WithDbAsync(db => db.Instruments.Where(i => i.Key == "min-conf-9").Select(i => i.Id).SingleAsync());
+        Assert.DoesNotContain("suy luận", RowOf(instruments, $"/instruments/{ninth}"));
+        Assert.Contains("(suy luận)", RowOf(await client.GetPageAsync("/activities?culture=vi"), $"/activities/{donation.Id}"));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed record ActivityRow(
     int Id, string KindCode, LocalizedText Kind, LocalizedText Title,
     [property: JsonIgnore] DateOnly? StartsOn, [property: JsonIgnore] DatePrecision StartsOnPrecision, [property: JsonIgnore] DateOnly? EndsOn, [property: JsonIgnore] DatePrecision EndsOnPrecision, string? DateNote,
     int? PeopleTotal, int? PeopleWomen, int? PeopleMen,
-    decimal? ValueAmount, string? ValueCurrency, bool ValueIsLowerBound, bool IsIllustrative)
+    decimal? ValueAmount, string? ValueCurrency, bool ValueIsLowerBound, bool IsIllustrative, bool DateInferred = false)
 {
     public PartialDate? Starts => PartialDate.From(StartsOn, StartsOnPrecision);
     public PartialDate? Ends => PartialDate.From(EndsOn, EndsOnPrecision);
@@ -71,10 +71,11 @@ public static class ActivityList
             {
                 a.Id, KindCode = a.Kind.Code, Kind = a.Kind.Name, a.Title, a.StartsOn, a.StartsOnPrecision, a.EndsOn, a.EndsOnPrecision, a.DateNote,
                 a.PeopleTotal, a.PeopleWomen, a.PeopleMen, a.ValueAmount, a.ValueCurrency, a.ValueIsLowerBound, a.IsIllustrative,
+                DateInferred = a.DateInference.Vi != null || a.DateInference.En != null || a.DateInference.Lo != null,
             })
             .ToListAsync(ct))
             .Select(a => new ActivityRow(a.Id, a.KindCode, a.Kind, a.Title, a.StartsOn, a.StartsOnPrecision, a.EndsOn, a.EndsOnPrecision, a.DateNote,
-                a.PeopleTotal, a.PeopleWomen, a.PeopleMen, a.ValueAmount, a.ValueCurrency, a.ValueIsLowerBound, a.IsIllustrative))
+                a.PeopleTotal, a.PeopleWomen, a.PeopleMen, a.ValueAmount, a.ValueCurrency, a.ValueIsLowerBound, a.IsIllustrative, a.DateInferred))
             .ToList();
         string? nextCursor = null;
         if (rows.Count > size)

@@ -18,7 +18,7 @@ public sealed class InstrumentFilter
 
 public sealed record InstrumentRow(
     int Id, string KindCode, LocalizedText Kind, LocalizedText Title, InstrumentStatus Status,
-    [property: JsonIgnore] DateOnly? SignedOn, [property: JsonIgnore] DatePrecision SignedOnPrecision, string? DateNote, bool IsIllustrative)
+    [property: JsonIgnore] DateOnly? SignedOn, [property: JsonIgnore] DatePrecision SignedOnPrecision, string? DateNote, bool IsIllustrative, bool DateInferred = false)
 {
     public PartialDate? Signed => PartialDate.From(SignedOn, SignedOnPrecision);
 }
@@ -51,7 +51,7 @@ public static class InstrumentList
         var rows = await query
             .OrderBy(i => i.SignedOn == null).ThenByDescending(i => i.SignedOn).ThenByDescending(i => i.Id)
             .Take(size + 1)
-            .Select(i => new InstrumentRow(i.Id, i.Kind.Code, i.Kind.Name, i.Title, i.Status, i.SignedOn, i.SignedOnPrecision, i.DateNote, i.IsIllustrative))
+            .Select(i => new InstrumentRow(i.Id, i.Kind.Code, i.Kind.Name, i.Title, i.Status, i.SignedOn, i.SignedOnPrecision, i.DateNote, i.IsIllustrative, i.DateInference.Vi != null || i.DateInference.En != null || i.DateInference.Lo != null))
             .ToListAsync(ct);
         string? next = null;
         if (rows.Count > size)

@@ -22,7 +22,7 @@ public sealed class MeetingFilter
 public sealed record MeetingRow(
     int Id, string KindCode, LocalizedText Kind, int? Number, LocalizedText Title,
     [property: JsonIgnore] DateOnly? StartsOn, [property: JsonIgnore] DatePrecision StartsOnPrecision, DateOnly? EndsOn, string? DateNote,
-    string? Place, bool IsOnline, bool IsIllustrative)
+    string? Place, bool IsOnline, bool IsIllustrative, bool DateInferred = false)
 {
     public PartialDate? Starts => PartialDate.From(StartsOn, StartsOnPrecision);
 }
@@ -76,7 +76,7 @@ public static class MeetingList
             .OrderBy(m => m.StartsOn == null).ThenByDescending(m => m.StartsOn).ThenByDescending(m => m.Id)
             .Take(size + 1)
             .Select(m => new MeetingRow(m.Id, m.Kind.Code, m.Kind.Name, m.Number, m.Title, m.StartsOn, m.StartsOnPrecision,
-                m.EndsOn, m.DateNote, m.Place, m.IsOnline, m.IsIllustrative))
+                m.EndsOn, m.DateNote, m.Place, m.IsOnline, m.IsIllustrative, m.DateInference.Vi != null || m.DateInference.En != null || m.DateInference.Lo != null))
             .ToListAsync(ct);
         string? next = null;
         if (rows.Count > size)
