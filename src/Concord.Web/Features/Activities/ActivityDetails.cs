@@ -29,7 +29,7 @@ public sealed record ActivityDetails(
         var a = await db.Activities.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
             {
-                x.Id, x.Version, x.KindId, KindCode = x.Kind.Code, Kind = x.Kind.Name, x.Title, x.Description,
+                x.Id, x.Version, x.KindId, KindCode = x.Kind.Code, Kind = x.Kind.Name, x.Title, x.Description, x.DateInference,
                 x.StartsOn, x.StartsOnPrecision, x.EndsOn, x.EndsOnPrecision, x.DateNote,
                 // The meeting's id through the join, so that a meeting the reader may not see is not named even by its id.
                 MeetingId = x.Meeting == null ? null : (int?)x.Meeting.Id, MeetingTitle = x.Meeting!.Title, MeetingNumber = x.Meeting.Number, MeetingStartsOn = x.Meeting.StartsOn,
@@ -67,7 +67,7 @@ public sealed record ActivityDetails(
             a.ValueAmount, a.ValueCurrency, a.ValueIsLowerBound, commitments, a.Sources, a.IsIllustrative, a.UpdatedAt, a.Visibility, a.RestrictedTo, a.Original)
         {
             Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Activity, id, ct),
-            DateInference = await db.Activities.AsNoTracking().Where(x => x.Id == id).Select(x => new LocalizedText(x.DateInference.Vi, x.DateInference.En, x.DateInference.Lo)).SingleAsync(ct),
+            DateInference = a.DateInference,
         };
     }
 }

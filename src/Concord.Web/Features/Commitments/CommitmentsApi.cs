@@ -96,7 +96,6 @@ public static class CommitmentsApi
         RecordApi.UpdateAsync<ProgressReport, ProgressReportInput, ReportDetails>(db, id, input, user, t, x => ReportDetails.LoadAsync(db, x, ct), ct,
             allowed: async report =>
             {
-                input.CommitmentId = report.CommitmentId;
                 if (await ReportAccess.AllowsWriteAsync(db, user, report.CommitmentId, report.Country, input.Country, ct)) return true;
                 await securityLog.RecordDeniedAsync(http);
                 return false;

@@ -27,7 +27,7 @@ public sealed record InstrumentDetails(
         var i = await db.Instruments.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
             {
-                x.Id, x.Version, x.Key, x.KindId, KindCode = x.Kind.Code, Kind = x.Kind.Name, x.Title, x.Summary, x.Status,
+                x.Id, x.Version, x.Key, x.KindId, KindCode = x.Kind.Code, Kind = x.Kind.Name, x.Title, x.Summary, x.Status, x.DateInference,
                 x.SignedOn, x.SignedOnPrecision, x.DateNote, x.InForceFrom, x.InForceFromPrecision, x.ExpiresOn, x.ExpiresOnPrecision,
                 Meeting = x.Meeting == null ? null : new MeetingRef(x.Meeting.Id, x.Meeting.Title, x.Meeting.Number),
                 x.Sources, x.IsIllustrative, x.UpdatedAt, x.Visibility, x.RestrictedTo, Original = x.Translation.Original,
@@ -56,7 +56,7 @@ public sealed record InstrumentDetails(
             i.Meeting, parties, signatories, [.. outgoing, .. incoming], clauses, i.Sources, i.IsIllustrative, i.UpdatedAt, i.Visibility, i.RestrictedTo, i.Original)
         {
             Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Instrument, id, ct),
-            DateInference = await db.Instruments.AsNoTracking().Where(x => x.Id == id).Select(x => new LocalizedText(x.DateInference.Vi, x.DateInference.En, x.DateInference.Lo)).SingleAsync(ct),
+            DateInference = i.DateInference,
         };
     }
 }

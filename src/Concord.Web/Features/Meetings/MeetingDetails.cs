@@ -39,7 +39,7 @@ public sealed record MeetingDetails(
         var m = await db.Meetings.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
             {
-                x.Id, x.Version, x.Key, x.KindId, KindCode = x.Kind.Code, Kind = x.Kind.Name, x.Number, x.Title,
+                x.Id, x.Version, x.Key, x.KindId, KindCode = x.Kind.Code, Kind = x.Kind.Name, x.Number, x.Title, x.DateInference,
                 x.StartsOn, x.StartsOnPrecision, x.EndsOn, x.DateNote, x.Place, x.IsOnline, x.Agenda, x.Summary,
                 Prepares = x.Prepares == null ? null : new
                 {
@@ -106,7 +106,7 @@ public sealed record MeetingDetails(
             prepares, preparedBy, chairs, participants, instruments, commitments, activities, m.Sources, m.IsIllustrative, m.UpdatedAt, m.Visibility, m.RestrictedTo, m.Original)
         {
             Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Meeting, id, ct),
-            DateInference = await db.Meetings.AsNoTracking().Where(x => x.Id == id).Select(x => new LocalizedText(x.DateInference.Vi, x.DateInference.En, x.DateInference.Lo)).SingleAsync(ct),
+            DateInference = m.DateInference,
         };
     }
 }

@@ -47,7 +47,7 @@ public sealed record OrganisationDetails(
         var o = await db.Organisations.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
             {
-                x.Id, x.Version, x.Key, x.KindId, KindCode = x.Kind.Code, Kind = x.Kind.Name, x.Country, x.Name, x.Abbreviation, x.Note,
+                x.Id, x.Version, x.Key, x.KindId, KindCode = x.Kind.Code, Kind = x.Kind.Name, x.Country, x.Name, x.Abbreviation, x.Note, x.SucceededOnInference,
                 x.ParentId, x.SuccessorId, x.SucceededOn, x.SucceededOnPrecision, x.IsIllustrative, x.UpdatedAt,
             })
             .SingleOrDefaultAsync(ct);
@@ -152,7 +152,7 @@ public sealed record OrganisationDetails(
             Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Organisation, id, ct),
             PeopleCitations = (await Concord.Features.Sources.Citations.ForManyAsync(db, Concord.Features.Sources.CitedRecord.Person, [.. people.Select(p => p.Id)], ct))
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<Concord.Features.Sources.CitationRow>)g.ToList()),
-            SucceededOnInference = await db.Organisations.AsNoTracking().Where(x => x.Id == id).Select(x => new LocalizedText(x.SucceededOnInference.Vi, x.SucceededOnInference.En, x.SucceededOnInference.Lo)).SingleAsync(ct),
+            SucceededOnInference = o.SucceededOnInference,
         };
     }
 }

@@ -28,12 +28,7 @@ public sealed record CitationRow(int SourceId, string Title, string? Outlet, str
 public static class Citations
 {
     public static async Task<IReadOnlyList<CitationRow>> ForAsync(ConcordDb db, string recordType, int recordId, CancellationToken ct) =>
-        await db.Citations.AsNoTracking()
-            .Where(c => c.RecordType == recordType && c.RecordId == recordId)
-            .OrderBy(c => c.Sequence).ThenBy(c => c.Id)
-            .Select(c => new CitationRow(c.SourceId, c.Source.Title, c.Source.Outlet, c.Source.Author, c.Source.PublishedOn, c.Source.PublishedAt,
-                c.Source.Url, c.Passage, new LocalizedText(c.Note.Vi, c.Note.En, c.Note.Lo)))
-            .ToListAsync(ct);
+        [.. (await ForManyAsync(db, recordType, [recordId], ct))[recordId]];
 
     public static async Task<ILookup<int, CitationRow>> ForManyAsync(ConcordDb db, string recordType, IReadOnlyCollection<int> ids, CancellationToken ct) =>
         (await db.Citations.AsNoTracking()
