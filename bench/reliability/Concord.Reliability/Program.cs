@@ -23,7 +23,8 @@ var report = new Report();
 report.Line($"# Reliability, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 report.Line();
 report.Line($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}; .NET {Environment.Version}. " +
-            $"Editors {options.Editors} for {options.EditSeconds} s; {options.Writers} writers; {options.KillRounds} kills per database.");
+            $"Editors {options.Editors} for {options.EditSeconds} s; {options.Writers} writers; {options.KillRounds} kills per database. " +
+            $"Load average at the start (other work on the machine included): {LoadAverage()}.");
 report.Line();
 var failures = new List<string>();
 
@@ -41,12 +42,16 @@ foreach (var provider in options.Providers)
     await app.StopAsync();
 }
 
+report.Line($"Load average at the end: {LoadAverage()}.");
+report.Line();
 report.Line("## Verdict");
 report.Line();
 report.Line(failures.Count == 0 ? "Every check held." : string.Join("\n", failures.Select(f => $"- FAILED: {f}")));
 await File.WriteAllTextAsync(options.Out, report.ToString());
 Console.WriteLine($"\nWritten to {options.Out}");
 return failures.Count == 0 ? 0 : 1;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 sealed record Options(string AppDll, string Work, string PgServer, string PgData, string PgBin, string Out,
     int Editors, int EditSeconds, int Writers, int WriteSeconds, int KillRounds, string[] Providers)
