@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using Concord.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Concord.Tests.Features;
@@ -37,6 +39,40 @@ public class DatabaseOutageTests(OutagePostgresFactory factory) : IClassFixture<
 
         factory.Gate.Open();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/commitments")).StatusCode);
+    }
+}
+
+public class DatabaseRestartTests(OutagePostgresFactory factory) : IClassFixture<OutagePostgresFactory>
+{
+    // A restart of PostgreSQL ends every connection the app's pool holds; the next writes find them dead
+    // (inside their transaction too) and must be retried on new ones and saved once, not answered 500.
+    [Fact]
+    public async Task WritesAfterTheServerDroppedEveryPooledConnectionAreSavedOnce()
+    {
+        var client = await factory.CoordinatorAsync();
+        var (commitment, organisation, period) = await factory.WithDbAsync(async db =>
+        {
+            var c = await db.Commitments.Where(x => x.PeriodStart != null).OrderBy(x => x.Id).Select(x => new { x.Id, x.PeriodStart, x.PeriodEnd }).FirstAsync();
+            var o = await db.Organisations.Where(x => x.Key == TestAccounts.VietnamCooperation).Select(x => x.Id).SingleAsync();
+            return (c.Id, o, c.PeriodEnd is { } end && end != c.PeriodStart ? $"{c.PeriodStart}-{end}" : $"{c.PeriodStart}");
+        });
+        var marker = $"restart-{Guid.NewGuid():N}";
+        for (var round = 0; round < 5; round++)
+        {
+            // Fill the pool with connections, then drop them all, as a restart does.
+            await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.GetAsync("/api/commitments")));
+            factory.Gate.Cut();
+            // Rounds 1-4: the server goes away in the middle of the save's transaction, at each of its statements.
+            factory.Gate.CutOnSending = round switch { 1 => "SAVEPOINT", 2 => "INSERT INTO \"ProgressReports\"", 3 => "INSERT INTO \"AuditEntries\"", 4 => "COMMIT", _ => null };
+            var answer = await client.PostAsJsonAsync($"/api/commitments/{commitment}/reports", new
+            {
+                country = "VN", organisationId = organisation, period, status = "InProgress", narrativeEn = $"{marker}-{round}",
+                reportedOn = DateTime.UtcNow.ToString("yyyy-MM-dd"),
+            });
+            Assert.True(answer.StatusCode == HttpStatusCode.Created, $"round {round}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+        }
+        var saved = await factory.WithDbAsync(db => db.ProgressReports.Where(r => r.Narrative.En!.StartsWith(marker)).Select(r => r.Narrative.En!).ToListAsync());
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => $"{marker}-{i}"), saved.Order());
     }
 }
 
@@ -96,6 +132,16 @@ sealed class TcpGate
         }
     }
 
+    // Every open connection ends; new ones are accepted.
+    public void Cut()
+    {
+        lock (open)
+        {
+            foreach (var connection in open) connection.Dispose();
+            open.Clear();
+        }
+    }
+
     async Task AcceptAsync(TcpListener from)
     {
         while (true)
@@ -112,14 +158,33 @@ sealed class TcpGate
                 open.Add(inbound);
                 open.Add(outbound);
             }
-            _ = PumpAsync(inbound, outbound);
-            _ = PumpAsync(outbound, inbound);
+            _ = PumpAsync(inbound, outbound, toServer: true);
+            _ = PumpAsync(outbound, inbound, toServer: false);
         }
     }
 
-    static async Task PumpAsync(TcpClient from, TcpClient to)
+    // The next connection that sends these bytes to the server is cut right there, before the server sees
+    // them: the server went away in the middle of a transaction.
+    public string? CutOnSending { get; set; }
+
+    async Task PumpAsync(TcpClient from, TcpClient to, bool toServer)
     {
-        try { await from.GetStream().CopyToAsync(to.GetStream()); }
+        var buffer = new byte[65536];
+        try
+        {
+            var input = from.GetStream();
+            var output = to.GetStream();
+            int read;
+            while ((read = await input.ReadAsync(buffer)) > 0)
+            {
+                if (toServer && CutOnSending is { } cut && System.Text.Encoding.UTF8.GetString(buffer, 0, read).Contains(cut, StringComparison.Ordinal))
+                {
+                    CutOnSending = null;
+                    break;
+                }
+                await output.WriteAsync(buffer.AsMemory(0, read));
+            }
+        }
         catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException or InvalidOperationException) { }
         from.Dispose();
         to.Dispose();
