@@ -11,6 +11,7 @@ using Concord.Features.ReferenceData;
 using Concord.Shared;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Concord.Data;
 
@@ -93,10 +94,20 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
             saved = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
             {
                 await using var transaction = await Database.BeginTransactionAsync(ct);
-                var count = await base.SaveChangesAsync(false, ct);
-                await WriteAuditAsync(pending, ct);
-                await transaction.CommitAsync(ct);
-                return count;
+                try
+                {
+                    var count = await base.SaveChangesAsync(false, ct);
+                    await WriteAuditAsync(pending, ct);
+                    await transaction.CommitAsync(ct);
+                    return count;
+                }
+                catch (InvalidOperationException e) when (IsPostgres && transaction.GetDbTransaction().Connection is null)
+                {
+                    // Seen when PostgreSQL restarts (pg_ctl restart -m fast, bench/reliability): the connection broke and
+                    // Npgsql ended the transaction, which a later statement of this save finds already completed.
+                    // Nothing was committed, so the whole save may run again: made transient for the execution strategy.
+                    throw new Npgsql.NpgsqlException("The connection to PostgreSQL broke during a save; nothing was committed.", new IOException(e.Message, e));
+                }
             }, cancellationToken);
         }
         if (acceptAllChangesOnSuccess) ChangeTracker.AcceptAllChanges();

@@ -35,8 +35,12 @@ public static class DatabaseSetup
         }
         else
         {
-            builder.Services.AddDbContext<ConcordDb, SqliteConcordDb>(o => o.UseSqlite(connection ?? "Data Source=concord.db",
-                sqlite => sqlite.MigrationsHistoryTable("__ef_migrations")).UseReaderCollations());
+            var traced = Observability.TelemetryEnabled(builder.Configuration);
+            builder.Services.AddDbContext<ConcordDb, SqliteConcordDb>(o =>
+            {
+                o.UseSqlite(connection ?? "Data Source=concord.db", sqlite => sqlite.MigrationsHistoryTable("__ef_migrations")).UseReaderCollations();
+                if (traced) o.AddInterceptors(SqliteTracing.Instance);
+            });
         }
         return builder;
     }

@@ -69,6 +69,7 @@ public static class WebSetup
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
+        app.UseDatabaseUnavailableAnswers();
         app.UseMalformedInputAnswers();
         app.UseStaticFiles();
         app.UseRouting();

@@ -41,7 +41,7 @@ public class BackupTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
         (await StartupChecksTests.RunAsync(args, ("ASPNETCORE_ENVIRONMENT", "Development"), ("ConnectionStrings__Concord", connection))).Exit;
 
     // Each table's row count and a SHA-256 of its rows in a fixed order (every column, as text).
-    static async Task<SortedDictionary<string, (long Rows, string Checksum)>> TablesAsync(string connectionString)
+    internal static async Task<SortedDictionary<string, (long Rows, string Checksum)>> TablesAsync(string connectionString)
     {
         var result = new SortedDictionary<string, (long, string)>(StringComparer.Ordinal);
         await using var connection = new SqliteConnection(connectionString);
@@ -62,9 +62,15 @@ public class BackupTests(SqliteFactory factory) : IClassFixture<SqliteFactory>
             while (await reader.ReadAsync())
                 rows.Add(string.Join('\u001f', Enumerable.Range(0, reader.FieldCount).Select(i =>
                     reader.IsDBNull(i) ? "\u2400" : Convert.ToString(reader.GetValue(i) is byte[] bytes ? Convert.ToHexString(bytes) : reader.GetValue(i), CultureInfo.InvariantCulture))));
-            rows.Sort(StringComparer.Ordinal);
-            result[table] = (rows.Count, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', rows)))));
+            result[table] = Summarise(rows);
         }
         return result;
+    }
+
+    // A table's row count and a SHA-256 of its rows (each already written as one line of text), sorted.
+    internal static (long Rows, string Checksum) Summarise(List<string> rows)
+    {
+        rows.Sort(StringComparer.Ordinal);
+        return (rows.Count, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', rows)))));
     }
 }
