@@ -20,6 +20,8 @@ using Npgsql;
 // and calls this; see bench/README.md.
 //   Concord.Bench --connection "Host=...;Database=..." --as-of DD/MM/YYYY --out results.md [--runs 5] [--load-log generate.log]
 
+if (args is ["import", ..]) return await ImportBench.RunAsync(args[1..]);
+
 var inv = CultureInfo.InvariantCulture;
 var arguments = Arguments.Parse(args);
 if (arguments is null)

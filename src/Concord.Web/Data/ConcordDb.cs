@@ -49,6 +49,8 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<ActivityCommitment> ActivityCommitments => Set<ActivityCommitment>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<GeneratedDocument> Documents => Set<GeneratedDocument>();
+    public DbSet<Concord.Features.Import.ReportImport> ReportImports => Set<Concord.Features.Import.ReportImport>();
+    public DbSet<Concord.Features.Calendar.CalendarFeed> CalendarFeeds => Set<Concord.Features.Calendar.CalendarFeed>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
