@@ -107,7 +107,7 @@ public abstract class ImportTests(ConcordFactory factory)
         Assert.Equal("bao-cao.xlsx", ((JsonElement)changes.Fields!["FileName"][1]!).GetString());
         Assert.Equal([created.Id], changes.Added!["Created"].Select(x => ((JsonElement)x).GetInt32()));
         Assert.Equal([s.Report], changes.Added!["Updated"].Select(x => ((JsonElement)x).GetInt32()));
-        Assert.Equal([created.Id, s.Report], reportEntries.Select(e => e.RecordId).Order());
+        Assert.Equal(new[] { created.Id, s.Report }.Order(), reportEntries.Select(e => e.RecordId).Order());
 
         // The same file again changes nothing.
         var (again, _) = await UploadAsync(s.Client, file, "bao-cao.xlsx");

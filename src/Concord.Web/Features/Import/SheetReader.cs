@@ -97,7 +97,9 @@ public static class SheetReader
             using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             var isWorkbook = false;
             while (xml.Read())
-                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Override" && xml.GetAttribute("ContentType") == WorkbookType) isWorkbook = true;
+                // A part's type is an Override, or the Default of its extension (System.IO.Packaging gives the first
+                // part of an extension the Default, as it does to the workbook of the files Concord writes).
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName is "Override" or "Default" && xml.GetAttribute("ContentType") == WorkbookType) isWorkbook = true;
             if (!isWorkbook) throw new FileRefused("Import.Refused.NotSpreadsheet");
         }
         catch (FileRefused) { throw; }
