@@ -90,7 +90,9 @@ public static class ImportBench
             return await ReportTemplate.LinesAsync(db, user, new CommitmentFilter(), null, rows, t, CancellationToken.None);
         }, l => $"{l.Count:N0} rows");
         var done = t["CommitmentStatus.Done"].Value;
-        var filled = lines.Select((l, i) => l with { Status = done, Narrative = $"Đã hoàn thành đợt {i} theo kế hoạch, báo cáo nhập từ bảng tính" }).ToList();
+        // The run's time in the narrative: a second run on the same database updates the reports the first created.
+        var run = DateTime.UtcNow.ToString("HH:mm:ss", inv);
+        var filled = lines.Select((l, i) => l with { Status = done, Narrative = $"Đã hoàn thành đợt {i} theo kế hoạch, báo cáo nhập từ bảng tính lúc {run}" }).ToList();
         var file = await Step("template: write XLSX", () =>
         {
             var stream = new MemoryStream();
@@ -108,7 +110,8 @@ public static class ImportBench
         {
             await using var db = Db(user);
             return await ImportPlan.JudgeAsync(db, user, read, strings, CancellationToken.None);
-        }, j => $"{j.Writes.Count:N0} to write, {j.Rows.Count(r => r.Verdict == RowVerdict.Refused):N0} refused");
+        }, j => $"{j.Rows.Count(r => r.Verdict == RowVerdict.Create):N0} new, {j.Rows.Count(r => r.Verdict == RowVerdict.Update):N0} updates, refused: "
+            + string.Join(", ", j.Rows.Where(r => r.Verdict == RowVerdict.Refused).GroupBy(r => r.Reason).Select(g => $"{g.Count():N0} {g.Key}")));
         var importId = await Step("preview: keep the judged rows", async () =>
         {
             await using var db = Db(user);

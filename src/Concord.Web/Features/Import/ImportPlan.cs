@@ -146,7 +146,7 @@ public static class ImportPlan
             input.ValueCurrency = Blank(row.Cell(TemplateColumns.Currency))?.Trim().ToUpperInvariant();
             if (ReportedOn(row.Cell(TemplateColumns.ReportedOn)) is { } on) input.ReportedOn = on;
             input.Version = exported ?? existing?.Version ?? 0;
-            if (input.Status is null) { Refuse(row, "Validation.Required", TemplateColumns.Status); continue; }
+            if (input.Status is null) { Refuse(row, Required, TemplateColumns.Status); continue; }
             candidates.Add((row, input, existing, exported, fileReport is not null));
         }
 
@@ -257,6 +257,8 @@ public static class ImportPlan
 
     sealed record Problem(string Key, int? Column, string[] Args);
 
+    const string Required = "Validation.Required";
+
     static readonly Dictionary<string, int> Columns = new()
     {
         [nameof(ProgressReportInput.Country)] = TemplateColumns.Side,
@@ -292,7 +294,7 @@ public static class ImportPlan
                     RangeAttribute r => ["", Convert.ToString(r.Minimum, CultureInfo.InvariantCulture) ?? "", Convert.ToString(r.Maximum, CultureInfo.InvariantCulture) ?? ""],
                     _ => [],
                 };
-                return new Problem(rule.ErrorMessage ?? "Validation.Required", Columns.GetValueOrDefault(property.Name, -1) is var c and >= 0 ? c : null, args);
+                return new Problem(rule.ErrorMessage ?? Required, Columns.GetValueOrDefault(property.Name, -1) is var c and >= 0 ? c : null, args);
             }
         }
         return null;

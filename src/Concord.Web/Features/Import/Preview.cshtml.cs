@@ -15,6 +15,10 @@ namespace Concord.Features.Import;
 [Authorize(Policy = Access.Report)]
 public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings, IStringLocalizer t) : PageModel
 {
+    // The message shown after a confirmation, as a string key.
+    const string MessageKey = "Import";
+    const string Saved = "Import.Saved", NotSavedRefused = "Import.NotSavedRefused", NothingToSave = "Import.NothingToSave";
+
     // Shown at most; refused rows first, so that what stops the save is on the first screen.
     public const int Shown = 500;
 
@@ -27,7 +31,7 @@ public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings,
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (TempData["Import"] is string message) Message = t[message];
+        if (TempData[MessageKey] is string message) Message = t[message];
         return Page();
     }
 
@@ -49,10 +53,10 @@ public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings,
                 tracked.Judged((await ImportPlan.JudgeAsync(db, user, Import.ReadRows(), strings, ct)).Rows);
             }
             await db.SaveChangesAsync(ct);
-            TempData["Import"] = tracked.Refused > 0 ? "Import.NotSavedRefused" : "Import.NothingToSave";
+            TempData[MessageKey] = tracked.Refused > 0 ? NotSavedRefused : NothingToSave;
             return Redirect($"/import/{id}");
         }
-        TempData["Import"] = "Import.Saved";
+        TempData[MessageKey] = Saved;
         return Redirect($"/import/{id}");
     }
 
