@@ -7,6 +7,8 @@ using Concord.Features.Audit;
 using Concord.Features.Commitments;
 using Concord.Features.Documents;
 using Concord.Features.Iati;
+using Concord.Features.Import;
+using Concord.Features.Calendar;
 using Concord.Features.Health;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
@@ -30,6 +32,8 @@ builder.Services.AddConcordAccountLinks();
 builder.Services.AddConcordRateLimits(builder.Configuration);
 builder.Services.AddConcordAudit();
 builder.Services.AddConcordDocuments();
+builder.Services.AddConcordImport();
+builder.Services.AddConcordCalendar();
 builder.Services.AddConcordHealth();
 
 var app = builder.Build();
@@ -60,6 +64,7 @@ if (args is ["delete-demo-accounts"])
 await DemoAccounts.RefuseInProductionAsync(app.Services);
 
 app.UseConcordWeb();
+app.UseImportUploadLimit();
 app.MapConcordApi();
 app.MapOrganisationsApi();
 app.MapInstrumentsApi();
@@ -69,6 +74,7 @@ app.MapActivitiesApi();
 app.MapSearchApi();
 app.MapIatiExport();
 app.MapDocuments();
+app.MapCalendarFeeds();
 app.MapConcordHealth();
 
 await app.RunAsync();

@@ -50,6 +50,8 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<ActivityCommitment> ActivityCommitments => Set<ActivityCommitment>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<GeneratedDocument> Documents => Set<GeneratedDocument>();
+    public DbSet<Concord.Features.Import.ReportImport> ReportImports => Set<Concord.Features.Import.ReportImport>();
+    public DbSet<Concord.Features.Calendar.CalendarFeed> CalendarFeeds => Set<Concord.Features.Calendar.CalendarFeed>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -120,16 +122,28 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     async Task WriteAuditAsync(List<AuditTrail.Pending> pending, CancellationToken ct)
     {
         var entries = AuditTrail.Complete(pending, viewer, clock.GetUtcNow().UtcDateTime);
-        foreach (var a in entries)
+        // Plain SQL, not the change tracker: the tracked changes above are not accepted until the
+        // transaction commits, and a second SaveChanges would write them again. Up to 100 rows a statement,
+        // so that a save of thousands of records (an import) is not thousands of round trips.
+        // A null account (the system, the demo loader) is written as NULL: EF has no parameter type for a bare null.
+        foreach (var chunk in entries.Chunk(100))
         {
-            // Plain SQL, not the change tracker: the tracked changes above are not accepted until the
-            // transaction commits, and a second SaveChanges would write them again.
-            // A null account (the system, the demo loader) is written as NULL: EF has no parameter type for a bare null.
-            const string Insert = "INSERT INTO \"AuditEntries\" (\"At\", \"ActorName\", \"RecordType\", \"RecordId\", \"Action\", \"Changes\", \"AccountId\") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, ";
-            if (a.AccountId is { } accountId)
-                await Database.ExecuteSqlRawAsync(Insert + "{6})", [a.At, a.ActorName, a.RecordType, a.RecordId, a.Action.ToString(), a.Changes, accountId], ct);
-            else
-                await Database.ExecuteSqlRawAsync(Insert + "NULL)", [a.At, a.ActorName, a.RecordType, a.RecordId, a.Action.ToString(), a.Changes], ct);
+            var sql = new System.Text.StringBuilder("INSERT INTO \"AuditEntries\" (\"At\", \"ActorName\", \"RecordType\", \"RecordId\", \"Action\", \"Changes\", \"AccountId\") VALUES ");
+            var values = new List<object>();
+            foreach (var a in chunk)
+            {
+                if (values.Count > 0) sql.Append(", ");
+                var n = values.Count;
+                sql.Append($"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}}, {{{n + 4}}}, {{{n + 5}}}, ");
+                values.AddRange([a.At, a.ActorName, a.RecordType, a.RecordId, a.Action.ToString(), a.Changes]);
+                if (a.AccountId is { } accountId)
+                {
+                    sql.Append($"{{{values.Count}}})");
+                    values.Add(accountId);
+                }
+                else sql.Append("NULL)");
+            }
+            await Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
         }
     }
 

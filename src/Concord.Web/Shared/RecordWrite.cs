@@ -53,4 +53,18 @@ public static class RecordWrite
         }
         return (record, await db.TrySaveAsync(ct) ? WriteOutcome.Saved : WriteOutcome.Stale);
     }
+
+    // SaveAsync for many records saved as one (an import): each checked input is applied onto its record and
+    // armed against the version its editor loaded, as SaveAsync does; the caller saves them together, in one
+    // transaction, and one stale record fails them all. Whether a record changes at all is the caller's to know
+    // beforehand: over thousands of tracked records, asking the tracker after each one would cost the square.
+    public static async Task<TRecord> StageAsync<TRecord, TInput>(
+        ConcordDb db, TInput input, TRecord? existing, CurrentUser editor, CancellationToken ct)
+        where TRecord : Record
+        where TInput : class, IRecordInput<TRecord, TInput>, new()
+    {
+        var record = await input.ApplyAsync(db, existing, editor, ct);
+        if (existing is not null) db.SaveAgainstVersion(record, input.Version);
+        return record;
+    }
 }

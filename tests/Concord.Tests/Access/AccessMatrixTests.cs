@@ -261,6 +261,19 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Get("documents/{id:int}", _ => "/documents/999999", "SNNNNN"),
         Get("documents/{id:int}/file", _ => "/documents/999999/file", "SNNNNN"),
 
+        // Reports from a spreadsheet: whoever writes reports (coordinators, focal points); an import is its uploader's only.
+        Get("import", w => $"/import?instrument={w.Instrument}", "SFOOOF"),
+        Get("import", w => $"/import?handler=Template&format=xlsx&meeting={w.Meeting}", "SFOOOF"),
+        Post("import", _ => "/import", "SFOOOF", NoFields),
+        Get("import/{id:int}", _ => "/import/999999", "SFNNNF"),
+        Post("import/{id:int}", _ => "/import/999999", "SFNNNF", NoFields),
+        // Calendars: the public feed for everyone; a personal feed opens only with its secret address.
+        Get("calendar/public.ics", _ => "/calendar/public.ics", Everyone),
+        Get("calendar/feed/{token}.ics", _ => "/calendar/feed/not-a-feed.ics", Nobody),
+        Get("account/calendar", _ => "/account/calendar", "SOOOOO"),
+        Post("account/calendar", _ => "/account/calendar", "SOOOOO", NoFields),
+        Post("account/calendar", _ => "/account/calendar?handler=Revoke", "SOOOOO", NoFields, handler: "Revoke"),
+
         // Administration: accounts' own pages for everyone signed in; logs, reference data and translations
         // for administrators only (not the record: see above).
         Get("account", _ => "/account", "SOOOOO"),

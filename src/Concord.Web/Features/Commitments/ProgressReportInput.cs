@@ -67,21 +67,38 @@ public sealed class ProgressReportInput : IRecordInput<ProgressReport, ProgressR
         Version = r.Version,
     };
 
-    // `existing` is null for a new report. Who may write for which side is ReportAccess's rule, asked before this.
-    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, ProgressReport? existing, CancellationToken ct)
+    // What the checks read from the database: the side of each reporting organisation and the currency codes.
+    // An import reads them once for all its rows (LookupsAsync of many inputs), a form for its one input.
+    public sealed record Lookups(IReadOnlyDictionary<int, string?> OrganisationCountries, IReadOnlyDictionary<string, bool> Currencies);
+
+    public static async Task<Lookups> LookupsAsync(ConcordDb db, IEnumerable<ProgressReportInput> inputs, CancellationToken ct)
     {
-        var today = db.Clock.Today();
+        var countries = new Dictionary<int, string?>();
+        foreach (var chunk in inputs.Where(i => i.OrganisationId is not null).Select(i => i.OrganisationId!.Value).Distinct().Chunk(1000))
+            foreach (var o in await db.Organisations.AsNoTracking().Where(o => chunk.Contains(o.Id)).Select(o => new { o.Id, o.Country }).ToListAsync(ct))
+                countries[o.Id] = o.Country;
+        // The currency vocabulary is a handful of codes: read whole, active or retired.
+        var currencies = await db.Terms.AsNoTracking().Where(t => t.Vocabulary == Vocabularies.Currency && t.Code != null)
+            .Select(t => new { t.Code, t.IsActive }).ToListAsync(ct);
+        return new Lookups(countries, currencies.GroupBy(c => c.Code!).ToDictionary(g => g.Key, g => g.Any(c => c.IsActive)));
+    }
+
+    // `existing` is null for a new report. Who may write for which side is ReportAccess's rule, asked before this.
+    public async Task<Dictionary<string, string>> CheckAsync(ConcordDb db, ProgressReport? existing, CancellationToken ct) =>
+        Check(existing, db.Clock.Today(), db.Viewer, await LookupsAsync(db, [this], ct));
+
+    public Dictionary<string, string> Check(ProgressReport? existing, DateOnly today, CurrentUser viewer, Lookups lookups)
+    {
         var errors = new Dictionary<string, string>();
         // Reports are not published one by one; a report loaded as public (the demo history) may stay so.
-        if (VisibilityChoice.Check(Visibility, db.Viewer, allowPublic: existing?.Visibility == Concord.Shared.Visibility.Public) is { } visibility)
+        if (VisibilityChoice.Check(Visibility, viewer, allowPublic: existing?.Visibility == Concord.Shared.Visibility.Public) is { } visibility)
             errors[nameof(Visibility)] = visibility;
         var country = Country?.Trim().ToUpperInvariant();
         if (!string.IsNullOrEmpty(country) && !Sides.IsKnown(country)) errors[nameof(Country)] = "Validation.UnknownChoice";
         if (OrganisationId is { } org)
         {
-            var orgCountry = await db.Organisations.Where(o => o.Id == org).Select(o => new { o.Country }).SingleOrDefaultAsync(ct);
-            if (orgCountry is null) errors[nameof(OrganisationId)] = "Validation.UnknownChoice";
-            else if (Sides.IsKnown(country) && orgCountry.Country != country) errors[nameof(OrganisationId)] = "Commitments.ReporterNotOfSide";
+            if (!lookups.OrganisationCountries.TryGetValue(org, out var orgCountry)) errors[nameof(OrganisationId)] = "Validation.UnknownChoice";
+            else if (Sides.IsKnown(country) && orgCountry != country) errors[nameof(OrganisationId)] = "Commitments.ReporterNotOfSide";
         }
         if (!string.IsNullOrWhiteSpace(Period) && !Concord.Shared.Period.TryParse(Period, out _)) errors[nameof(Period)] = "Validation.Period";
         if (Status is { } status && !CommitmentStatusRules.CanReport(status))
@@ -103,7 +120,10 @@ public sealed class ProgressReportInput : IRecordInput<ProgressReport, ProgressR
         }
         if (!string.IsNullOrWhiteSpace(ValueCurrency))
         {
-            if (!await TermChoices.IsChoosableCodeAsync(db, Vocabularies.Currency, ValueCurrency, existing?.ValueCurrency, ct))
+            // An active code, or the retired one the report already holds (TermChoices.IsChoosableCodeAsync's rule).
+            var wanted = ValueCurrency.Trim().ToUpperInvariant();
+            var held = existing?.ValueCurrency?.Trim().ToUpperInvariant();
+            if (!lookups.Currencies.TryGetValue(wanted, out var active) || !(active || wanted == held))
                 errors[nameof(ValueCurrency)] = "Validation.UnknownChoice";
         }
 

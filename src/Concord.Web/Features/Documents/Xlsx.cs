@@ -33,8 +33,12 @@ public sealed class Xlsx : IDisposable
             { Count = 4 });
     }
 
+    // What a sheet may add to its columns: columns a reader does not need to see (kept for the program that
+    // reads the file back), and a drop-down list of allowed values per column, checked by the spreadsheet.
+    public sealed record Extras(IReadOnlySet<int>? HiddenColumns = null, IReadOnlyDictionary<int, IReadOnlyList<string>>? Lists = null);
+
     // Writes one sheet: its column widths, the header row, then each row the caller yields.
-    public void Sheet(string name, IReadOnlyList<(string Heading, double Width)> columns, IEnumerable<object?[]> rows)
+    public void Sheet(string name, IReadOnlyList<(string Heading, double Width)> columns, IEnumerable<object?[]> rows, Extras? extras = null)
     {
         var part = package.WorkbookPart!.AddNewPart<WorksheetPart>();
         var count = 1;
@@ -49,7 +53,8 @@ public sealed class Xlsx : IDisposable
             w.WriteEndElement();
             w.WriteStartElement(new Columns());
             for (var c = 0; c < columns.Count; c++)
-                w.WriteElement(new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = columns[c].Width, CustomWidth = true });
+                w.WriteElement(new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = columns[c].Width, CustomWidth = true,
+                    Hidden = extras?.HiddenColumns?.Contains(c) == true ? true : null });
             w.WriteEndElement();
             w.WriteStartElement(new SheetData());
             WriteRow(w, 1, [.. columns.Select(c => (object?)c.Heading)], HeaderStyle);
@@ -57,6 +62,22 @@ public sealed class Xlsx : IDisposable
             w.WriteEndElement();
             var filter = $"A1:{ColumnName(columns.Count)}{count}";
             w.WriteElement(new AutoFilter { Reference = filter });
+            if (extras?.Lists is { Count: > 0 } lists)
+            {
+                w.WriteStartElement(new DataValidations { Count = (uint)lists.Count });
+                foreach (var (column, values) in lists)
+                {
+                    var letter = ColumnName(column + 1);
+                    // An explicit list, quoted, as Excel writes it; a value cannot hold the list's comma or quote.
+                    var formula = "\"" + string.Join(",", values.Select(v => v.Replace(",", " ").Replace("\"", "'"))) + "\"";
+                    w.WriteElement(new DataValidation(new Formula1(formula))
+                    {
+                        Type = DataValidationValues.List, AllowBlank = true, ShowErrorMessage = true,
+                        SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{letter}2:{letter}{Math.Max(count, 2)}" },
+                    });
+                }
+                w.WriteEndElement();
+            }
             w.WriteEndElement();
             sheets.Add((name, package.WorkbookPart.GetIdOfPart(part), filter));
         }

@@ -572,6 +572,46 @@ namespace Concord.Data.Migrations.Postgres
                     b.ToTable("SecurityEvents");
                 });
 
+            modelBuilder.Entity("Concord.Features.Calendar.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("Concord.Features.Commitments.Commitment", b =>
                 {
                     b.Property<int>("Id")
@@ -933,6 +973,66 @@ namespace Concord.Data.Migrations.Postgres
                     b.HasIndex("AccountId", "Id");
 
                     b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("Concord.Features.Import.ReportImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Creates")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Updates")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("ReportImports");
                 });
 
             modelBuilder.Entity("Concord.Features.Instruments.Instrument", b =>
@@ -1921,6 +2021,15 @@ namespace Concord.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Concord.Features.Calendar.CalendarFeed", b =>
+                {
+                    b.HasOne("Concord.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Concord.Features.Commitments.Commitment", b =>
                 {
                     b.HasOne("Concord.Features.ReferenceData.Term", "Area")
@@ -1996,6 +2105,15 @@ namespace Concord.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Concord.Features.Import.ReportImport", b =>
+                {
+                    b.HasOne("Concord.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Concord.Features.Instruments.Instrument", b =>

@@ -1,0 +1,378 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Concord.Data;
+using Concord.Features.Accounts;
+using Concord.Features.Audit;
+using Concord.Features.Commitments;
+using Concord.Features.Organisations;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Concord.Features.Import;
+
+// Judges each row of a filled template against the record as it is now, as the user who uploaded it, and saves
+// the rows that create or update a report: all of them in one transaction or none, through the report form's own
+// input (ProgressReportInput: its annotations, CheckAsync's rules via Check, ApplyAsync) and RecordWrite.
+// Lookups are made for many rows at once (chunks of ids), never one query per row.
+public static class ImportPlan
+{
+    const int Chunk = 1000;
+
+    public sealed record Planned(ImportRow Row, ProgressReportInput Input, int? ExistingId);
+
+    public sealed record Judgement(List<ImportRow> Rows, List<Planned> Writes);
+
+    sealed record Commitment(int Id, List<(string Country, int OrganisationId)> Leads);
+
+    // Lines as read (the first is the header). Throws FileRefused when the file is not a Concord template.
+    public static List<ImportRow> FromLines(List<SheetLine> lines, StringCatalog strings)
+    {
+        var header = lines.FirstOrDefault();
+        var idHeadings = StringCatalog.Languages.Select(l => strings.Find(TemplateColumns.All[TemplateColumns.CommitmentId].Key, l)).ToHashSet();
+        if (header is null || header.Line != 1 || !idHeadings.Contains(header.Cells[TemplateColumns.CommitmentId]?.Trim()))
+            throw new FileRefused("Import.Refused.NotTemplate");
+        return [.. lines.Skip(1).Select(l => new ImportRow { Line = l.Line, Cells = l.Cells, FormulaCell = l.FormulaCell })];
+    }
+
+    public static async Task<Judgement> JudgeAsync(ConcordDb db, CurrentUser user, List<ImportRow> rows, StringCatalog strings, CancellationToken ct)
+    {
+        var side = user.Country ?? "";
+        var today = db.Clock.Today();
+        var statuses = StatusNames(strings);
+        foreach (var row in rows) { row.Verdict = RowVerdict.Create; row.Reason = null; row.Column = null; row.Args = null; row.ReportId = null; }
+
+        // What the rows name: commitments (visible to this user), reports, and the reports of this side per period.
+        var commitmentIds = rows.Select(r => Int(r.Cell(TemplateColumns.CommitmentId))).OfType<int>().Distinct().ToList();
+        var reportIds = rows.Select(r => Int(r.Cell(TemplateColumns.ReportId))).OfType<int>().Distinct().ToList();
+        var commitments = new Dictionary<int, Commitment>();
+        foreach (var chunk in commitmentIds.Chunk(Chunk))
+        {
+            var found = await db.Commitments.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+            foreach (var id in found) commitments[id] = new Commitment(id, []);
+            var leads = await db.CommitmentLeads.AsNoTracking().Where(l => chunk.Contains(l.CommitmentId)).Select(l => new { l.CommitmentId, l.Country, l.OrganisationId }).ToListAsync(ct);
+            foreach (var l in leads) if (commitments.TryGetValue(l.CommitmentId, out var c)) c.Leads.Add((l.Country, l.OrganisationId));
+        }
+        var reports = new Dictionary<int, ProgressReport>();
+        foreach (var chunk in reportIds.Chunk(Chunk))
+            foreach (var r in await db.ProgressReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(ct))
+                reports[r.Id] = r;
+        // For a row without a report id: the latest report of this side on the commitment in the row's period.
+        var latest = new Dictionary<(int, int, int), ProgressReport>();
+        foreach (var chunk in commitmentIds.Where(commitments.ContainsKey).Chunk(Chunk))
+            foreach (var r in await db.ProgressReports.AsNoTracking().Where(r => chunk.Contains(r.CommitmentId) && r.Country == side).ToListAsync(ct))
+            {
+                var key = (r.CommitmentId, r.PeriodStart, r.PeriodEnd);
+                if (!latest.TryGetValue(key, out var held) || (r.ReportedOn, r.Id).CompareTo((held.ReportedOn, held.Id)) > 0) latest[key] = r;
+            }
+        IReadOnlyCollection<int> units = user.Role == Role.FocalPoint && user.OrganisationId is { } own ? await OrganisationScope.ExpandAsync(db, own, ct) : [];
+
+        var candidates = new List<(ImportRow Row, ProgressReportInput Input, ProgressReport? Existing, int? ExportedVersion, bool FromFileId)>();
+        var seen = new HashSet<(int, string, string)>();
+        foreach (var row in rows)
+        {
+            if (row.FormulaCell is { } cell) { Refuse(row, "Import.Verdict.Formula", null, cell); continue; }
+            var idText = row.Cell(TemplateColumns.CommitmentId)?.Trim();
+            if (Int(idText) is not { } commitmentId || !commitments.TryGetValue(commitmentId, out var commitment))
+            {
+                Refuse(row, "Import.Verdict.UnknownCommitment", TemplateColumns.CommitmentId, idText ?? "");
+                continue;
+            }
+            if (IsEmpty(row)) { row.Verdict = RowVerdict.Skipped; row.Reason = "Import.Verdict.Empty"; continue; }
+
+            var rowSide = Blank(row.Cell(TemplateColumns.Side))?.Trim().ToUpperInvariant() ?? side;
+            // The report form's rule (Access.CanReport, as ReportAccess asks it), with the leads read for all rows at once.
+            if (rowSide != side || !Access.CanReport(user, rowSide, commitment.Leads.Where(l => l.Country == rowSide).Select(l => l.OrganisationId), units))
+            {
+                Refuse(row, "Import.Verdict.NotYours", TemplateColumns.Side);
+                continue;
+            }
+            var periodText = row.Cell(TemplateColumns.Period)?.Trim();
+            if (!Period.TryParse(periodText, out var period)) { Refuse(row, "Validation.Period", TemplateColumns.Period); continue; }
+            var statusText = Blank(row.Cell(TemplateColumns.Status))?.Trim();
+            CommitmentStatus? status = null;
+            if (statusText is not null)
+            {
+                if (!statuses.TryGetValue(statusText.ToLowerInvariant(), out var s)) { Refuse(row, "Import.Verdict.BadStatus", TemplateColumns.Status, statusText); continue; }
+                status = s;
+            }
+            if (!Number(row, TemplateColumns.People, out int? people) || !Number(row, TemplateColumns.Women, out int? women) || !Amount(row, out var amount)) continue;
+            if (!seen.Add((commitmentId, rowSide, period.ToString())))
+            {
+                Refuse(row, "Import.Verdict.Duplicate", TemplateColumns.CommitmentId, commitmentId.ToString(CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            ProgressReport? existing;
+            int? exported = null;
+            var fileReport = Blank(row.Cell(TemplateColumns.ReportId));
+            if (fileReport is not null)
+            {
+                if (Int(fileReport) is not { } reportId || !reports.TryGetValue(reportId, out existing) || existing.CommitmentId != commitmentId)
+                {
+                    Refuse(row, "Import.Verdict.UnknownReport", TemplateColumns.ReportId, fileReport);
+                    continue;
+                }
+                // A report of the other side: not this user's to write (ReportAccess.AllowsWriteAsync's saved side).
+                if (existing.Country != side) { Refuse(row, "Import.Verdict.NotYours", TemplateColumns.Side); continue; }
+                exported = Int(row.Cell(TemplateColumns.Version));
+            }
+            else existing = latest.GetValueOrDefault((commitmentId, period.StartYear, period.EndYear));
+
+            var language = Blank(row.Cell(TemplateColumns.Language))?.Trim() is { } l && LocalizedText.Languages.Contains(l) ? l : Cultures.Language;
+            var input = existing is null
+                ? new ProgressReportInput
+                {
+                    Country = side,
+                    OrganisationId = DefaultReporter(commitment, side, units, user),
+                    ReportedOn = today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                }
+                : ProgressReportInput.From(existing);
+            input.CommitmentId = commitmentId;
+            input.Country = side;
+            input.Period = period.ToString();
+            input.Status = status ?? input.Status;
+            var narrative = Unneutralise(Blank(row.Cell(TemplateColumns.Narrative)));
+            switch (language)
+            {
+                case "en": input.NarrativeEn = narrative; break;
+                case "lo": input.NarrativeLo = narrative; break;
+                default: input.NarrativeVi = narrative; break;
+            }
+            input.PeopleCount = people;
+            input.WomenCount = women;
+            input.ValueAmount = amount;
+            input.ValueCurrency = Blank(row.Cell(TemplateColumns.Currency))?.Trim().ToUpperInvariant();
+            if (ReportedOn(row.Cell(TemplateColumns.ReportedOn)) is { } on) input.ReportedOn = on;
+            input.Version = exported ?? existing?.Version ?? 0;
+            if (input.Status is null) { Refuse(row, Required, TemplateColumns.Status); continue; }
+            candidates.Add((row, input, existing, exported, fileReport is not null));
+        }
+
+        // The checks of the report form, with what they read from the database read once for every row.
+        var lookups = await ProgressReportInput.LookupsAsync(db, candidates.Select(c => c.Input), ct);
+        var writes = new List<Planned>();
+        foreach (var (row, input, existing, exported, fromFileId) in candidates)
+        {
+            if (existing is not null && Same(ProgressReportInput.From(existing), input))
+            {
+                row.Verdict = RowVerdict.Unchanged;
+                row.ReportId = existing.Id;
+                continue;
+            }
+            // Changed since the template was made: the report the row was made from has a newer version, or this side
+            // reported in that period since (the row had no report then).
+            if (existing is not null && (!fromFileId || exported != existing.Version))
+            {
+                Refuse(row, "Import.Verdict.Stale", null);
+                row.ReportId = existing.Id;
+                continue;
+            }
+            if ((Annotations(input) ?? Rules(input, existing, today, user, lookups)) is { } problem)
+            {
+                Refuse(row, problem.Key, problem.Column, problem.Args);
+                continue;
+            }
+            row.Verdict = existing is null ? RowVerdict.Create : RowVerdict.Update;
+            row.ReportId = existing?.Id;
+            writes.Add(new Planned(row, input, existing?.Id));
+        }
+        return new Judgement(rows, writes);
+    }
+
+    // Saves every create and update of a judgement in one transaction, or nothing: a report saved by someone else
+    // in between fails the whole save (RecordWrite's version check), and the caller judges the file again.
+    public static async Task<bool> SaveAsync(ConcordDb db, CurrentUser user, ReportImport import, Judgement judgement, CancellationToken ct)
+    {
+        var at = db.Clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                var created = new List<(ImportRow Row, ProgressReport Report)>();
+                foreach (var batch in judgement.Writes.Chunk(Chunk))
+                {
+                    var ids = batch.Where(p => p.ExistingId is not null).Select(p => p.ExistingId!.Value).ToList();
+                    var tracked = ids.Count == 0 ? [] : await ProgressReportInput.ForEdit(db).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, token);
+                    foreach (var p in batch)
+                    {
+                        var existing = p.ExistingId is { } id ? tracked.GetValueOrDefault(id) : null;
+                        if (p.ExistingId is not null && existing is null) throw new DbUpdateConcurrencyException();
+                        var report = await RecordWrite.StageAsync(db, p.Input, existing, user, token);
+                        if (existing is null) created.Add((p.Row, report));
+                    }
+                    await db.SaveChangesAsync(token);
+                    db.ChangeTracker.Clear();
+                }
+                foreach (var (row, report) in created) row.ReportId = report.Id;
+
+                var saved = await db.ReportImports.SingleAsync(i => i.Id == import.Id, token);
+                saved.State = ImportState.Saved;
+                saved.SavedAt = at;
+                saved.Judged(judgement.Rows);
+                // One entry for the import as a whole (its file and the reports it wrote), beside the entry of each report.
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    At = at, AccountId = user.AccountId, ActorName = user.Name, RecordType = nameof(ReportImport), RecordId = import.Id,
+                    Action = AuditAction.Created,
+                    Changes = JsonSerializer.Serialize(new AuditTrail.AuditChanges(
+                        new Dictionary<string, object?[]> { ["FileName"] = [null, import.FileName], ["Sha256"] = [null, import.Sha256] },
+                        new Dictionary<string, List<object>>
+                        {
+                            ["Created"] = [.. judgement.Writes.Where(w => w.ExistingId is null).Select(w => (object)w.Row.ReportId!.Value)],
+                            ["Updated"] = [.. judgement.Writes.Where(w => w.ExistingId is not null).Select(w => (object)w.ExistingId!.Value)],
+                        }, null), JsonSerializerOptions.Web),
+                });
+                await db.SaveChangesAsync(token);
+                await transaction.CommitAsync(token);
+            }, ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    // What the import sets, compared with the report as saved: an unedited export, or a file imported before, changes nothing.
+    static bool Same(ProgressReportInput saved, ProgressReportInput row) =>
+        saved.Period == row.Period && saved.Status == row.Status
+        && Text(saved.NarrativeVi) == Text(row.NarrativeVi) && Text(saved.NarrativeEn) == Text(row.NarrativeEn) && Text(saved.NarrativeLo) == Text(row.NarrativeLo)
+        && saved.PeopleCount == row.PeopleCount && saved.WomenCount == row.WomenCount && saved.ValueAmount == row.ValueAmount
+        && (row.ValueAmount is null || Text(saved.ValueCurrency)?.ToUpperInvariant() == Text(row.ValueCurrency)?.ToUpperInvariant())
+        && saved.ReportedOn == row.ReportedOn;
+
+    static string? Text(string? s) => InputText.Clean(s);
+
+    // A new report is written by the department that leads on this side (the user's own, for a focal point), as the form proposes.
+    static int? DefaultReporter(Commitment commitment, string side, IReadOnlyCollection<int> units, CurrentUser user)
+    {
+        var leads = commitment.Leads.Where(l => l.Country == side).Select(l => l.OrganisationId).Order().ToList();
+        return leads.FirstOrDefault(units.Contains) is var mine and > 0 ? mine : leads.Count > 0 ? leads[0] : user.OrganisationId;
+    }
+
+    sealed record Problem(string Key, int? Column, string[] Args);
+
+    const string Required = "Validation.Required";
+
+    static readonly Dictionary<string, int> Columns = new()
+    {
+        [nameof(ProgressReportInput.Country)] = TemplateColumns.Side,
+        [nameof(ProgressReportInput.Period)] = TemplateColumns.Period,
+        [nameof(ProgressReportInput.Status)] = TemplateColumns.Status,
+        [nameof(ProgressReportInput.NarrativeVi)] = TemplateColumns.Narrative,
+        [nameof(ProgressReportInput.NarrativeEn)] = TemplateColumns.Narrative,
+        [nameof(ProgressReportInput.NarrativeLo)] = TemplateColumns.Narrative,
+        [nameof(ProgressReportInput.PeopleCount)] = TemplateColumns.People,
+        [nameof(ProgressReportInput.WomenCount)] = TemplateColumns.Women,
+        [nameof(ProgressReportInput.ValueAmount)] = TemplateColumns.Amount,
+        [nameof(ProgressReportInput.ValueCurrency)] = TemplateColumns.Currency,
+        [nameof(ProgressReportInput.ReportedOn)] = TemplateColumns.ReportedOn,
+    };
+
+    static readonly (PropertyInfo Property, ValidationAttribute[] Rules)[] Annotated =
+        [.. typeof(ProgressReportInput).GetProperties()
+            .Select(p => (p, p.GetCustomAttributes<ValidationAttribute>().ToArray()))
+            .Where(x => x.Item2.Length > 0)];
+
+    // The input's DataAnnotations, as model binding checks them on the form.
+    static Problem? Annotations(ProgressReportInput input)
+    {
+        foreach (var (property, rules) in Annotated)
+        {
+            var value = property.GetValue(input);
+            foreach (var rule in rules)
+            {
+                if (rule.IsValid(value)) continue;
+                string[] args = rule switch
+                {
+                    StringLengthAttribute s => ["", s.MaximumLength.ToString(CultureInfo.InvariantCulture)],
+                    RangeAttribute r => ["", Convert.ToString(r.Minimum, CultureInfo.InvariantCulture) ?? "", Convert.ToString(r.Maximum, CultureInfo.InvariantCulture) ?? ""],
+                    _ => [],
+                };
+                return new Problem(rule.ErrorMessage ?? Required, Columns.GetValueOrDefault(property.Name, -1) is var c and >= 0 ? c : null, args);
+            }
+        }
+        return null;
+    }
+
+    static Problem? Rules(ProgressReportInput input, ProgressReport? existing, DateOnly today, CurrentUser user, ProgressReportInput.Lookups lookups)
+    {
+        var errors = input.Check(existing, today, user, lookups);
+        if (errors.Count == 0) return null;
+        var (field, key) = errors.First();
+        return new Problem(key, Columns.GetValueOrDefault(field, -1) is var c and >= 0 ? c : null, []);
+    }
+
+    static void Refuse(ImportRow row, string reason, int? column, params string[] args)
+    {
+        row.Verdict = RowVerdict.Refused;
+        row.Reason = reason;
+        row.Column = column is { } c ? TemplateColumns.All[c].Key : null;
+        row.Args = args.Length == 0 ? null : args;
+    }
+
+    static bool IsEmpty(ImportRow row) =>
+        new[] { TemplateColumns.Status, TemplateColumns.Narrative, TemplateColumns.People, TemplateColumns.Women, TemplateColumns.Amount, TemplateColumns.Currency }
+            .All(c => string.IsNullOrWhiteSpace(row.Cell(c)));
+
+    static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    // The template writes a text a spreadsheet could take for a formula with a leading apostrophe (Xlsx.Neutralise); read back, it goes.
+    static string? Unneutralise(string? s) =>
+        s is { Length: > 1 } && s[0] == '\'' && s[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? s[1..] : s;
+
+    // A whole number, as typed or as a spreadsheet stores it ("12", "12.0").
+    static int? Int(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return null;
+        if (int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
+        return decimal.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue ? (int)d : null;
+    }
+
+    static bool Number(ImportRow row, int column, out int? value)
+    {
+        var text = Blank(row.Cell(column));
+        value = Int(text);
+        if (text is null || value is not null) return true;
+        Refuse(row, "Import.Verdict.NotANumber", column, text);
+        return false;
+    }
+
+    static bool Amount(ImportRow row, out decimal? value)
+    {
+        var text = Blank(row.Cell(TemplateColumns.Amount))?.Trim().Replace(" ", "");
+        value = null;
+        if (text is null) return true;
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) { value = d; return true; }
+        Refuse(row, "Import.Verdict.NotANumber", TemplateColumns.Amount, text);
+        return false;
+    }
+
+    // A date as the form takes it ("12/03/2026", "2026-03-12"), or a spreadsheet's date number (days since 1899-12-30).
+    static string? ReportedOn(string? cell)
+    {
+        var text = Blank(cell)?.Trim();
+        if (text is null) return null;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2_958_466 && !text.Contains('/') && !text.Contains('-'))
+            return DateOnly.FromDateTime(DateTime.FromOADate(serial)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        return text;
+    }
+
+    // Status names in every language and the enum's own names, folded to lower case.
+    static Dictionary<string, CommitmentStatus> StatusNames(StringCatalog strings)
+    {
+        var names = new Dictionary<string, CommitmentStatus>();
+        foreach (var s in Enum.GetValues<CommitmentStatus>())
+        {
+            names[s.ToString().ToLowerInvariant()] = s;
+            foreach (var l in StringCatalog.Languages)
+                if (strings.Find($"CommitmentStatus.{s}", l) is { } name) names.TryAdd(name.Trim().ToLowerInvariant(), s);
+        }
+        return names;
+    }
+}

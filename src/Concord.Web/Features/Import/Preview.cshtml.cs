@@ -1,0 +1,83 @@
+using Concord.Data;
+using Concord.Features.Accounts;
+using Concord.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Concord.Features.Import;
+
+// /import/{id}: what an uploaded file would do, row by row, and its confirmation. The confirmation reads the rows
+// kept with the import (never the form) and judges them again against the record as it is now: a row refused
+// now, or a report saved by someone else meanwhile, stops the save and the preview shows why.
+[Authorize(Policy = Access.Report)]
+public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings, IStringLocalizer t) : PageModel
+{
+    // The message shown after a confirmation, as a string key.
+    const string MessageKey = "Import";
+    const string Saved = "Import.Saved", NotSavedRefused = "Import.NotSavedRefused", NothingToSave = "Import.NothingToSave";
+
+    // Shown at most; refused rows first, so that what stops the save is on the first screen.
+    public const int Shown = 500;
+
+    public ReportImport Import { get; private set; } = null!;
+    public List<ImportRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public string? Message { get; private set; }
+    public bool CanSave => Import.State == ImportState.Previewed && Import.Refused == 0 && Import.Creates + Import.Updates > 0;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (TempData[MessageKey] is string message) Message = t[message];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Import.State != ImportState.Previewed) return Redirect($"/import/{id}");
+        var tracked = await db.ReportImports.SingleAsync(i => i.Id == id, ct);
+        var judgement = await ImportPlan.JudgeAsync(db, user, Import.ReadRows(), strings, ct);
+        tracked.Judged(judgement.Rows);
+        var blocked = tracked.Refused > 0 || tracked.Creates + tracked.Updates == 0;
+        if (blocked || !await ImportPlan.SaveAsync(db, user, tracked, judgement, ct))
+        {
+            // Judged again: the preview now shows what changed since it was made.
+            if (!blocked)
+            {
+                db.ChangeTracker.Clear();
+                tracked = await db.ReportImports.SingleAsync(i => i.Id == id, ct);
+                tracked.Judged((await ImportPlan.JudgeAsync(db, user, Import.ReadRows(), strings, ct)).Rows);
+            }
+            await db.SaveChangesAsync(ct);
+            TempData[MessageKey] = tracked.Refused > 0 ? NotSavedRefused : NothingToSave;
+            return Redirect($"/import/{id}");
+        }
+        TempData[MessageKey] = Saved;
+        return Redirect($"/import/{id}");
+    }
+
+    async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        // Only one's own imports: another account's id is not there.
+        var import = await db.ReportImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.AccountId == user.AccountId, ct);
+        if (import is null) return false;
+        Import = import;
+        var rows = import.ReadRows();
+        Total = rows.Count;
+        Rows = [.. rows.OrderBy(r => r.Verdict == RowVerdict.Refused ? 0 : 1).ThenBy(r => r.Line).Take(Shown)];
+        return true;
+    }
+
+    public string Why(ImportRow row)
+    {
+        if (row.Reason is null) return "";
+        var args = (row.Args ?? []).Cast<object>().ToArray();
+        if (args.Length > 0 && row.Column is { } c && args[0] is "") args[0] = t[c].Value;
+        var text = t[row.Reason, args].Value;
+        return row.Column is { } column ? $"{t[column].Value}: {text}" : text;
+    }
+}

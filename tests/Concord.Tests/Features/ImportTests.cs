@@ -1,0 +1,274 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Dom;
+using Concord.Features.Accounts;
+using Concord.Features.Audit;
+using Concord.Features.Commitments;
+using Concord.Features.Import;
+using Concord.Shared;
+using Concord.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using C = Concord.Features.Import.TemplateColumns;
+
+namespace Concord.Tests.Features;
+
+// Reports from a spreadsheet: the template of what a user may report on, the preview of a filled one row by row,
+// the save all at once through the report form's own input, and the files refused before a row is read.
+public abstract class ImportTests(ConcordFactory factory)
+{
+    // A focal point of the world's Vietnamese department, and three clauses that department leads; the first has a report.
+    sealed record Setup(CommitmentsWorld World, HttpClient Client, int Account, int[] Commitments, int Report);
+
+    async Task<Setup> SetUpAsync()
+    {
+        var world = await CommitmentsWorld.CreateAsync(factory);
+        var ids = await world.AddCommitmentsAsync(3, (_, _) => { }, world.VnDepartment);
+        var report = await world.AddReportAsync(ids[0], "VN", CommitmentStatus.InProgress, new DateOnly(2025, 3, 1));
+        var account = await factory.CreateAccountAsync(Role.FocalPoint, world.VnDepartment);
+        var client = factory.NewClient();
+        await client.SignInAsync(account);
+        return new Setup(world, client, account.Id, [.. ids], report);
+    }
+
+    static async Task<List<string?[]>> TemplateAsync(HttpClient client, string query, string format = "xlsx")
+    {
+        var response = await client.GetAsync($"/import?handler=Template&format={format}&{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        return [.. SheetReader.Read(bytes, "template." + format, C.Count, new ImportOptions()).Select(l => l.Cells)];
+    }
+
+    static string?[] RowOf(List<string?[]> rows, int commitment) => rows.Single(r => r[C.CommitmentId] == commitment.ToString());
+
+    static async Task<(IDocument Page, string Url)> UploadAsync(HttpClient client, byte[] file, string name)
+    {
+        var response = await ImportFiles.UploadAsync(client, file, name);
+        var page = await ImportFiles.ParseAsync(response);
+        return (page, response.RequestMessage!.RequestUri!.PathAndQuery);
+    }
+
+    static int Count(IDocument page, string verdict) => int.Parse(page.QuerySelector($"#count-{verdict}")!.TextContent.Split(':')[1].Trim());
+
+    static IElement Line(IDocument page, int line) => page.QuerySelector($"#rows tr[data-line='{line}']")!;
+
+    [Fact]
+    public async Task ARoundTripChangesExactlyTheEditedRowsAndAuditsThemAsOneImport()
+    {
+        var s = await SetUpAsync();
+        var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
+        // The header and the three clauses the department leads; the one with a report carries it, with its version.
+        Assert.Equal(4, rows.Count);
+        var reported = RowOf(rows, s.Commitments[0]);
+        Assert.Equal(s.Report.ToString(), reported[C.ReportId]);
+        Assert.Equal("1", reported[C.Version]);
+        Assert.Equal("2024-2025", reported[C.Period]);
+        Assert.Null(RowOf(rows, s.Commitments[1])[C.Status]);
+
+        reported[C.Narrative] = $"Đã tổ chức 3 lớp đào tạo {s.World.Tag}";
+        var fresh = RowOf(rows, s.Commitments[1]);
+        fresh[C.Status] = "Done";
+        fresh[C.Narrative] = $"Hoàn thành {s.World.Tag}";
+        fresh[C.People] = "40";
+        fresh[C.Women] = "12";
+        var file = ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray()));
+
+        var (preview, url) = await UploadAsync(s.Client, file, "bao-cao.xlsx");
+        Assert.Equal(1, Count(preview, "create"));
+        Assert.Equal(1, Count(preview, "update"));
+        Assert.Equal(1, Count(preview, "skipped"));
+        Assert.Equal(0, Count(preview, "refused"));
+        // Nothing is saved by the preview.
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ProgressReports.CountAsync(r => r.CommitmentId == s.Commitments[1])));
+
+        var saved = await ImportFiles.ParseAsync(await s.Client.SubmitFormAsync(preview, url, new Dictionary<string, string?>(), "form#confirm"));
+        Assert.NotNull(saved.QuerySelector("#import-message"));
+
+        var (created, updated, untouched) = await factory.WithDbAsync(async db => (
+            await db.ProgressReports.AsNoTracking().SingleAsync(r => r.CommitmentId == s.Commitments[1]),
+            await db.ProgressReports.AsNoTracking().SingleAsync(r => r.Id == s.Report),
+            await db.ProgressReports.CountAsync(r => r.CommitmentId == s.Commitments[2])));
+        Assert.Equal((CommitmentStatus.Done, $"Hoàn thành {s.World.Tag}", 40, 12, "VN"), (created.Status, created.Narrative.Vi, created.PeopleCount, created.WomenCount, created.Country));
+        Assert.Equal(s.World.VnDepartment, created.OrganisationId);
+        Assert.Equal(new Period(2024, 2025), created.Period);
+        Assert.Equal($"Đã tổ chức 3 lớp đào tạo {s.World.Tag}", updated.Narrative.Vi);
+        Assert.Equal(2, updated.Version);
+        Assert.Equal(0, untouched);
+
+        // One entry for the import, naming the file and the two reports; and each report's own entry, no others.
+        var (importEntry, reportEntries) = await factory.WithDbAsync(async db =>
+        {
+            var import = await db.ReportImports.AsNoTracking().SingleAsync(i => i.AccountId == s.Account);
+            var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.RecordType == nameof(ReportImport) && e.RecordId == import.Id);
+            var reports = await db.AuditEntries.AsNoTracking().Where(e => e.RecordType == nameof(ProgressReport) && e.AccountId == s.Account).ToListAsync();
+            return (entry, reports);
+        });
+        var changes = AuditTrail.Read(importEntry.Changes);
+        Assert.Equal("bao-cao.xlsx", ((JsonElement)changes.Fields!["FileName"][1]!).GetString());
+        Assert.Equal([created.Id], changes.Added!["Created"].Select(x => ((JsonElement)x).GetInt32()));
+        Assert.Equal([s.Report], changes.Added!["Updated"].Select(x => ((JsonElement)x).GetInt32()));
+        Assert.Equal(new[] { created.Id, s.Report }.Order(), reportEntries.Select(e => e.RecordId).Order());
+
+        // The same file again changes nothing.
+        var (again, _) = await UploadAsync(s.Client, file, "bao-cao.xlsx");
+        Assert.Equal(2, Count(again, "unchanged"));
+        Assert.Null(again.QuerySelector("form#confirm"));
+        Assert.NotNull(again.QuerySelector("#no-changes"));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.ProgressReports.AsNoTracking().Where(r => r.Id == s.Report).Select(r => r.Version).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AnExportedFileNotEditedImportsAsNoChangesInXlsxAndCsv()
+    {
+        var s = await SetUpAsync();
+        foreach (var format in new[] { "xlsx", "csv" })
+        {
+            var response = await s.Client.GetAsync($"/import?handler=Template&format={format}&instrument={s.World.EighthMinutes}");
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            var (preview, _) = await UploadAsync(s.Client, bytes, "template." + format);
+            Assert.Equal(1, Count(preview, "unchanged"));
+            Assert.Equal(2, Count(preview, "skipped"));
+            Assert.NotNull(preview.QuerySelector("#no-changes"));
+            Assert.Null(preview.QuerySelector("form#confirm"));
+        }
+    }
+
+    [Fact]
+    public async Task ThePreviewSaysWhyEachBadRowIsRefusedAndNothingIsSaved()
+    {
+        var s = await SetUpAsync();
+        var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
+        var header = rows[0];
+        var more = await s.World.AddCommitmentsAsync(6, (_, _) => { }, s.World.VnDepartment);
+        object?[] Row(int commitment, string? status = "InProgress", string? narrative = "Được", string? people = null, string? reportedOn = null,
+            int? reportId = null, int? version = null, object? formula = null) =>
+            [commitment, null, null, "VN", "2024-2025", status, formula ?? narrative, people, null, null, null, reportedOn, reportId, version, "vi"];
+        // The report changed after the template was made.
+        await factory.WithDbAsync(async db =>
+        {
+            var r = await db.ProgressReports.SingleAsync(x => x.Id == s.Report);
+            r.Narrative = new LocalizedText("Ai đó đã sửa");
+            db.SaveAgainstVersion(r, 1);
+            await db.SaveChangesAsync();
+        });
+        var file = ImportFiles.Xlsx(
+        [
+            [.. header.Cast<object?>()],
+            Row(999_999_999),                                                       // line 2: unknown id
+            Row(s.Commitments[0], narrative: "Của tôi", reportId: s.Report, version: 1),  // 3: changed since
+            Row(more[0], status: "Xong rồi?"),                                     // 4: not a status
+            Row(more[1], reportedOn: "31/02/2026"),                                // 5: not a date
+            Row(more[2], narrative: new string('x', 8001)),                        // 6: too long
+            Row(more[3], people: "nhiều"),                                         // 7: not a number
+            Row(more[4], formula: new ImportFiles.Formula("1+1", "2")),            // 8: a formula
+            Row(more[5]),                                                          // 9: fine
+        ]);
+        var (preview, _) = await UploadAsync(s.Client, file, "sai.xlsx");
+
+        string Why(int line) => Line(preview, line).QuerySelectorAll("td").Last().TextContent;
+        Assert.All(Enumerable.Range(2, 7), line => Assert.Equal("Refused", Line(preview, line).GetAttribute("data-verdict")));
+        Assert.Contains("999999999", Why(2));
+        Assert.Contains("Tải mẫu mới", Why(3));
+        Assert.Contains("Xong rồi?", Why(4));
+        Assert.StartsWith("Ngày báo cáo", Why(5));
+        Assert.Contains("8000", Why(6));
+        Assert.Contains("nhiều", Why(7));
+        Assert.Contains("G8", Why(8));
+        Assert.Equal("Create", Line(preview, 9).GetAttribute("data-verdict"));
+        // One refused row stops the whole save.
+        Assert.Null(preview.QuerySelector("form#confirm"));
+        Assert.NotNull(preview.QuerySelector("#blocked"));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ProgressReports.CountAsync(r => more.Contains(r.CommitmentId))));
+    }
+
+    [Fact]
+    public async Task AConfirmationReadsTheRowsKeptWithTheImportAndRefusesOnceAReportChangedMeanwhile()
+    {
+        var s = await SetUpAsync();
+        var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
+        RowOf(rows, s.Commitments[0])[C.Narrative] = "Bản của tệp";
+        RowOf(rows, s.Commitments[1])[C.Status] = "Done";
+        RowOf(rows, s.Commitments[1])[C.Narrative] = "Mới";
+        var (preview, url) = await UploadAsync(s.Client, ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray())), "f.xlsx");
+        Assert.NotNull(preview.QuerySelector("form#confirm"));
+        // Someone edits the report between the preview and the confirmation.
+        await factory.WithDbAsync(async db =>
+        {
+            var r = await db.ProgressReports.SingleAsync(x => x.Id == s.Report);
+            r.Narrative = new LocalizedText("Sửa trên web");
+            db.SaveAgainstVersion(r, r.Version);
+            await db.SaveChangesAsync();
+        });
+        // Hidden fields sent with the confirmation change nothing: the rows come from the import.
+        var after = await ImportFiles.ParseAsync(await s.Client.SubmitFormAsync(preview, url,
+            new Dictionary<string, string?> { ["rows"] = "[]", ["Rows"] = "x" }, "form#confirm"));
+        Assert.Contains("Chưa lưu gì", after.QuerySelector("#import-message")!.TextContent);
+        Assert.Equal("Refused", Line(after, 2).GetAttribute("data-verdict"));
+        Assert.Contains("Tải mẫu mới", Line(after, 2).QuerySelectorAll("td").Last().TextContent);
+        await factory.WithDbAsync(async db =>
+        {
+            Assert.Equal("Sửa trên web", (await db.ProgressReports.AsNoTracking().SingleAsync(r => r.Id == s.Report)).Narrative.Vi);
+            // All or nothing: the new report of the other row was not saved either.
+            Assert.Equal(0, await db.ProgressReports.CountAsync(r => r.CommitmentId == s.Commitments[1]));
+        });
+    }
+
+    [Fact]
+    public async Task AFocalPointCannotImportOntoAnotherDepartmentsOrTheOtherSidesCommitment()
+    {
+        var s = await SetUpAsync();
+        var ministry = await s.World.AddCommitmentAsync(null, s.World.VnMinistry);
+        var lao = await s.World.AddCommitmentAsync(null, s.World.LaDepartment);
+        // The template holds only what the focal point reports on.
+        var template = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
+        Assert.DoesNotContain(template, r => r[C.CommitmentId] == ministry.ToString() || r[C.CommitmentId] == lao.ToString());
+
+        object?[] Row(int commitment, string side) => [commitment, null, null, side, "2024-2025", "Done", "Xong", null, null, null, null, null, null, null, "vi"];
+        var file = ImportFiles.Xlsx([[.. template[0].Cast<object?>()], Row(ministry, "VN"), Row(lao, "LA"), Row(lao, "VN"), Row(s.Commitments[1], "LA")]);
+        var (preview, _) = await UploadAsync(s.Client, file, "khong-phai-cua-toi.xlsx");
+        Assert.Equal(4, preview.QuerySelectorAll("#rows tr[data-verdict='Refused']").Length);
+        Assert.Null(preview.QuerySelector("form#confirm"));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ProgressReports.CountAsync(r => r.CommitmentId == ministry || r.CommitmentId == lao || r.CommitmentId == s.Commitments[1])));
+    }
+
+    [Fact]
+    public async Task HostileFilesAreRefusedWithAClearMessageAndNothingIsSaved()
+    {
+        var s = await SetUpAsync();
+        var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
+        RowOf(rows, s.Commitments[1])[C.Status] = "Done";
+        RowOf(rows, s.Commitments[1])[C.Narrative] = "Đạt";
+        var good = ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray()));
+
+        async Task RefusedAsync(byte[] content, string name, string expected)
+        {
+            var page = await ImportFiles.ParseAsync(await ImportFiles.UploadAsync(s.Client, content, name));
+            var error = page.QuerySelector("#file-error")?.TextContent ?? "";
+            Assert.True(error.Contains(expected), $"{name}: expected “{expected}” in “{error}”");
+        }
+        // Just over the limit: read, and refused by its length; far over: refused before the body is read.
+        await RefusedAsync(new byte[10 * 1024 * 1024 + 1], "lon.xlsx", "10 MB");
+        await RefusedAsync(new byte[12 * 1024 * 1024], "rat-lon.xlsx", "10 MB");
+        await RefusedAsync(ImportFiles.Polyglot(good), "polyglot.xlsx", "không phải bảng tính");
+        await RefusedAsync(ImportFiles.WordDocument(), "word.xlsx", "không phải bảng tính");
+        await RefusedAsync(Encoding.UTF8.GetBytes("<html><body>not a workbook</body></html>"), "trang.xlsx", "không phải bảng tính");
+        await RefusedAsync(ImportFiles.ZipBomb(300L * 1024 * 1024), "bom.xlsx", "quá lớn");
+        await RefusedAsync(ImportFiles.ManyEntries(1500), "nhieu.xlsx", "quá nhiều phần");
+        // "Mã cam kết" as Windows-1258 writes it: bytes that are not UTF-8.
+        await RefusedAsync([0x4D, 0xE3, 0x20, 0x63, 0x61, 0x6D, 0x20, 0x6B, 0xEA, 0xF2, 0x74], "ansi.csv", "CSV UTF-8");
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ReportImports.CountAsync(i => i.AccountId == s.Account)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ProgressReports.CountAsync(r => r.CommitmentId == s.Commitments[1])));
+
+        // CSV in UTF-8 with or without its mark and in UTF-16 with its mark is read.
+        var csvRows = rows.ToList();
+        foreach (var encoding in new Encoding[] { new UTF8Encoding(true), new UTF8Encoding(false), new UnicodeEncoding(false, true), new UnicodeEncoding(true, true) })
+        {
+            var (preview, _) = await UploadAsync(s.Client, ImportFiles.Csv(csvRows, encoding), "bao-cao.csv");
+            Assert.Equal(1, Count(preview, "create"));
+        }
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ProgressReports.CountAsync(r => r.CommitmentId == s.Commitments[1])));
+    }
+}
+
+public sealed class ImportOnSqlite(SqliteFactory factory) : ImportTests(factory), IClassFixture<SqliteFactory>;
+public sealed class ImportOnPostgres(PostgresFactory factory) : ImportTests(factory), IClassFixture<PostgresFactory>;
