@@ -11,6 +11,7 @@ using Concord.Features.Health;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
 using Concord.Features.Organisations;
+using Concord.Features.Rounds;
 using Concord.Features.Search;
 using Concord.Shared;
 
@@ -30,6 +31,7 @@ builder.Services.AddConcordAccountLinks();
 builder.Services.AddConcordRateLimits(builder.Configuration);
 builder.Services.AddConcordAudit();
 builder.Services.AddConcordDocuments();
+builder.Services.AddConcordRounds();
 builder.Services.AddConcordHealth();
 
 var app = builder.Build();
@@ -66,6 +68,7 @@ app.MapInstrumentsApi();
 app.MapMeetingsApi();
 app.MapCommitmentsApi();
 app.MapActivitiesApi();
+app.MapRoundsApi();
 app.MapSearchApi();
 app.MapIatiExport();
 app.MapDocuments();
