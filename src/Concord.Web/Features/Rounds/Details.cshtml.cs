@@ -58,7 +58,7 @@ public class DetailsModel(ConcordDb db, CurrentUser user, Mailer mailer, IString
             ModelState.AddModelError("", t["Rounds.ChangedMeanwhile"]);
             return await OnGetAsync(id, null, null, null, null, ct);
         }
-        TempData[Flash.Key] = "RoundClosed";
+        TempData[Flash.Key] = RoundRules.ClosedFlash;
         return Redirect($"/rounds/{id}");
     }
 
