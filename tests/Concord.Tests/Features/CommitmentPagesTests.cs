@@ -77,12 +77,12 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         Assert.Equal(2, page.QuerySelectorAll("#period-2024-2025 td[data-side=LA] .report").Length);
         Assert.NotNull(page.QuerySelector("#suggested-status"));
 
-        var adopt = await client.SubmitFormAsync($"/commitments/{id}", new Dictionary<string, string?>(), "#suggested-status");
-        Assert.Equal(HttpStatusCode.Redirect, adopt.StatusCode);
-        Assert.Equal(Done, (await world.LoadAsync(id)).Status);
-        var after = await client.GetPageAsync($"/commitments/{id}");
-        Assert.Equal("Đã hoàn thành", after.QuerySelector("#status")!.TextContent.Trim());
-        Assert.Null(after.QuerySelector("#suggested-status"));
+        // Done is agreed by both sides: the page offers to propose it (StatusAgreementTests), never to set it.
+        Assert.Equal($"/commitments/{id}/status?to=Done", page.QuerySelector("#suggested-status a")!.GetAttribute("href"));
+        Assert.Null(page.QuerySelector("form#suggested-status"));
+        Assert.Equal(InProgress, (await world.LoadAsync(id)).Status);
+        var proposal = await client.GetPageAsync($"/commitments/{id}/status?to=Done");
+        Assert.Equal("Done", proposal.QuerySelector("#ToStatus option[selected]")!.GetAttribute("value"));
     }
 
     [Fact]
