@@ -13,6 +13,7 @@ using Concord.Features.Health;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
 using Concord.Features.Organisations;
+using Concord.Features.Rounds;
 using Concord.Features.Search;
 using Concord.Shared;
 
@@ -34,6 +35,7 @@ builder.Services.AddConcordAudit();
 builder.Services.AddConcordDocuments();
 builder.Services.AddConcordImport();
 builder.Services.AddConcordCalendar();
+builder.Services.AddConcordRounds();
 builder.Services.AddConcordHealth();
 
 var app = builder.Build();
@@ -71,6 +73,7 @@ app.MapInstrumentsApi();
 app.MapMeetingsApi();
 app.MapCommitmentsApi();
 app.MapActivitiesApi();
+app.MapRoundsApi();
 app.MapSearchApi();
 app.MapIatiExport();
 app.MapDocuments();

@@ -52,6 +52,11 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<GeneratedDocument> Documents => Set<GeneratedDocument>();
     public DbSet<Concord.Features.Import.ReportImport> ReportImports => Set<Concord.Features.Import.ReportImport>();
     public DbSet<Concord.Features.Calendar.CalendarFeed> CalendarFeeds => Set<Concord.Features.Calendar.CalendarFeed>();
+    public DbSet<Concord.Features.Rounds.Round> Rounds => Set<Concord.Features.Rounds.Round>();
+    public DbSet<Concord.Features.Rounds.RoundSubmission> RoundSubmissions => Set<Concord.Features.Rounds.RoundSubmission>();
+    public DbSet<Concord.Features.Rounds.Reminder> Reminders => Set<Concord.Features.Rounds.Reminder>();
+    public DbSet<Concord.Features.Rounds.ReminderRound> ReminderRounds => Set<Concord.Features.Rounds.ReminderRound>();
+    public DbSet<StatusProposal> StatusProposals => Set<StatusProposal>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

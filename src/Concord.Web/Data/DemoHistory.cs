@@ -41,8 +41,9 @@ public static class DemoHistory
         try
         {
             await db.SaveChangesAsync(ct);
-            // A citation names its record by id, known only once the records are saved.
+            // A citation names its record by id, known only once the records are saved; so does a round.
             loader.AddCitations();
+            loader.AddRounds();
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
@@ -158,6 +159,23 @@ public static class DemoHistory
         readonly Dictionary<string, Commitment> commitments = [];
         readonly Dictionary<string, Source> sources = [];
         readonly List<(Record Record, string Type, List<string> Sources, List<DemoCitation> Citations)> cited = [];
+        readonly List<DemoRound> rounds = [];
+
+        // Reporting rounds are illustrative only (the articles report none): the work Concord is for.
+        public void AddRounds()
+        {
+            foreach (var r in rounds)
+            {
+                if (!Period.TryParse(r.Period, out var period)) throw Invalid($"round {r.Key} has no valid period");
+                db.Add(new Concord.Features.Rounds.Round
+                {
+                    Key = r.Key, Name = new LocalizedText(r.NameVi, r.NameEn, r.NameLo), Period = period,
+                    DueOn = Date(r.Due)?.Date ?? throw Invalid($"round {r.Key} has no due date"), Side = r.Side,
+                    InstrumentId = r.Instrument is null ? null : Find(instruments, r.Instrument).Id, RemindDaysBefore = r.RemindDaysBefore,
+                    IsIllustrative = true,
+                });
+            }
+        }
 
         // Every source a record lists is cited; where the file quotes a passage, the citation carries it.
         public void AddCitations()
@@ -181,6 +199,8 @@ public static class DemoHistory
 
         public void Add(DemoDocument doc, bool illustrative)
         {
+            if (!illustrative && doc.Rounds.Count > 0) throw Invalid("the history reports no reporting rounds; rounds belong in the illustrative file");
+            rounds.AddRange(doc.Rounds);
             foreach (var s in doc.Sources)
             {
                 var published = s.Published is null ? (DateTime?)null
@@ -361,7 +381,10 @@ internal sealed class DemoDocument
     public List<DemoCommitment> Commitments { get; init; } = [];
     public List<DemoReport> Reports { get; init; } = [];
     public List<DemoActivity> Activities { get; init; } = [];
+    public List<DemoRound> Rounds { get; init; } = [];
 }
+
+internal sealed record DemoRound(string Key, string? NameVi, string? NameEn, string? NameLo, string Period, string Due, string? Side, string? Instrument, int RemindDaysBefore);
 
 internal sealed record DemoOrganisation(
     string Key, string Kind, string? Country, string? Parent, string? NameVi, string? NameEn, string? NameLo,

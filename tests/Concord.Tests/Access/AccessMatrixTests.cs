@@ -57,6 +57,8 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
     {
         // A reader's account the administration rows act on (disabled, enabled again, sent a link).
         public int Account { get; init; }
+        // The demo's open reporting round, shared by both sides (Partners).
+        public int Round { get; init; }
     }
 
     const string Everyone = "OOOOOO";
@@ -250,6 +252,37 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Put("api/reports/{id:int}", w => $"/api/reports/{w.VnReportOnBankan}", "SFFOFF",
             async w => ReportJson("VN", w.VnMinistry, await w.ReportVersion(w.VnReportOnBankan))),
 
+        // Reporting rounds: opened and closed by coordinators, read by everyone signed in; "my work" for those who
+        // report; the reminders' log for administrators. Closing with a stale version (0) changes nothing.
+        Get("rounds", _ => "/rounds", "SOOOOO"),
+        Get("rounds/{id:int}", w => $"/rounds/{w.Round}", "SOOOOO"),
+        Post("rounds/{id:int}", w => $"/rounds/{w.Round}?handler=Close", Editors, NoFields, handler: "Close"),
+        Get("rounds/new", _ => "/rounds/new", Editors),
+        Post("rounds/new", _ => "/rounds/new", Editors, NoFields),
+        Post("rounds/new", _ => "/rounds/new?handler=Merge", EditorsNothingToMerge, NoFields, handler: "Merge"),
+        Get("rounds/{id:int}/edit", w => $"/rounds/{w.Round}/edit", Editors),
+        Post("rounds/{id:int}/edit", w => $"/rounds/{w.Round}/edit", Editors, NoFields),
+        Post("rounds/{id:int}/edit", w => $"/rounds/{w.Round}/edit?handler=Merge", Editors, NoFields, handler: "Merge"),
+        Get("my-work", _ => "/my-work", "SFOOOF"),
+        Get("admin/reminders", _ => "/admin/reminders", Administrators),
+        Get("api/rounds", _ => "/api/rounds", "SOOOOO"),
+        Get("api/rounds/{id:int}", w => $"/api/rounds/{w.Round}", "SOOOOO"),
+        Get("api/rounds/{id:int}/missing", w => $"/api/rounds/{w.Round}/missing?side=LA", "SOOOOO"),
+        Post("api/rounds", _ => "/api/rounds", Editors, Empty),
+        Put("api/rounds/{id:int}", w => $"/api/rounds/{w.Round}", Editors, Empty),
+        Post("api/rounds/{id:int}/close", w => $"/api/rounds/{w.Round}/close", Editors, Empty),
+        // Closing or reopening a commitment: one side's coordinator proposes, the other's answers; a proposal
+        // that is not there is not found.
+        Get("commitments/{id:int}/status", w => $"/commitments/{w.Bankan}/status", Editors),
+        Post("commitments/{id:int}/status", w => $"/commitments/{w.Bankan}/status", Editors, NoFields),
+        Post("commitments/{id:int}/status", w => $"/commitments/{w.Bankan}/status?handler=Confirm&proposal=999999", "SFFNNF", NoFields, handler: "Confirm"),
+        Post("commitments/{id:int}/status", w => $"/commitments/{w.Bankan}/status?handler=Decline&proposal=999999", "SFFNNF", NoFields, handler: "Decline"),
+        Get("status-proposals", _ => "/status-proposals", Editors),
+        Post("api/commitments/{id:int}/status-proposals", w => $"/api/commitments/{w.Bankan}/status-proposals", Editors, Empty),
+        Get("api/status-proposals", _ => "/api/status-proposals", Editors),
+        Post("api/status-proposals/{id:int}/confirm", _ => "/api/status-proposals/999999/confirm", "SFFNNF", Empty),
+        Post("api/status-proposals/{id:int}/decline", _ => "/api/status-proposals/999999/decline", "SFFNNF", Empty),
+
         // Documents: every signed-in account asks for its own and sees only its own (another's is not there).
         Get("documents", _ => "/documents", "SOOOOO"),
         Get("documents/new", w => $"/documents/new?meeting={w.Meeting}", "SOOOOO"),
@@ -339,7 +372,11 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
     [Fact]
     public async Task EachKindOfUserGetsWhatTheAccessRulesSayOnEveryPageAndEndpoint()
     {
-        var world = await LoadWorldAsync() with { Account = (await factory.CreateAccountAsync(Role.Reader, "vn-moha")).Id };
+        var world = await LoadWorldAsync() with
+        {
+            Account = (await factory.CreateAccountAsync(Role.Reader, "vn-moha")).Id,
+            Round = await factory.WithDbAsync(db => db.Rounds.Where(r => r.Key == "round-conf-10").Select(r => r.Id).SingleAsync()),
+        };
         var clients = new List<HttpClient>();
         foreach (var user in Users)
             clients.Add(user.Role is { } role ? await factory.ClientAsync(role, user.Organisation, redirects: false) : factory.NoRedirects());

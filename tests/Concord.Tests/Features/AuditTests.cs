@@ -99,7 +99,7 @@ public abstract class AuditTests(ConcordFactory factory)
 
         Redirected(await client.SubmitFormAsync($"/commitments/{id}/edit", new Dictionary<string, string?>
         {
-            ["Input.Status"] = "Done",
+            ["Input.Status"] = "Delayed",
             ["Input.LeadIds"] = $"{world.VnDepartment},{world.LaDepartment}",
         }));
 
@@ -107,7 +107,7 @@ public abstract class AuditTests(ConcordFactory factory)
         Assert.Equal(name, Actor(latest));
         var status = Line(latest, "Tình trạng");
         Assert.Equal("Đang thực hiện", Before(status));
-        Assert.Equal("Đã hoàn thành", After(status));
+        Assert.Equal("Chậm tiến độ", After(status));
         Assert.Equal($"Cục Kế hoạch và Hợp tác quốc tế {world.Tag} (Lào)", After(Line(latest, "Đơn vị chủ trì")));
     }
 

@@ -77,12 +77,12 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         Assert.Equal(2, page.QuerySelectorAll("#period-2024-2025 td[data-side=LA] .report").Length);
         Assert.NotNull(page.QuerySelector("#suggested-status"));
 
-        var adopt = await client.SubmitFormAsync($"/commitments/{id}", new Dictionary<string, string?>(), "#suggested-status");
-        Assert.Equal(HttpStatusCode.Redirect, adopt.StatusCode);
-        Assert.Equal(Done, (await world.LoadAsync(id)).Status);
-        var after = await client.GetPageAsync($"/commitments/{id}");
-        Assert.Equal("Đã hoàn thành", after.QuerySelector("#status")!.TextContent.Trim());
-        Assert.Null(after.QuerySelector("#suggested-status"));
+        // Done is agreed by both sides: the page offers to propose it (StatusAgreementTests), never to set it.
+        Assert.Equal($"/commitments/{id}/status?to=Done", page.QuerySelector("#suggested-status a")!.GetAttribute("href"));
+        Assert.Null(page.QuerySelector("form#suggested-status"));
+        Assert.Equal(InProgress, (await world.LoadAsync(id)).Status);
+        var proposal = await client.GetPageAsync($"/commitments/{id}/status?to=Done");
+        Assert.Equal("Done", proposal.QuerySelector("#ToStatus option[selected]")!.GetAttribute("value"));
     }
 
     [Fact]
@@ -215,22 +215,21 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
     }
 
     [Fact]
-    public async Task ADoneCommitmentCanBeReopenedOnlyAsInProgress()
+    public async Task ADoneCommitmentIsNotReopenedByAnEditButThroughBothSides()
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(c => c.Status = Done, world.VnDepartment);
         var client = await factory.CoordinatorAsync(redirects: false);
         var form = await client.GetPageAsync($"/commitments/{id}/edit");
-        Assert.Equal(["InProgress", "Done"], form.QuerySelectorAll("#Input_Status option").Select(o => o.GetAttribute("value")));
+        Assert.Equal(["Done"], form.QuerySelectorAll("#Input_Status option").Select(o => o.GetAttribute("value")));
+        var reopen = await client.SubmitFormAsync($"/commitments/{id}/edit", new Dictionary<string, string?> { ["Input.Status"] = "InProgress" });
+        Assert.Equal(HttpStatusCode.OK, reopen.StatusCode);
+        Assert.NotEmpty((await Html.ParseAsync(await reopen.Content.ReadAsStringAsync())).ErrorFor("Input.Status"));
 
         var refused = await client.SubmitFormAsync($"/commitments/{id}/edit", new Dictionary<string, string?> { ["Input.Status"] = "Delayed" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.StartsWith("Không được chuyển sang tình trạng này", (await Html.ParseAsync(await refused.Content.ReadAsStringAsync())).ErrorFor("Input.Status"));
         Assert.Equal(Done, (await world.LoadAsync(id)).Status);
-
-        var reopened = await client.SubmitFormAsync($"/commitments/{id}/edit", new Dictionary<string, string?> { ["Input.Status"] = "InProgress" });
-        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
-        Assert.Equal(InProgress, (await world.LoadAsync(id)).Status);
     }
 
     [Fact]

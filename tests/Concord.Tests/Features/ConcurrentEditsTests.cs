@@ -285,8 +285,9 @@ public abstract class ConcurrentEditsTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(null, world.VnDepartment, world.LaDepartment);
-        await world.AddReportAsync(id, "VN", CommitmentStatus.Done, new DateOnly(2025, 6, 1));
-        await world.AddReportAsync(id, "LA", CommitmentStatus.Done, new DateOnly(2025, 6, 2));
+        // Partly done, which an edit may take; done would need both sides' agreement (StatusAgreementTests).
+        await world.AddReportAsync(id, "VN", CommitmentStatus.PartlyDone, new DateOnly(2025, 6, 1));
+        await world.AddReportAsync(id, "LA", CommitmentStatus.PartlyDone, new DateOnly(2025, 6, 2));
         var (first, second) = (await EditorAsync(), await EditorAsync());
         var details = await second.Client.GetPageAsync($"/commitments/{id}");
         Assert.NotNull(details.QuerySelector("#suggested-status"));
@@ -297,14 +298,14 @@ public abstract class ConcurrentEditsTests(ConcordFactory factory)
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await Html.ParseAsync(await refused.Content.ReadAsStringAsync());
         Assert.Equal([nameof(CommitmentInput.Status)], Fields(page));
-        Assert.Equal((Vi("CommitmentStatus.Delayed"), Vi("CommitmentStatus.Done"), "mine"), Row(page, nameof(CommitmentInput.Status)));
+        Assert.Equal((Vi("CommitmentStatus.Delayed"), Vi("CommitmentStatus.PartlyDone"), "mine"), Row(page, nameof(CommitmentInput.Status)));
         SavedByHeader(page, first);
         Assert.Equal(CommitmentStatus.Delayed, (await world.LoadAsync(id)).Status);
 
         var merged = await MergeAsync(second, page, $"/commitments/{id}", [], "#status-conflict");
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
         var saved = await world.LoadAsync(id);
-        Assert.Equal((CommitmentStatus.Done, 3), (saved.Status, saved.Version));
+        Assert.Equal((CommitmentStatus.PartlyDone, 3), (saved.Status, saved.Version));
     }
 
     [Fact]
@@ -312,18 +313,19 @@ public abstract class ConcurrentEditsTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(null, world.VnDepartment, world.LaDepartment);
-        await world.AddReportAsync(id, "VN", CommitmentStatus.Done, new DateOnly(2025, 6, 1));
-        await world.AddReportAsync(id, "LA", CommitmentStatus.Done, new DateOnly(2025, 6, 2));
+        // Partly done, which an edit may take; done would need both sides' agreement (StatusAgreementTests).
+        await world.AddReportAsync(id, "VN", CommitmentStatus.PartlyDone, new DateOnly(2025, 6, 1));
+        await world.AddReportAsync(id, "LA", CommitmentStatus.PartlyDone, new DateOnly(2025, 6, 2));
         var (first, second) = (await EditorAsync(), await EditorAsync());
         var details = await second.Client.GetPageAsync($"/commitments/{id}");
-        Assert.Equal(HttpStatusCode.Redirect, (await first.Client.SubmitFormAsync($"/commitments/{id}/edit", new Dictionary<string, string?> { ["Input.Status"] = "PartlyDone" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.Client.SubmitFormAsync($"/commitments/{id}/edit", new Dictionary<string, string?> { ["Input.Status"] = "Delayed" })).StatusCode);
         var refused = await second.Client.SubmitFormAsync(details, $"/commitments/{id}", new Dictionary<string, string?>(), "#suggested-status",
             action: details.QuerySelector("#suggested-status")!.GetAttribute("action"));
         var page = await Html.ParseAsync(await refused.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Redirect, (await MergeAsync(second, page, $"/commitments/{id}", new() { ["Merge.Choices[Status]"] = "saved" }, "#status-conflict")).StatusCode);
         var saved = await world.LoadAsync(id);
-        Assert.Equal((CommitmentStatus.PartlyDone, 2), (saved.Status, saved.Version));
+        Assert.Equal((CommitmentStatus.Delayed, 2), (saved.Status, saved.Version));
     }
 
     [Fact]

@@ -17,6 +17,15 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    // The next this many messages are refused at MAIL FROM with a temporary failure (451), as a mail server
+    // that is down for a moment would: the sender must try again.
+    public int RefuseNext
+    {
+        get => Volatile.Read(ref refuse);
+        set => Volatile.Write(ref refuse, value);
+    }
+    int refuse;
+
     public SmtpTestServer()
     {
         listener.Start();
@@ -88,6 +97,12 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
                         await writer.WriteLineAsync("250 localhost");
                         break;
                     case "MAIL":
+                        if (Interlocked.Decrement(ref refuse) >= 0)
+                        {
+                            await writer.WriteLineAsync("451 4.3.0 Try again later");
+                            break;
+                        }
+                        Interlocked.Exchange(ref refuse, 0);
                         from = Address(line);
                         to.Clear();
                         await writer.WriteLineAsync("250 OK");

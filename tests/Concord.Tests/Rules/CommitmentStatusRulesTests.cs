@@ -48,11 +48,25 @@ public class CommitmentStatusRulesTests
     }
 
     [Fact]
-    public void TheEditFormOffersExactlyTheAllowedStatuses()
+    public void TheEditFormOffersExactlyTheAllowedStatusesLeavingClosingAndReopeningToBothSides()
     {
-        Assert.Equal([InProgress, Done], CommitmentStatusRules.Choices(Done));
+        Assert.Equal([Done], CommitmentStatusRules.Choices(Done));
         Assert.Equal([CarriedOver], CommitmentStatusRules.Choices(CarriedOver));
         Assert.DoesNotContain(CarriedOver, CommitmentStatusRules.Choices(Delayed));
+        Assert.Equal([NotStarted, InProgress, PartlyDone, Delayed, NoInformation], CommitmentStatusRules.Choices(Delayed));
+    }
+
+    [Fact]
+    public void ClosingAndReopeningAreProposedNeverEdited()
+    {
+        Assert.True(CommitmentStatusRules.NeedsBothSides(InProgress, Done));
+        Assert.True(CommitmentStatusRules.NeedsBothSides(NoInformation, Dropped));
+        Assert.True(CommitmentStatusRules.NeedsBothSides(Done, InProgress));
+        Assert.False(CommitmentStatusRules.NeedsBothSides(InProgress, Delayed));
+        Assert.False(CommitmentStatusRules.NeedsBothSides(Done, Done));
+        Assert.Equal([Done, Dropped], CommitmentStatusRules.ProposalChoices(PartlyDone));
+        Assert.Equal([InProgress], CommitmentStatusRules.ProposalChoices(Dropped));
+        Assert.Empty(CommitmentStatusRules.ProposalChoices(CarriedOver));
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public static class AuditTrail
         [typeof(MeetingChair)] = (nameof(Meeting), nameof(MeetingChair.MeetingId), "Chairs"),
         [typeof(MeetingParticipant)] = (nameof(Meeting), nameof(MeetingParticipant.MeetingId), "Participants"),
         [typeof(CommitmentLead)] = (nameof(Commitment), nameof(CommitmentLead.CommitmentId), "Leads"),
+        // A proposal to close or reopen, and the other side's answer, are steps in the commitment's history.
+        [typeof(StatusProposal)] = (nameof(Commitment), nameof(StatusProposal.CommitmentId), "StatusProposals"),
         [typeof(ActivityOrganisation)] = (nameof(Activity), nameof(ActivityOrganisation.ActivityId), "Organisations"),
         [typeof(ActivityCommitment)] = (nameof(Activity), nameof(ActivityCommitment.ActivityId), "Commitments"),
     };

@@ -80,6 +80,8 @@ public sealed class CommitmentInput : IRecordInput<Commitment, CommitmentInput>
         {
             var allowed = existing is null ? CommitmentStatusRules.CanCreateAs(status) : CommitmentStatusRules.CanChange(existing.Status, status);
             if (!allowed) errors[nameof(Status)] = Enum.IsDefined(status) ? "Commitments.StatusNotAllowed" : "Validation.UnknownChoice";
+            // Closing and reopening go through a proposal the other side confirms, never through an edit.
+            else if (existing is not null && CommitmentStatusRules.NeedsBothSides(existing.Status, status)) errors[nameof(Status)] = "Commitments.StatusNeedsBothSides";
         }
 
         var number = Clean(Number);

@@ -38,9 +38,21 @@ public static class CommitmentStatusRules
         };
     }
 
-    // The statuses an edit form offers: for a new commitment (current is null) or from the current one.
+    // Closing a commitment (Done, Dropped) and reopening a closed one are agreed by both sides: one side's
+    // coordinator proposes, the other side's confirms (StatusProposals). An edit cannot make these changes.
+    public static bool NeedsBothSides(CommitmentStatus from, CommitmentStatus to) =>
+        from != to && (to is CommitmentStatus.Done or CommitmentStatus.Dropped || from is CommitmentStatus.Done or CommitmentStatus.Dropped);
+
+    // What a proposal may ask for from the current status: to close open work, or to reopen closed work.
+    public static bool CanPropose(CommitmentStatus from, CommitmentStatus to) => NeedsBothSides(from, to) && CanChange(from, to);
+
+    public static IReadOnlyList<CommitmentStatus> ProposalChoices(CommitmentStatus current) =>
+        Enum.GetValues<CommitmentStatus>().Where(s => CanPropose(current, s)).ToList();
+
+    // The statuses an edit form offers: for a new commitment (current is null) or from the current one,
+    // without the changes both sides must agree on.
     public static IReadOnlyList<CommitmentStatus> Choices(CommitmentStatus? current) =>
-        Enum.GetValues<CommitmentStatus>().Where(s => current is { } c ? CanChange(c, s) : CanCreateAs(s)).ToList();
+        Enum.GetValues<CommitmentStatus>().Where(s => current is { } c ? CanChange(c, s) && !NeedsBothSides(c, s) : CanCreateAs(s)).ToList();
 
     // Finished and abandoned work is not carried into the next plan, and a clause is carried over once:
     // the clause it was carried into is the one to carry on.

@@ -24,6 +24,7 @@ public static class CommitmentsApi
         var reports = app.MapGroup("/api/reports").WithTags("Progress reports").RequireRateLimiting(RateLimits.Api);
         reports.MapGet("/{id:int}", GetReport).AllowAnonymous();
         reports.MapPut("/{id:int}", UpdateReport).RequireAuthorization(Access.Report);
+        app.MapStatusProposalsApi();
         return app;
     }
 

@@ -49,6 +49,10 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, 
         {
             ModelState.AddModelError("", t["Commitments.StatusNotAllowed"]);
         }
+        else if (CommitmentStatusRules.NeedsBothSides(commitment.Status, status))
+        {
+            ModelState.AddModelError("", t["Commitments.StatusNeedsBothSides"]);
+        }
         else
         {
             db.SaveAgainstVersion(commitment, version);

@@ -32,7 +32,8 @@ public class ReportEditModel(ConcordDb db, IStringLocalizer t, CurrentUser user,
         public Period? Period => Concord.Shared.Period.Of(PeriodStart, PeriodEnd);
     }
 
-    public async Task<IActionResult> OnGetAsync(int id, int? reportId, CancellationToken ct)
+    // `period`: the period a reporting round asks for (/my-work links here with it), so nobody has to know the convention.
+    public async Task<IActionResult> OnGetAsync(int id, int? reportId, [FromQuery] string? period, CancellationToken ct)
     {
         if (!await LoadHeaderAsync(id, ct)) return NotFound();
         if (reportId is { } existing) return await EditAsync(existing, ct);
@@ -45,7 +46,7 @@ public class ReportEditModel(ConcordDb db, IStringLocalizer t, CurrentUser user,
             Input.OrganisationId = await Db.CommitmentLeads.Where(l => l.CommitmentId == id && l.Country == country)
                 .OrderBy(l => l.OrganisationId).Select(l => (int?)l.OrganisationId).FirstOrDefaultAsync(ct);
         }
-        Input.Period = Commitment.Period?.ToString();
+        Input.Period = Concord.Shared.Period.TryParse(period, out var asked) ? asked.ToString() : Commitment.Period?.ToString();
         Input.Status = CommitmentStatusRules.CanReport(Commitment.Status) ? Commitment.Status : CommitmentStatus.InProgress;
         Input.ReportedOn = Db.Clock.Today().ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         return await NewAsync(ct);

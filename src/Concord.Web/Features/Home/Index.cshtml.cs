@@ -30,6 +30,10 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
     public List<TimelineItem> Timeline { get; private set; } = [];
     // Coordinators see how much translation work is left per language; nobody else is asked to do it from here.
     public Translations.TranslationWork.Totals? TranslationTotals { get; private set; }
+    // For an account that writes reports: what the open rounds ask of it (Features/Rounds/MyWork.cs); null for others.
+    public List<Rounds.MyWork.RoundSummary>? Work { get; private set; }
+    // For a coordinator: the other side's proposals to close or reopen a commitment, waiting for this side.
+    public Page<StatusProposals.PendingRow>? Proposals { get; private set; }
 
     public sealed record StatusCount(CommitmentStatus Status, int Count);
     public sealed record AreaCount(int AreaId, LocalizedText Name, int Count, int Done);
@@ -62,6 +66,8 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
             .ToListAsync(ct);
 
         await LoadTimelineAsync(ct);
+        if (await Rounds.MyWork.ScopeAsync(db, user, ct) is { } scope) Work = await Rounds.MyWork.SummaryAsync(db, scope, Today, ct);
+        if (StatusProposals.MayTakePart(user)) Proposals = await StatusProposals.AwaitingAsync(db, user, null, 5, ct);
         if (user.Role == Accounts.Role.Coordinator) TranslationTotals = await Translations.TranslationWork.TotalsAsync(db, cache, user, ct);
     }
 

@@ -22,6 +22,9 @@ public class Job
     // Who asked: the job reads the record as this account would (JobWorker sets the viewer from it).
     // Null for work the system does for itself.
     public int? AccountId { get; set; }
+    // Set for work that must be queued once however many instances ask (a daily run: "reminders:2026-12-03").
+    // Unique: the second insert of the same key does nothing (JobQueue.EnqueueOnceAsync).
+    public string? Key { get; set; }
     public int Attempts { get; set; }
     // 0-100, for the person waiting.
     public int Progress { get; set; }

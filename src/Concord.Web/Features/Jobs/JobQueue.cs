@@ -15,6 +15,20 @@ public static class JobQueue
         return job;
     }
 
+    // Queues a job under a key unless a job with that key was already queued, by this instance or another:
+    // INSERT ... ON CONFLICT DO NOTHING on the unique key, the same statement on both databases, so two
+    // instances asking at the same moment queue it once. True when this call queued it.
+    public static async Task<bool> EnqueueOnceAsync(ConcordDb db, string kind, string key, string payload, DateTime now, CancellationToken ct)
+    {
+        var queued = nameof(JobState.Queued);
+        var inserted = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Jobs" ("Kind", "Key", "Payload", "State", "Attempts", "Progress", "CreatedAt", "RunAfter")
+            VALUES ({kind}, {key}, {payload}, {queued}, 0, 0, {now}, {now})
+            ON CONFLICT ("Key") DO NOTHING
+            """, ct);
+        return inserted == 1;
+    }
+
     // Takes the oldest job of these kinds that is queued, or running under a lease that has run out (its
     // instance died), for this worker. Null when there is none.
     //
@@ -80,8 +94,10 @@ public static class JobQueue
             .SetProperty(j => j.FinishedAt, now), ct);
 
     // A failed attempt is tried again later, up to the limit; then the job is failed for good and says why.
-    public static async Task FailAsync(ConcordDb db, Job job, string worker, string error, DateTime now, int maxAttempts, CancellationToken ct)
+    public static async Task FailAsync(ConcordDb db, Job job, string worker, string error, DateTime now, int maxAttempts, CancellationToken ct,
+        TimeSpan? retryDelay = null)
     {
+        var delay = (retryDelay ?? TimeSpan.FromSeconds(30)) * job.Attempts;
         var held = db.Jobs.Where(j => j.Id == job.Id && j.ClaimedBy == worker && j.State == JobState.Running);
         if (job.Attempts >= maxAttempts)
             await held.ExecuteUpdateAsync(s => s
@@ -95,7 +111,7 @@ public static class JobQueue
                 .SetProperty(j => j.Error, error)
                 .SetProperty(j => j.ClaimedBy, (string?)null)
                 .SetProperty(j => j.LeaseUntil, (DateTime?)null)
-                .SetProperty(j => j.RunAfter, now.AddSeconds(30 * job.Attempts)), ct);
+                .SetProperty(j => j.RunAfter, now + delay), ct);
     }
 
     // Jobs whose instance died on their last attempt would otherwise stay "running" for ever.

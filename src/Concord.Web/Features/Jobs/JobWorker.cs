@@ -130,7 +130,7 @@ public sealed class JobWorker(IServiceScopeFactory scopes, JobHandlers handlers,
         var endDb = end.ServiceProvider.GetRequiredService<ConcordDb>();
         var now = clock.GetUtcNow().UtcDateTime;
         if (error is null) await JobQueue.CompleteAsync(endDb, job.Id, Name, now, CancellationToken.None);
-        else await JobQueue.FailAsync(endDb, job, Name, error.Length > 1000 ? error[..1000] : error, now, o.MaxAttempts, CancellationToken.None);
+        else await JobQueue.FailAsync(endDb, job, Name, error.Length > 1000 ? error[..1000] : error, now, o.MaxAttempts, CancellationToken.None, o.RetryDelay);
     }
 
     // The viewer is the account as it is now (its side, role and organisation today), read with the system's

@@ -9,6 +9,10 @@ public sealed class JobOptions
     // How long a claim holds without renewal; a running job renews it every third of this.
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
     public int MaxAttempts { get; set; } = 3;
+    // A failed attempt is tried again after this times the attempts made so far (30 s, 60 s, ...).
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+    // How often each instance checks whether a daily job is due (RecurringJobs).
+    public TimeSpan ScheduleInterval { get; set; } = TimeSpan.FromMinutes(1);
     // Finished jobs are deleted after this.
     public TimeSpan KeepFinished { get; set; } = TimeSpan.FromDays(14);
     // Off in a process that must not run jobs (the generate verb, a test that drives the queue by hand).
@@ -67,6 +71,16 @@ public static class JobsSetup
         services.AddSingleton<JobSignal>();
         services.AddScoped<JobViewer>();
         services.AddHostedService<JobWorker>();
+        services.AddHostedService<RecurringJobs>();
+        return services;
+    }
+
+    // A job of this kind is queued once a day, from this time of day in the programme's calendar (UTC+7),
+    // by whichever instance looks first (RecurringJobs); it runs as the system.
+    public static IServiceCollection AddDailyJob<THandler>(this IServiceCollection services, string kind, Func<IServiceProvider, TimeOnly> at) where THandler : class, IJobHandler
+    {
+        services.AddJobHandler<THandler>(kind);
+        services.AddSingleton(new DailyJob(kind, at));
         return services;
     }
 

@@ -911,6 +911,78 @@ namespace Concord.Data.Migrations.Postgres
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("Concord.Features.Commitments.StatusProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ProposedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProposedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ProposedBySide")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("CommitmentId", "State");
+
+                    b.HasIndex("State", "ProposedBySide", "Id");
+
+                    b.ToTable("StatusProposals");
+                });
+
             modelBuilder.Entity("Concord.Features.Documents.GeneratedDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -1289,6 +1361,10 @@ namespace Concord.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1315,6 +1391,9 @@ namespace Concord.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
 
                     b.HasIndex("State", "Kind", "Id");
 
@@ -1776,6 +1855,212 @@ namespace Concord.Data.Migrations.Postgres
                     b.ToTable("Terms");
                 });
 
+            modelBuilder.Entity("Concord.Features.Rounds.Reminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Day")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("Reminders");
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.ReminderRound", b =>
+                {
+                    b.Property<int>("ReminderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AfterDue")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReminderId", "RoundId");
+
+                    b.HasIndex("RoundId", "ReminderId");
+
+                    b.ToTable("ReminderRounds");
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.Round", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("InstrumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("LeadOrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RemindDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RestrictedTo")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Concord.Features.Rounds.Round.Name#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Lo")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Vi")
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("InstrumentId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("LeadOrganisationId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("State", "DueOn", "Id");
+
+                    b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.RoundSubmission", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgressReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("RoundId", "ProgressReportId");
+
+                    b.HasIndex("ProgressReportId");
+
+                    b.ToTable("RoundSubmissions");
+                });
+
             modelBuilder.Entity("Concord.Features.Sources.Citation", b =>
                 {
                     b.Property<int>("Id")
@@ -2093,6 +2378,27 @@ namespace Concord.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Concord.Features.Commitments.StatusProposal", b =>
+                {
+                    b.HasOne("Concord.Features.Commitments.Commitment", "Commitment")
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Concord.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Commitment");
+                });
+
             modelBuilder.Entity("Concord.Features.Documents.GeneratedDocument", b =>
                 {
                     b.HasOne("Concord.Features.Accounts.Account", null)
@@ -2290,6 +2596,70 @@ namespace Concord.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Concord.Features.Rounds.Reminder", b =>
+                {
+                    b.HasOne("Concord.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.ReminderRound", b =>
+                {
+                    b.HasOne("Concord.Features.Rounds.Reminder", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("ReminderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.Round", b =>
+                {
+                    b.HasOne("Concord.Features.ReferenceData.Term", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concord.Features.Instruments.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concord.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("LeadOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concord.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.RoundSubmission", b =>
+                {
+                    b.HasOne("Concord.Features.Commitments.ProgressReport", "ProgressReport")
+                        .WithMany()
+                        .HasForeignKey("ProgressReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProgressReport");
+                });
+
             modelBuilder.Entity("Concord.Features.Sources.Citation", b =>
                 {
                     b.HasOne("Concord.Features.Sources.Source", "Source")
@@ -2373,6 +2743,11 @@ namespace Concord.Data.Migrations.Postgres
                     b.Navigation("Children");
 
                     b.Navigation("Predecessors");
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.Reminder", b =>
+                {
+                    b.Navigation("Rounds");
                 });
 #pragma warning restore 612, 618
         }

@@ -870,6 +870,76 @@ namespace Concord.Data.Migrations.Sqlite
                     b.ToTable("ProgressReports");
                 });
 
+            modelBuilder.Entity("Concord.Features.Commitments.StatusProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProposedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBySide")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("CommitmentId", "State");
+
+                    b.HasIndex("State", "ProposedBySide", "Id");
+
+                    b.ToTable("StatusProposals");
+                });
+
             modelBuilder.Entity("Concord.Features.Documents.GeneratedDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -1233,6 +1303,10 @@ namespace Concord.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -1259,6 +1333,9 @@ namespace Concord.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
 
                     b.HasIndex("State", "Kind", "Id");
 
@@ -1697,6 +1774,208 @@ namespace Concord.Data.Migrations.Sqlite
                     b.ToTable("Terms");
                 });
 
+            modelBuilder.Entity("Concord.Features.Rounds.Reminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Day")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("Reminders");
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.ReminderRound", b =>
+                {
+                    b.Property<int>("ReminderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AfterDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReminderId", "RoundId");
+
+                    b.HasIndex("RoundId", "ReminderId");
+
+                    b.ToTable("ReminderRounds");
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.Round", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemindDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RestrictedTo")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Concord.Features.Rounds.Round.Name#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Lo")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Vi")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("InstrumentId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("LeadOrganisationId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("State", "DueOn", "Id");
+
+                    b.ToTable("Rounds");
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.RoundSubmission", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgressReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "ProgressReportId");
+
+                    b.HasIndex("ProgressReportId");
+
+                    b.ToTable("RoundSubmissions");
+                });
+
             modelBuilder.Entity("Concord.Features.Sources.Citation", b =>
                 {
                     b.Property<int>("Id")
@@ -2008,6 +2287,27 @@ namespace Concord.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Concord.Features.Commitments.StatusProposal", b =>
+                {
+                    b.HasOne("Concord.Features.Commitments.Commitment", "Commitment")
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Concord.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Commitment");
+                });
+
             modelBuilder.Entity("Concord.Features.Documents.GeneratedDocument", b =>
                 {
                     b.HasOne("Concord.Features.Accounts.Account", null)
@@ -2205,6 +2505,70 @@ namespace Concord.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Concord.Features.Rounds.Reminder", b =>
+                {
+                    b.HasOne("Concord.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.ReminderRound", b =>
+                {
+                    b.HasOne("Concord.Features.Rounds.Reminder", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("ReminderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.Round", b =>
+                {
+                    b.HasOne("Concord.Features.ReferenceData.Term", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concord.Features.Instruments.Instrument", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concord.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("LeadOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Concord.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.RoundSubmission", b =>
+                {
+                    b.HasOne("Concord.Features.Commitments.ProgressReport", "ProgressReport")
+                        .WithMany()
+                        .HasForeignKey("ProgressReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ProgressReport");
+                });
+
             modelBuilder.Entity("Concord.Features.Sources.Citation", b =>
                 {
                     b.HasOne("Concord.Features.Sources.Source", "Source")
@@ -2288,6 +2652,11 @@ namespace Concord.Data.Migrations.Sqlite
                     b.Navigation("Children");
 
                     b.Navigation("Predecessors");
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.Reminder", b =>
+                {
+                    b.Navigation("Rounds");
                 });
 #pragma warning restore 612, 618
         }

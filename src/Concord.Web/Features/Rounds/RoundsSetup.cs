@@ -1,0 +1,16 @@
+using Concord.Features.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace Concord.Features.Rounds;
+
+public static class RoundsSetup
+{
+    public static IServiceCollection AddConcordRounds(this IServiceCollection services)
+    {
+        services.AddOptions<ReminderOptions>().BindConfiguration("Reminders");
+        services.AddConcordJobs();
+        services.AddDailyJob<DailyReminders>(DailyReminders.Kind, sp => sp.GetRequiredService<IOptions<ReminderOptions>>().Value.SendAt);
+        services.AddJobHandler<ReminderSend>(ReminderSend.Kind);
+        return services;
+    }
+}
