@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Concord.Data;
 using Concord.Features.Accounts;
 using Concord.Features.Activities;
+using Concord.Features.Attachments;
 using Concord.Features.Audit;
 using Concord.Features.Commitments;
 using Concord.Features.Documents;
@@ -30,6 +31,7 @@ builder.Services.AddConcordAccountLinks();
 builder.Services.AddConcordRateLimits(builder.Configuration);
 builder.Services.AddConcordAudit();
 builder.Services.AddConcordDocuments();
+builder.Services.AddConcordAttachments();
 builder.Services.AddConcordHealth();
 
 var app = builder.Build();
@@ -69,6 +71,7 @@ app.MapActivitiesApi();
 app.MapSearchApi();
 app.MapIatiExport();
 app.MapDocuments();
+app.MapAttachmentsApi();
 app.MapConcordHealth();
 
 await app.RunAsync();

@@ -49,6 +49,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<ActivityCommitment> ActivityCommitments => Set<ActivityCommitment>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<GeneratedDocument> Documents => Set<GeneratedDocument>();
+    public DbSet<Concord.Features.Attachments.Attachment> Attachments => Set<Concord.Features.Attachments.Attachment>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
