@@ -116,7 +116,7 @@ public sealed class AttachmentFiles(IAttachmentStore store, IOptions<AttachmentO
         return stream;
     }
 
-    AttachmentRefusal TooLarge() => new("Attachments.Error.TooLarge", AttachmentRules.Megabytes(Options.MaxBytes));
+    AttachmentRefusal TooLarge() => new("Attachments.Error.TooLarge", AttachmentRules.Size(Options.MaxBytes));
 }
 
 public static class AttachmentRules
@@ -131,9 +131,6 @@ public static class AttachmentRules
         if (key.Length != 32 || !key.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f'))
             throw new ArgumentException("Not an attachment key.", nameof(key));
     }
-
-    public static string Megabytes(long bytes) =>
-        (bytes / (1024d * 1024d)).ToString(bytes % (1024 * 1024) == 0 ? "N0" : "N1", CultureInfo.CurrentCulture);
 
     public static string Size(long bytes) => bytes switch
     {

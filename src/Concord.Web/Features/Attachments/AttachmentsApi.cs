@@ -52,7 +52,7 @@ public static class AttachmentsApi
         var limit = files.Options.MaxRequestBytes;
         var tooLarge = TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            ["file"] = [t["Attachments.Error.TooLarge", AttachmentRules.Megabytes(files.Options.MaxBytes)].Value],
+            ["file"] = [t["Attachments.Error.TooLarge", AttachmentRules.Size(files.Options.MaxBytes)].Value],
         }) { Status = StatusCodes.Status413PayloadTooLarge, Title = t["Attachments.Error.TooLargeTitle"] });
         if (http.Request.ContentLength > limit) return tooLarge;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;

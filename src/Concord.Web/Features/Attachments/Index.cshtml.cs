@@ -42,7 +42,7 @@ public class IndexModel(ConcordDb db, AttachmentFiles files, IStringLocalizer t,
     {
         if (!await LoadAsync(id, commitmentId, ct)) return NotFound();
         if (refused == AttachmentUploadLimitAttribute.TooLarge)
-            ModelState.AddModelError(nameof(Upload), t["Attachments.Error.TooLarge", AttachmentRules.Megabytes(MaxBytes)]);
+            ModelState.AddModelError(nameof(Upload), t["Attachments.Error.TooLarge", AttachmentRules.Size(MaxBytes)]);
         return Page();
     }
 
