@@ -261,6 +261,8 @@ public abstract class AttachmentsTests(ConcordFactory factory)
             $"#withdraw-{id}");
         var page = await Html.ParseAsync(await refused.Content.ReadAsStringAsync());
         Assert.Equal("Say why the file is withdrawn.", page.ErrorFor("Withdrawal.Reason"));
+        // What was typed comes back in the form that was sent, open.
+        Assert.NotNull(page.QuerySelector($"#withdraw-{id}")!.Closest("details[open]"));
         Assert.Null(await factory.WithDbAsync(db => db.Attachments.Where(a => a.Id == id).Select(a => a.WithdrawnAt).SingleAsync()));
 
         var reason = "Bản nháp, không phải bản đã ký";
@@ -369,20 +371,21 @@ public abstract class AttachmentsTests(ConcordFactory factory)
     {
         var page = await client.GetPageAsync(url);
         var token = page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { FilePart(name, content), "Upload" } };
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        form.Add(FilePart("Upload", name, content));
         return await client.PostAsync(url + "?handler=Upload&culture=en", form);
     }
 
     static Task<HttpResponseMessage> UploadByApiAsync(HttpClient client, string url, string name, byte[] content) =>
-        client.PostAsync(url, new MultipartFormDataContent { { FilePart(name, content), "file" } });
+        client.PostAsync(url, new MultipartFormDataContent { FilePart("file", name, content) });
 
     // The name as RFC 7578 allows (filename*, UTF-8), so control characters and slashes reach the server as sent.
-    static ByteArrayContent FilePart(string name, byte[] content)
+    static ByteArrayContent FilePart(string field, string name, byte[] content)
     {
         var part = new ByteArrayContent(content);
         // What the browser claims is not believed.
         part.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        part.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"x\"; filename*=UTF-8''{Uri.EscapeDataString(name)}");
+        part.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{field}\"; filename*=UTF-8''{Uri.EscapeDataString(name)}");
         return part;
     }
 
@@ -486,7 +489,7 @@ public class AttachmentsBackupTests(SqliteFactory factory) : IClassFixture<Sqlit
         var content = Encoding.ASCII.GetBytes("%PDF-1.7\n% signed minutes for the backup\n%%EOF\n");
         var part = new ByteArrayContent(content);
         part.Headers.TryAddWithoutValidation("Content-Disposition", "form-data; name=\"file\"; filename=\"minutes.pdf\"");
-        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync($"/api/meetings/{meeting}/attachments", new MultipartFormDataContent { { part, "file" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsync($"/api/meetings/{meeting}/attachments", new MultipartFormDataContent { part })).StatusCode);
         var key = await factory.WithDbAsync(db => db.Attachments.OrderByDescending(a => a.Id).Select(a => a.StorageKey).FirstAsync());
 
         var source = await factory.WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));

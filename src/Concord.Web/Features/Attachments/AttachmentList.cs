@@ -11,8 +11,11 @@ public static class AttachmentList
     public static string ApiUrl(AttachmentOwners.Owner owner, int attachmentId) => $"/api/{AttachmentOwners.Segment(owner.Kind)}/{owner.Id}/attachments/{attachmentId}";
 
     // One record's, for a caller that found the record (AttachmentOwners.FindAsync: the reader may see it).
-    public static Task<List<AttachmentRow>> OfAsync(ConcordDb db, AttachmentOwners.Owner owner, bool forApi, CancellationToken ct) =>
-        Rows(AttachmentOwners.Of(db, owner), a => forApi ? ApiUrl(owner, a) : DownloadUrl(a)).ToListAsync(ct);
+    public static async Task<List<AttachmentRow>> OfAsync(ConcordDb db, AttachmentOwners.Owner owner, bool forApi, CancellationToken ct)
+    {
+        var rows = await Rows(AttachmentOwners.Of(db, owner)).ToListAsync(ct);
+        return [.. rows.Select(r => r with { Url = forApi ? ApiUrl(owner, r.Id) : DownloadUrl(r.Id) })];
+    }
 
     // Several records' of one kind in one query (a commitment's reports), through the visibility of each record.
     public static async Task<Dictionary<int, List<AttachmentRow>>> ForRecordsAsync(ConcordDb db, AttachmentKind kind, IReadOnlyCollection<int> ids, CancellationToken ct)
@@ -25,8 +28,8 @@ public static class AttachmentList
         return rows.GroupBy(r => r.RecordId).ToDictionary(g => g.Key, g => g.Select(r => r.Row with { Url = DownloadUrl(r.Row.Id) }).ToList());
     }
 
-    static IQueryable<AttachmentRow> Rows(IQueryable<Attachment> attachments, Func<int, string> url) =>
+    static IQueryable<AttachmentRow> Rows(IQueryable<Attachment> attachments) =>
         attachments.Where(a => a.WithdrawnAt == null)
             .OrderByDescending(a => a.UploadedAt).ThenByDescending(a => a.Id)
-            .Select(a => new AttachmentRow(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.UploadedByName, url(a.Id)));
+            .Select(a => new AttachmentRow(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.UploadedByName, ""));
 }

@@ -106,8 +106,6 @@ public static class AttachmentsApi
     {
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "private, no-store";
-        // A file opened from a download still cannot run script in Concord's origin.
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         return TypedResults.File(stream, attachment.ContentType, attachment.FileName);
     }
 

@@ -82,6 +82,18 @@ public class IndexModel(ConcordDb db, AttachmentFiles files, IStringLocalizer t,
         return Page();
     }
 
+    // One page serves five addresses, so its forms post to their own record's address (Owner.AttachmentsUrl);
+    // a post without a handler has nothing to do here.
+    public override Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerMethod is null)
+        {
+            context.Result = NotFound();
+            return Task.CompletedTask;
+        }
+        return next();
+    }
+
     async Task<IActionResult> DeniedAsync()
     {
         await securityLog.RecordDeniedAsync(HttpContext);
