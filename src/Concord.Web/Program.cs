@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Concord.Data;
 using Concord.Features.Accounts;
 using Concord.Features.Activities;
+using Concord.Features.Attachments;
 using Concord.Features.Audit;
 using Concord.Features.Commitments;
 using Concord.Features.Documents;
@@ -36,6 +37,7 @@ builder.Services.AddConcordDocuments();
 builder.Services.AddConcordImport();
 builder.Services.AddConcordCalendar();
 builder.Services.AddConcordRounds();
+builder.Services.AddConcordAttachments();
 builder.Services.AddConcordHealth();
 
 var app = builder.Build();
@@ -78,6 +80,7 @@ app.MapSearchApi();
 app.MapIatiExport();
 app.MapDocuments();
 app.MapCalendarFeeds();
+app.MapAttachmentsApi();
 app.MapConcordHealth();
 
 await app.RunAsync();

@@ -57,6 +57,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<Concord.Features.Rounds.Reminder> Reminders => Set<Concord.Features.Rounds.Reminder>();
     public DbSet<Concord.Features.Rounds.ReminderRound> ReminderRounds => Set<Concord.Features.Rounds.ReminderRound>();
     public DbSet<StatusProposal> StatusProposals => Set<StatusProposal>();
+    public DbSet<Concord.Features.Attachments.Attachment> Attachments => Set<Concord.Features.Attachments.Attachment>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -78,6 +78,18 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         new("PUT", route, null, url, expected, body);
 
     static Task<object> Empty(World _) => Task.FromResult<object>(new { });
+
+    // A record's attachments page (list, upload, withdraw) and its API, for one kind of record.
+    static Row[] AttachmentRows(string feature, Func<World, int> record, string readers, string editors, string editorsFindNothing) =>
+    [
+        Get($"{feature}/{{id:int}}/attachments", w => $"/{feature}/{record(w)}/attachments", readers),
+        Post($"{feature}/{{id:int}}/attachments", w => $"/{feature}/{record(w)}/attachments?handler=Upload", editors, NoFields, handler: "Upload"),
+        Post($"{feature}/{{id:int}}/attachments", w => $"/{feature}/{record(w)}/attachments?handler=Withdraw", editorsFindNothing, NoFields, handler: "Withdraw"),
+        Get($"api/{feature}/{{id:int}}/attachments", w => $"/api/{feature}/{record(w)}/attachments", readers),
+        Post($"api/{feature}/{{id:int}}/attachments", w => $"/api/{feature}/{record(w)}/attachments", editors, Empty),
+        Get($"api/{feature}/{{id:int}}/attachments/{{attachmentId:int}}", w => $"/api/{feature}/{record(w)}/attachments/999999", Nobody),
+        Post($"api/{feature}/{{id:int}}/attachments/{{attachmentId:int}}/withdraw", w => $"/api/{feature}/{record(w)}/attachments/999999/withdraw", editorsFindNothing, Empty),
+    ];
     static Task<object> Verify(string kind, int id) => Task.FromResult<object>(new Dictionary<string, string>
     {
         ["kind"] = kind, ["id"] = id.ToString(), ["language"] = "en", ["version"] = "0",
@@ -306,6 +318,25 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Get("account/calendar", _ => "/account/calendar", "SOOOOO"),
         Post("account/calendar", _ => "/account/calendar", "SOOOOO", NoFields),
         Post("account/calendar", _ => "/account/calendar?handler=Revoke", "SOOOOO", NoFields, handler: "Revoke"),
+        // Attachments: read with their record; added and withdrawn by whoever may edit it (a report's: whoever may
+        // write it). A withdrawal of a file that is not there finds nothing.
+        .. AttachmentRows("instruments", w => w.Instrument, Everyone, Editors, EditorsNothingToMerge),
+        .. AttachmentRows("meetings", w => w.Meeting, Everyone, Editors, EditorsNothingToMerge),
+        .. AttachmentRows("commitments", w => w.Bankan, SignedIn, Editors, EditorsNothingToMerge),
+        .. AttachmentRows("activities", w => w.Activity, Everyone, Editors, EditorsNothingToMerge),
+        Get("commitments/{commitmentId:int}/reports/{id:int}/attachments", w => $"/commitments/{w.Bankan}/reports/{w.LaReportOnBankan}/attachments", SignedIn),
+        Post("commitments/{commitmentId:int}/reports/{id:int}/attachments", w => $"/commitments/{w.Bankan}/reports/{w.LaReportOnBankan}/attachments?handler=Upload",
+            "SFOFOF", NoFields, handler: "Upload"),
+        Post("commitments/{commitmentId:int}/reports/{id:int}/attachments", w => $"/commitments/{w.Bankan}/reports/{w.VnReportOnBankan}/attachments?handler=Upload",
+            "SFFOFF", NoFields, handler: "Upload"),
+        Post("commitments/{commitmentId:int}/reports/{id:int}/attachments", w => $"/commitments/{w.Bankan}/reports/{w.LaReportOnBankan}/attachments?handler=Withdraw",
+            "SFNFNF", NoFields, handler: "Withdraw"),
+        Get("api/reports/{id:int}/attachments", w => $"/api/reports/{w.LaReportOnBankan}/attachments", SignedIn),
+        Post("api/reports/{id:int}/attachments", w => $"/api/reports/{w.LaReportOnBankan}/attachments", "SFOFOF", Empty),
+        Post("api/reports/{id:int}/attachments", w => $"/api/reports/{w.VnReportOnBankan}/attachments", "SFFOFF", Empty),
+        Get("api/reports/{id:int}/attachments/{attachmentId:int}", w => $"/api/reports/{w.LaReportOnBankan}/attachments/999999", Nobody),
+        Post("api/reports/{id:int}/attachments/{attachmentId:int}/withdraw", w => $"/api/reports/{w.LaReportOnBankan}/attachments/999999/withdraw", "SFNFNF", Empty),
+        Get("attachments/{id:int}", _ => "/attachments/999999", Nobody),
 
         // Administration: accounts' own pages for everyone signed in; logs, reference data and translations
         // for administrators only (not the record: see above).

@@ -16,6 +16,8 @@ public abstract class ConcordFactory : WebApplicationFactory<Program>, IAsyncLif
     // False for a class that watches a first start (what start-up writes to an empty database, and what
     // it logs): its database starts empty, and its own first start fills it.
     protected virtual bool CopiesTemplate => true;
+    // Where this app keeps its attachments' files (Features/Attachments, the folder store).
+    public abstract string AttachmentsFolder { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) => UseTestSettings(builder, Provider, ConnectionString);
 
@@ -73,11 +75,15 @@ public class SqliteFactory : ConcordFactory
 
     public override Task InitializeAsync() => CopiesTemplate ? DatabaseTemplate.CopySqliteAsync(file) : Task.CompletedTask;
 
+    // Attachments are stored beside the database by default (AttachmentsSetup.DefaultFolder), so each test database has its own.
+    public override string AttachmentsFolder => Concord.Data.Backup.AttachmentsBeside(file);
+
     protected override Task DropAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var f in new[] { file, file + "-wal", file + "-shm" })
             if (File.Exists(f)) File.Delete(f);
+        if (Directory.Exists(AttachmentsFolder)) Directory.Delete(AttachmentsFolder, recursive: true);
         return Task.CompletedTask;
     }
 }
@@ -94,6 +100,15 @@ public class PostgresFactory : ConcordFactory
         ?? throw new InvalidOperationException("CONCORD_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts a throwaway PostgreSQL.");
 
     protected override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerAddress) { Database = database }.ConnectionString;
+
+    // On PostgreSQL the default folder is the account's data folder, shared by every test database: each gets its own.
+    public override string AttachmentsFolder { get; } = Path.Combine(Path.GetTempPath(), $"concord-test-attachments-{Guid.NewGuid():N}");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Attachments:Folder", AttachmentsFolder);
+    }
 
     public override async Task InitializeAsync()
     {
@@ -115,6 +130,7 @@ public class PostgresFactory : ConcordFactory
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
+        if (Directory.Exists(AttachmentsFolder)) Directory.Delete(AttachmentsFolder, recursive: true);
     }
 }
 

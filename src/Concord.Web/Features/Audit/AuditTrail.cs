@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Concord.Features.Accounts;
 using Concord.Features.Activities;
+using Concord.Features.Attachments;
 using Concord.Features.Commitments;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
@@ -39,9 +40,12 @@ public static class AuditTrail
         nameof(Account.PasswordHash), nameof(Account.SecurityStamp), nameof(Account.ConcurrencyStamp),
         nameof(Account.LastTotpStep), nameof(Account.LastSignInAt), nameof(Account.AccessFailedCount),
         nameof(Account.NormalizedEmail), nameof(Account.NormalizedUserName),
+        // An attachment's storage key is Concord's own name for the bytes; who and when repeat the entry's own.
+        nameof(Attachment.StorageKey), nameof(Attachment.UploadedAt), nameof(Attachment.UploadedById), nameof(Attachment.UploadedByName),
+        nameof(Attachment.WithdrawnById),
     ];
 
-    static bool IsAudited(object entity) => entity is Record or Term or Account || Parts.ContainsKey(entity.GetType());
+    static bool IsAudited(object entity) => entity is Record or Term or Account or Attachment || Parts.ContainsKey(entity.GetType());
 
     public sealed class Pending(EntityEntry entry, EntityState state, Dictionary<string, object?> before)
     {

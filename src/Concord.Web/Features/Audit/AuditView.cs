@@ -3,6 +3,7 @@ using System.Text.Json;
 using Concord.Data;
 using Concord.Features.Accounts;
 using Concord.Features.Activities;
+using Concord.Features.Attachments;
 using Concord.Features.Commitments;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
@@ -47,7 +48,7 @@ public static class AuditView
 
     // Every type the trail records, in the order the change log offers them.
     public static readonly string[] RecordTypes =
-        [nameof(Instrument), nameof(Meeting), nameof(Commitment), nameof(ProgressReport), nameof(Activity), nameof(Organisation), nameof(Person), nameof(Term), nameof(Account)];
+        [nameof(Instrument), nameof(Meeting), nameof(Commitment), nameof(ProgressReport), nameof(Activity), nameof(Attachment), nameof(Organisation), nameof(Person), nameof(Term), nameof(Account)];
 
     public static string? HistoryUrl(RecordRef record) => record.Type switch
     {
@@ -216,6 +217,7 @@ public static class AuditView
         (_, null, "Status") => $"CommitmentStatus.{value}",
         (_, null, "Visibility") => $"Visibility.{value}",
         (nameof(Account), null, "Role") => $"Role.{value}",
+        (nameof(Attachment), null, "RecordType") => $"Audit.Type.{value}",
         (_, "Organisations", "Role") => $"Activities.Role.{value}",
         (_, "Links", "Kind") => $"InstrumentLink.{value}.Out",
         (_, _, "Country" or "RestrictedTo") => $"Common.Country.{value}",
@@ -267,6 +269,11 @@ public static class AuditView
                 case nameof(Activity):
                     foreach (var a in await db.Activities.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Title.Vi, x.Title.En, x.Title.Lo }).ToListAsync(ct))
                         Add(group.Key, a.Id, Text(a.Vi, a.En, a.Lo), $"/activities/{a.Id}");
+                    break;
+                case nameof(Attachment):
+                    // Through the visibility of each file's record: a file of a record the reader may not see stays a number.
+                    foreach (var x in await AttachmentOwners.Visible(db).AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.FileName, x.RecordType, x.RecordId }).ToListAsync(ct))
+                        Add(group.Key, x.Id, x.FileName, x.RecordType == AttachmentKind.ProgressReport ? null : $"/{AttachmentOwners.Segment(x.RecordType)}/{x.RecordId}/attachments");
                     break;
                 case nameof(Term):
                     foreach (var x in await db.Terms.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Name.Vi, x.Name.En, x.Name.Lo }).ToListAsync(ct))

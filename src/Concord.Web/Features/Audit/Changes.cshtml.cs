@@ -2,6 +2,7 @@ using System.Globalization;
 using Concord.Data;
 using Concord.Features.Accounts;
 using Concord.Features.Activities;
+using Concord.Features.Attachments;
 using Concord.Features.Commitments;
 using Concord.Features.Instruments;
 using Concord.Features.Meetings;
@@ -80,12 +81,15 @@ public class ChangesModel(ConcordDb db, IStringLocalizer t, SecurityLog log, Cur
         if (viewer.IsSystem) return query;
         var restricted = "\"Visibility\":[\"Restricted\"";
         var ownSide = $"\"RestrictedTo\":[\"{viewer.Country}\"";
+        // An attachment is as visible as its record.
+        var attachments = AttachmentOwners.Visible(db);
         return query.Where(e =>
             (e.RecordType != nameof(Instrument) || db.Instruments.Any(x => x.Id == e.RecordId))
             && (e.RecordType != nameof(Meeting) || db.Meetings.Any(x => x.Id == e.RecordId))
             && (e.RecordType != nameof(Commitment) || db.Commitments.Any(x => x.Id == e.RecordId))
             && (e.RecordType != nameof(ProgressReport) || db.ProgressReports.Any(x => x.Id == e.RecordId))
             && (e.RecordType != nameof(Activity) || db.Activities.Any(x => x.Id == e.RecordId))
+            && (e.RecordType != nameof(Attachment) || attachments.Any(x => x.Id == e.RecordId))
             || (e.Action == AuditAction.Deleted && (!e.Changes.Contains(restricted) || e.Changes.Contains(ownSide))));
     }
 }

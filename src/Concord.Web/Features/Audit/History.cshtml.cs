@@ -1,5 +1,6 @@
 using Concord.Data;
 using Concord.Features.Accounts;
+using Concord.Features.Attachments;
 using Concord.Features.Commitments;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -31,6 +32,13 @@ public class HistoryModel(ConcordDb db, IStringLocalizer t) : PageModel
 
         // Newest first, keyset on the id: the next page starts below the last id shown.
         var query = db.AuditEntries.AsNoTracking().Where(e => e.RecordType == type && e.RecordId == id);
+        // A record's attachments (uploads, withdrawals) are part of its history.
+        if (Enum.TryParse<AttachmentKind>(type, out var kind))
+        {
+            var files = db.Attachments.Where(a => a.RecordType == kind && a.RecordId == id).Select(a => a.Id);
+            query = db.AuditEntries.AsNoTracking()
+                .Where(e => (e.RecordType == type && e.RecordId == id) || (e.RecordType == nameof(Attachment) && files.Contains(e.RecordId)));
+        }
         if (after is { } last) query = query.Where(e => e.Id < last);
         var entries = await query.OrderByDescending(e => e.Id).Take(PageSize + 1).ToListAsync(ct);
         if (entries.Count > PageSize)

@@ -19,6 +19,8 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, 
     public CommitmentStatus? Suggested { get; private set; }
     // The sides whose reports this user may write here: buttons they could not use are not shown.
     public IReadOnlySet<string> ReportableSides { get; private set; } = new HashSet<string>();
+    // Each report's attachments, read for all of them at once.
+    public Dictionary<int, List<Concord.Features.Attachments.AttachmentRow>> ReportAttachments { get; private set; } = [];
     public bool CanEdit => user.CanEdit;
     // Histories are for signed-in readers (Audit/_HistoryLink.cshtml): no link an anonymous visitor cannot use.
     public bool IsSignedIn => user.IsSignedIn;
@@ -100,6 +102,8 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, 
         foreach (var side in Sides.All)
             if (await ReportAccess.AllowsAsync(db, user, id, side, ct)) sides.Add(side);
         ReportableSides = sides;
+        ReportAttachments = await Concord.Features.Attachments.AttachmentList.ForRecordsAsync(db, Concord.Features.Attachments.AttachmentKind.ProgressReport,
+            [.. details.Reports.Select(r => r.Id)], ct);
         Suggested = CommitmentRules.SuggestedStatus(details.Status,
             details.Reports.Where(r => r.PeriodStart == details.PeriodStart && r.PeriodEnd == details.PeriodEnd).Select(r => r.AsStatus()));
         return true;
