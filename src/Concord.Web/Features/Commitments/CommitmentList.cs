@@ -64,6 +64,22 @@ public static class CommitmentList
     public static async Task<Page<CommitmentRow>> QueryAsync(ConcordDb db, CommitmentFilter filter, DateOnly today, CancellationToken ct)
     {
         var size = Cursor.Size(filter.Size);
+        var query = await FilteredAsync(db, filter, today, ct);
+
+        var hasCursor = Cursor.TryDecode(filter.After, out var value, out var afterId);
+        var (rows, next) = (filter.Sort ?? CommitmentSort.Period) switch
+        {
+            CommitmentSort.Due => await ByDueAsync(db, query, hasCursor, value, afterId, size, ct),
+            CommitmentSort.Updated => await ByUpdateAsync(db, query, hasCursor, value, afterId, size, ct),
+            _ => await ByPeriodAsync(db, query, hasCursor, value, afterId, size, ct),
+        };
+        return new Page<CommitmentRow>(await CompleteAsync(db, rows, today, ct), next);
+    }
+
+    // The commitments a filter selects, as the reader may see them (the visibility filter applies), unsorted
+    // and unpaged: the list pages it, the report of a filtered list reads it whole.
+    public static async Task<IQueryable<Commitment>> FilteredAsync(ConcordDb db, CommitmentFilter filter, DateOnly today, CancellationToken ct)
+    {
         var query = db.Commitments.AsNoTracking();
         if (filter.Area is { } area) query = query.Where(c => c.AreaId == area);
         if (filter.Status is { } status) query = query.Where(c => c.Status == status);
@@ -78,15 +94,7 @@ public static class CommitmentList
             query = query.Where(c => c.Leads.Any(l => scope.Contains(l.OrganisationId)));
         }
         if (filter.Overdue == true) query = query.Where(CommitmentRules.IsOverdue(today));
-
-        var hasCursor = Cursor.TryDecode(filter.After, out var value, out var afterId);
-        var (rows, next) = (filter.Sort ?? CommitmentSort.Period) switch
-        {
-            CommitmentSort.Due => await ByDueAsync(db, query, hasCursor, value, afterId, size, ct),
-            CommitmentSort.Updated => await ByUpdateAsync(db, query, hasCursor, value, afterId, size, ct),
-            _ => await ByPeriodAsync(db, query, hasCursor, value, afterId, size, ct),
-        };
-        return new Page<CommitmentRow>(await CompleteAsync(db, rows, today, ct), next);
+        return query;
     }
 
     // On PostgreSQL the cursor is a row-value comparison, (a, id) < (x, y), which the planner turns into one
