@@ -27,6 +27,8 @@ public static class AuditTrail
         [typeof(CommitmentLead)] = (nameof(Commitment), nameof(CommitmentLead.CommitmentId), "Leads"),
         [typeof(ActivityOrganisation)] = (nameof(Activity), nameof(ActivityOrganisation.ActivityId), "Organisations"),
         [typeof(ActivityCommitment)] = (nameof(Activity), nameof(ActivityCommitment.ActivityId), "Commitments"),
+        [typeof(Review.CooperationYearPartner)] = (nameof(Review.CooperationYear), nameof(Review.CooperationYearPartner.CooperationYearId), "Partners"),
+        [typeof(Review.CooperationYearRate)] = (nameof(Review.CooperationYear), nameof(Review.CooperationYearRate.CooperationYearId), "Rates"),
     };
 
     // Bookkeeping that changes on every save, and secrets that must never be copied into a log.
