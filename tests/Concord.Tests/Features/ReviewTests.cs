@@ -127,6 +127,53 @@ public abstract class ReviewTests(ConcordFactory factory)
     }
 
     [Fact]
+    public async Task ADemoDatabaseMadeBeforeThe2018ReviewGetsItsRecordsAtStartAndOnlyOnce()
+    {
+        var history = Concord.Data.DemoHistory.Read(Concord.Data.DemoHistory.HistoryFile);
+        static bool OnlyReview(List<string>? sources) => sources is ["003"];
+        var instrumentKeys = history.Instruments.Where(i => OnlyReview(i.Sources)).Select(i => i.Key).ToList();
+        var organisationKeys = history.Organisations.Where(o => OnlyReview(o.Sources)).Select(o => o.Key).ToList();
+        var meetingKeys = history.Meetings.Where(m => OnlyReview(m.Sources)).Select(m => m.Key).ToList();
+        var activityTitles = history.Activities.Where(a => OnlyReview(a.Sources)).Select(a => a.TitleVi).ToList();
+        Assert.Equal(11, instrumentKeys.Count);
+
+        // The database as a demo made before the review was added: none of its records, none of their citations.
+        await factory.WithDbAsync(async db =>
+        {
+            var cited = new List<(string, int)>();
+            cited.AddRange((await db.Instruments.Where(i => instrumentKeys.Contains(i.Key!)).Select(i => i.Id).ToListAsync()).Select(id => (Concord.Features.Sources.CitedRecord.Instrument, id)));
+            cited.AddRange((await db.Meetings.Where(m => meetingKeys.Contains(m.Key!)).Select(m => m.Id).ToListAsync()).Select(id => (Concord.Features.Sources.CitedRecord.Meeting, id)));
+            cited.AddRange((await db.Activities.Where(a => activityTitles.Contains(a.Title.Vi)).Select(a => a.Id).ToListAsync()).Select(id => (Concord.Features.Sources.CitedRecord.Activity, id)));
+            cited.AddRange((await db.Organisations.Where(o => organisationKeys.Contains(o.Key!)).Select(o => o.Id).ToListAsync()).Select(id => (Concord.Features.Sources.CitedRecord.Organisation, id)));
+            cited.AddRange((await db.CooperationYears.Select(y => y.Id).ToListAsync()).Select(id => (Concord.Features.Sources.CitedRecord.CooperationYear, id)));
+            foreach (var (type, id) in cited) await db.Citations.Where(c => c.RecordType == type && c.RecordId == id).ExecuteDeleteAsync();
+            await db.CooperationYears.ExecuteDeleteAsync();
+            await db.Instruments.Where(i => instrumentKeys.Contains(i.Key!)).ExecuteDeleteAsync();
+            await db.Activities.Where(a => activityTitles.Contains(a.Title.Vi)).ExecuteDeleteAsync();
+            await db.Meetings.Where(m => meetingKeys.Contains(m.Key!)).ExecuteDeleteAsync();
+            await db.Organisations.Where(o => organisationKeys.Contains(o.Key!)).ExecuteDeleteAsync();
+        });
+        Assert.Equal("0", (await factory.NewClient().GetPageAsync("/review?year=2018&side=VN")).QuerySelector("#new-bilateral")!.TextContent.Trim());
+
+        // A start adds them; a second start adds nothing more.
+        await factory.WithDbAsync(db => Concord.Data.DemoHistory.LoadIfEmptyAsync(db, CancellationToken.None));
+        var citations = await factory.WithDbAsync(db => db.Citations.CountAsync());
+        await factory.WithDbAsync(db => Concord.Data.DemoHistory.LoadIfEmptyAsync(db, CancellationToken.None));
+        Assert.Equal(citations, await factory.WithDbAsync(db => db.Citations.CountAsync()));
+        Assert.Equal(11, await factory.WithDbAsync(db => db.Instruments.CountAsync(i => instrumentKeys.Contains(i.Key!))));
+
+        var page = await factory.NewClient().GetPageAsync("/review?year=2018&side=VN&culture=en");
+        Assert.Equal("7", page.QuerySelector("#new-bilateral")!.TextContent.Trim());
+        Assert.Equal("2", page.QuerySelector("#ngo-signed")!.TextContent.Trim());
+        Assert.Equal("2", page.QuerySelector("#ngo-negotiating")!.TextContent.Trim());
+        Assert.Equal("2", page.QuerySelector("#projects-count")!.TextContent.Trim());
+        Assert.Equal("20", page.QuerySelector("#committees")!.TextContent.Trim());
+        Assert.Contains("khoảng 50 tổ chức phi chính phủ nước ngoài", page.QuerySelector("#citations")!.TextContent);
+        // Linked to the records the database already had: Laos among the named partners, MOLISA a party.
+        Assert.Contains("Laos", page.QuerySelector("#partners tr[data-channel=Bilateral]")!.TextContent);
+    }
+
+    [Fact]
     public async Task TheReportOfAFilteredListHoldsExactlyTheCommitmentsTheFilterSelects()
     {
         var area = await factory.WithDbAsync(db => TermAsync(db, "area", "labour-management"));
