@@ -52,17 +52,14 @@ public sealed class CommitmentCharts
             reports.Add(new SideReports(side, due, received));
         }
 
+        // Grouped by the database over the scope's reports (reached by their clause), the last years kept
+        // here. Not "the newest report first, then its year": walking the reports by date until one of the
+        // scope turns up read every report of a 200,000-report database when the scope had none (47 s in bench/).
         var reportsInScope = db.ProgressReports.AsNoTracking().Where(r => scope.Any(c => c.Id == r.CommitmentId));
-        var lastYear = year ?? await reportsInScope.OrderByDescending(r => r.ReportedOn).Select(r => (int?)r.ReportedOn.Year).FirstOrDefaultAsync(ct);
-        var overTime = new List<YearStatus>();
-        if (lastYear is { } last)
-        {
-            var first = new DateOnly(last - YearsShown + 1, 1, 1);
-            var end = new DateOnly(last, 12, 31);
-            overTime = (await reportsInScope.Where(r => r.ReportedOn >= first && r.ReportedOn <= end)
-                    .GroupBy(r => new { r.ReportedOn.Year, r.Status }).Select(g => new { g.Key.Year, g.Key.Status, Count = g.Count() }).ToListAsync(ct))
-                .Select(g => new YearStatus(g.Year, g.Status, g.Count)).ToList();
-        }
+        if (year is { } only) reportsInScope = reportsInScope.Where(r => r.ReportedOn >= new DateOnly(only - YearsShown + 1, 1, 1) && r.ReportedOn <= new DateOnly(only, 12, 31));
+        var grouped = await reportsInScope.GroupBy(r => new { r.ReportedOn.Year, r.Status }).Select(g => new { g.Key.Year, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var lastYear = grouped.Count == 0 ? 0 : grouped.Max(g => g.Year);
+        var overTime = grouped.Where(g => g.Year > lastYear - YearsShown).Select(g => new YearStatus(g.Year, g.Status, g.Count)).ToList();
         return new CommitmentCharts { ByArea = byArea, BySide = bySide, OverTime = overTime, Reports = reports, Year = year };
     }
 
