@@ -38,8 +38,9 @@ else
   connection=${server/Database=postgres/Database=concord_bench}
   echo "$connection" > "$dir/connection"
   date +%d/%m/%Y > "$dir/as-of"
-  # The generator as docs/synthetic-data.md runs it; its output goes into the results.
-  Database__Provider=Postgres ConnectionStrings__Concord="$connection" \
+  # The generator as docs/synthetic-data.md runs it; its output goes into the results. Release runs as
+  # Production, which refuses to start without a public address; no link is sent from here.
+  Database__Provider=Postgres ConnectionStrings__Concord="$connection" Accounts__PublicUrl=https://bench.invalid \
     dotnet run --no-build --project src/Concord.Web -c Release -- generate \
       --commitments "$commitments" --reports-per-commitment "$reports" --seed 42 --as-of "$(cat "$dir/as-of")" | tee "$dir/generate.log"
 fi

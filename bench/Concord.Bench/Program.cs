@@ -15,7 +15,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-// Measures the app's own queries (SiteSearch, the commitments page, the home page) against a PostgreSQL
+// Measures the app's own queries (SiteSearch, the commitments page, the home page, the documents) against a PostgreSQL
 // database filled by `generate`, as a signed-in reader of the Lao side. bench/run.sh loads the database
 // and calls this; see bench/README.md.
 //   Concord.Bench --connection "Host=...;Database=..." --as-of DD/MM/YYYY --out results.md [--runs 5] [--load-log generate.log]
@@ -95,6 +95,31 @@ scenarios.Add(new("home", "home page of a reader (overdue count, the plan by sta
 // so each run starts with an empty cache, as the first coordinator of the minute does.
 scenarios.Add(new("home", "home page of a coordinator, translation counts not cached", (db, ct) => HomeAsync(db, coordinator, ct), coordinator));
 
+// Documents (issue 14): the implementation report of a meeting with 500 clauses and two reports on each,
+// made as the document job makes it (ImplementationReport.LoadAsync, then the DOCX or XLSX writer), and
+// the yearly review over the whole data set. The generator makes no meeting that large, so the benchmark
+// adds one (key "bench-500"), once, before measuring; --reuse finds it again.
+var catalog = StringCatalog.FromDirectory(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "Features"))
+    ? Path.Combine(AppContext.BaseDirectory, "Features") : Path.Combine("src", "Concord.Web", "Features"));
+var bigMeeting = await WithDbAsync(db => BigMeetingAsync(db, 500, 2), coordinator);
+var reviewYear = asOf.Year - 1;
+foreach (var format in new[] { Concord.Features.Documents.DocumentFormat.Docx, Concord.Features.Documents.DocumentFormat.Xlsx })
+    scenarios.Add(new("documents", $"implementation report of a meeting with 500 commitments and 2 reports each, {format}, vi|lo",
+        (db, ct) => ReportAsync500(db, bigMeeting, format, ct)));
+scenarios.Add(new("documents", $"yearly review of {reviewYear} (page figures and charts)", async (db, ct) =>
+{
+    var review = await Concord.Features.Review.YearlyReview.LoadAsync(db, reviewYear, Sides.Laos, ct);
+    return string.Create(inv, $"{review.Signed.Count:N0} instruments signed, {review.Partners.Count:N0} partners, {review.Meetings.Count:N0} meetings, {review.ActivitiesByKind.Sum(k => k.Count):N0} activities, {review.Charts.ByArea.Sum(a => a.Count):N0} commitments charted");
+}));
+scenarios.Add(new("documents", $"yearly review of {reviewYear}, DOCX", async (db, ct) =>
+{
+    var review = await Concord.Features.Review.YearlyReview.LoadAsync(db, reviewYear, Sides.Laos, ct);
+    using var output = new MemoryStream();
+    Concord.Features.Review.ReviewDocuments.WriteDocx(output, review, new Concord.Features.Documents.Issuer(Sides.Laos, null, "bench", null),
+        [new Concord.Features.Documents.DocumentText("lo", catalog)], asOf);
+    return string.Create(inv, $"{output.Length / 1024.0:N0} KB");
+}));
+
 var results = new List<Measured>();
 foreach (var scenario in scenarios)
 {
@@ -105,10 +130,16 @@ foreach (var scenario in scenarios)
     for (var run = 0; run <= runs; run++)
     {
         capture.Clear();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         outcome = await WithDbAsync(db => scenario.Run(db, CancellationToken.None), scenario.Viewer);
         // Run 0 warms the connection pool, EF's query cache and PostgreSQL's buffers; it is not counted.
         if (run > 0) wall.Add(watch.Elapsed.TotalMilliseconds);
+        if (run == 1 && scenario.Group == "documents")
+        {
+            using var self = Process.GetCurrentProcess();
+            outcome += string.Create(inv, $"; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024:N1} MB, process peak working set so far {self.PeakWorkingSet64 / 1024.0 / 1024:N0} MB");
+        }
         if (run == 1) queries = capture.Queries;
     }
     var plans = new List<(CapturedQuery Query, Plan Plan)>();
@@ -126,9 +157,71 @@ return 0;
 async Task<string> HomeAsync(ConcordDb db, CurrentUser viewer, CancellationToken ct)
 {
     using var cache = new MemoryCache(new MemoryCacheOptions());
-    var page = new Concord.Features.Home.IndexModel(db, clock, viewer, cache);
+    var page = new Concord.Features.Home.IndexModel(db, clock, viewer, cache, new KeysOnly());
     await page.OnGetAsync(ct);
     return string.Create(inv, $"{page.OverdueCount:N0} overdue, plan {page.Plan} with {page.PlanTotal:N0}");
+}
+
+async Task<string> ReportAsync500(ConcordDb db, int meeting, Concord.Features.Documents.DocumentFormat format, CancellationToken ct)
+{
+    var request = new Concord.Features.Documents.DocumentRequest(Concord.Features.Documents.DocumentKind.ImplementationReport, format, meeting, null, null, "vi", "lo", Sides.Vietnam, null);
+    var report = await Concord.Features.Documents.ImplementationReport.LoadAsync(db, request, ct) ?? throw new InvalidOperationException("no bench meeting");
+    using var output = new MemoryStream();
+    var columns = request.Languages.Select(l => new Concord.Features.Documents.DocumentText(l, catalog)).ToList();
+    if (format == Concord.Features.Documents.DocumentFormat.Xlsx) Concord.Features.Documents.ImplementationReportXlsx.Write(output, report, columns[0]);
+    else Concord.Features.Documents.ImplementationReportDocx.Write(output, report, new Concord.Features.Documents.Issuer(Sides.Vietnam, null, "bench", null), columns, asOf);
+    return string.Create(inv, $"{report.Total:N0} clauses, {report.Items.Sum(i => i.Reports.Count):N0} latest reports, {output.Length / 1024.0:N0} KB");
+}
+
+// A ministerial conference whose minutes hold `clauses` clauses, each led by one side and reported on
+// `reports` times by it, in both languages; public, so the Lao reader sees it all. Made once.
+async Task<int> BigMeetingAsync(ConcordDb db, int clauses, int reports)
+{
+    const string key = "bench-500";
+    if (await db.Meetings.IgnoreQueryFilters().Where(m => m.Key == key).Select(m => (int?)m.Id).SingleOrDefaultAsync() is { } existing) return existing;
+    var term = async (string vocabulary, string code) => await db.Terms.Where(t => t.Vocabulary == vocabulary && t.Code == code).Select(t => t.Id).SingleAsync();
+    var areas = await db.Terms.Where(t => t.Vocabulary == Concord.Features.ReferenceData.Vocabularies.Area).Select(t => t.Id).ToListAsync();
+    var vn = await db.Organisations.Where(o => o.Country == Sides.Vietnam).OrderBy(o => o.Id).Select(o => o.Id).Take(20).ToListAsync();
+    var la = await db.Organisations.Where(o => o.Country == Sides.Laos).OrderBy(o => o.Id).Select(o => o.Id).Take(20).ToListAsync();
+    var meeting = new Concord.Features.Meetings.Meeting
+    {
+        Key = key, KindId = await term(Concord.Features.ReferenceData.Vocabularies.MeetingKind, "ministerial-conference"), Number = 500,
+        Title = new LocalizedText("Hội nghị thử tải 500 cam kết", "Load-test conference of 500 commitments", "ກອງປະຊຸມທົດສອບ 500 ຂໍ້ຜູກພັນ"),
+        Visibility = Visibility.Public, StartsOn = asOf.AddYears(-1), StartsOnPrecision = DatePrecision.Day,
+    };
+    var instrument = new Concord.Features.Instruments.Instrument
+    {
+        Key = key, KindId = await term(Concord.Features.ReferenceData.Vocabularies.InstrumentKind, "minutes"), Meeting = meeting,
+        Title = new LocalizedText("Biên bản thử tải", "Load-test minutes", "ບົດບັນທຶກທົດສອບ"), Status = Concord.Features.Instruments.InstrumentStatus.Signed,
+        Visibility = Visibility.Public, SignedOn = asOf.AddYears(-1), SignedOnPrecision = DatePrecision.Day,
+    };
+    db.Meetings.Add(meeting);
+    db.Instruments.Add(instrument);
+    var random = new Random(500);
+    for (var i = 0; i < clauses; i++)
+    {
+        var side = i % 2 == 0 ? Sides.Vietnam : Sides.Laos;
+        var lead = side == Sides.Vietnam ? vn[i % vn.Count] : la[i % la.Count];
+        var commitment = new Commitment
+        {
+            Instrument = instrument, Number = (i + 1).ToString(inv), Sequence = i + 1, AreaId = areas[i % areas.Count],
+            Text = new LocalizedText($"Điều {i + 1}: hai Bên phối hợp đào tạo nghề, trao đổi kinh nghiệm về bảo hiểm xã hội và quản lý lao động tại vùng biên giới.",
+                null, $"ຂໍ້ {i + 1}: ສອງຝ່າຍຮ່ວມມືກັນຝຶກອົບຮົມວິຊາຊີບ, ແລກປ່ຽນປະສົບການກ່ຽວກັບປະກັນສັງຄົມ ແລະ ການຄຸ້ມຄອງແຮງງານຢູ່ເຂດຊາຍແດນ."),
+            Period = new Period(asOf.Year - 1, asOf.Year), Status = (CommitmentStatus)(i % 5), Visibility = Visibility.Public,
+            Leads = [new CommitmentLead { OrganisationId = lead, Country = side }],
+        };
+        for (var r = 0; r < reports; r++)
+            commitment.Reports.Add(new ProgressReport
+            {
+                Country = side, OrganisationId = lead, Period = new Period(asOf.Year - 1, asOf.Year), ReportedOn = asOf.AddDays(-30 * (r + 1) - random.Next(20)),
+                Status = (CommitmentStatus)((i + r) % 5), Visibility = Visibility.Public,
+                Narrative = new LocalizedText($"Báo cáo {r + 1} về điều {i + 1}: đã tổ chức các lớp đào tạo, đang chuẩn bị kế hoạch năm sau.", null,
+                    $"ບົດລາຍງານ {r + 1} ກ່ຽວກັບຂໍ້ {i + 1}: ໄດ້ຈັດຊຸດຝຶກອົບຮົມ, ກຳລັງກະກຽມແຜນການປີໜ້າ."),
+            });
+        db.Commitments.Add(commitment);
+    }
+    await db.SaveChangesAsync();
+    return meeting.Id;
 }
 
 async Task<string> CommitmentsPageAsync(ConcordDb db, CommitmentFilter filter, CancellationToken ct)

@@ -48,6 +48,9 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<ActivityOrganisation> ActivityOrganisations => Set<ActivityOrganisation>();
     public DbSet<ActivityCommitment> ActivityCommitments => Set<ActivityCommitment>();
+    public DbSet<Concord.Features.Review.CooperationYear> CooperationYears => Set<Concord.Features.Review.CooperationYear>();
+    public DbSet<Concord.Features.Review.CooperationYearPartner> CooperationYearPartners => Set<Concord.Features.Review.CooperationYearPartner>();
+    public DbSet<Concord.Features.Review.CooperationYearRate> CooperationYearRates => Set<Concord.Features.Review.CooperationYearRate>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<GeneratedDocument> Documents => Set<GeneratedDocument>();
     public DbSet<Concord.Features.Import.ReportImport> ReportImports => Set<Concord.Features.Import.ReportImport>();

@@ -6,6 +6,7 @@ using Concord.Features.Instruments;
 using Concord.Features.Meetings;
 using Concord.Features.Organisations;
 using Concord.Features.ReferenceData;
+using Concord.Features.Review;
 using Concord.Features.Sources;
 using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public static class DemoHistory
         if (await db.Instruments.AnyAsync(ct))
         {
             await AddMissingLaoAsync(db, ct);
+            await AddReview2018IfAbsentAsync(db, ct);
             return;
         }
         var terms = (await db.Terms.AsNoTracking().Select(t => new { t.Vocabulary, t.Code, t.Id }).ToListAsync(ct))
@@ -51,6 +53,59 @@ public static class DemoHistory
             // Two instances starting on one empty database both try; the unique keys let one win.
             db.ChangeTracker.Clear();
             if (!await db.Instruments.AnyAsync(ct)) throw;
+        }
+    }
+
+    // The ministry's review of 2018 (article 003) came into history.json after the first demo databases
+    // were made. A database holding the demo but none of that review's instruments gets the records that
+    // rest on article 003 alone (and the review's year), linked to the organisations, meetings and source
+    // it already has. Once any of those instruments is there it does nothing, so records an official
+    // deleted are not brought back at the next start.
+    static async Task AddReview2018IfAbsentAsync(ConcordDb db, CancellationToken ct)
+    {
+        var history = Read(HistoryFile);
+        static bool OnlyReview(List<string> sources) => sources is ["003"];
+        var instrumentKeys = history.Instruments.Where(i => OnlyReview(i.Sources)).Select(i => i.Key).ToList();
+        if (instrumentKeys.Count == 0 || await db.Instruments.IgnoreQueryFilters().AnyAsync(i => instrumentKeys.Contains(i.Key!), ct)) return;
+        if (!await db.Sources.AnyAsync(s => s.Key == "003", ct)) return;
+
+        var organisationKeys = history.Organisations.Select(o => o.Key).ToList();
+        var existing = await db.Organisations.IgnoreQueryFilters().Where(o => organisationKeys.Contains(o.Key!)).ToListAsync(ct);
+        var present = existing.Select(o => o.Key!).ToHashSet();
+        var meetingKeys = history.Meetings.Select(m => m.Key).ToList();
+        var meetings = await db.Meetings.IgnoreQueryFilters().Where(m => meetingKeys.Contains(m.Key!)).ToListAsync(ct);
+        var presentMeetings = meetings.Select(m => m.Key!).ToHashSet();
+        var activityTitles = history.Activities.Where(a => OnlyReview(a.Sources)).Select(a => a.TitleVi).ToList();
+        var presentActivities = (await db.Activities.IgnoreQueryFilters().Where(a => activityTitles.Contains(a.Title.Vi)).Select(a => a.Title.Vi).ToListAsync(ct)).ToHashSet();
+        var years = history.Years.Select(y => y.Year).ToList();
+        var presentYears = (await db.CooperationYears.IgnoreQueryFilters().Where(y => years.Contains(y.Year)).Select(y => new { y.Year, y.Country }).ToListAsync(ct))
+            .Select(y => (y.Year, y.Country)).ToHashSet();
+
+        var review = new DemoDocument
+        {
+            Organisations = [.. history.Organisations.Where(o => OnlyReview(o.Sources ?? []) && !present.Contains(o.Key))],
+            Meetings = [.. history.Meetings.Where(m => OnlyReview(m.Sources) && !presentMeetings.Contains(m.Key))],
+            Instruments = [.. history.Instruments.Where(i => OnlyReview(i.Sources))],
+            Activities = [.. history.Activities.Where(a => OnlyReview(a.Sources) && a.Commitments.Count == 0 && !presentActivities.Contains(a.TitleVi))],
+            Years = [.. history.Years.Where(y => !presentYears.Contains((y.Year, y.Country)))],
+        };
+        var terms = (await db.Terms.AsNoTracking().Select(t => new { t.Vocabulary, t.Code, t.Id }).ToListAsync(ct))
+            .ToDictionary(t => (t.Vocabulary, t.Code), t => t.Id);
+        var loader = new Loader(db, terms);
+        loader.Known(existing, meetings, await db.Sources.Where(s => s.Key != null).ToListAsync(ct));
+        loader.Add(review, illustrative: false);
+        foreach (var entry in db.ChangeTracker.Entries<Record>().Where(e => e.State == EntityState.Added))
+            if (entry.Entity is IRestrictable restrictable) restrictable.Visibility = Visibility.Public;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            loader.AddCitations();
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting at the same time added them first (the instruments' keys are unique).
+            db.ChangeTracker.Clear();
         }
     }
 
@@ -279,6 +334,7 @@ public static class DemoHistory
                     DateInference = new LocalizedText(i.DateInferenceVi, i.DateInferenceEn, i.DateInferenceLo),
                     InForceFrom = inForce?.Date, InForceFromPrecision = inForce?.Precision ?? default,
                     Meeting = i.Meeting is null ? null : Find(meetings, i.Meeting),
+                    AreaId = i.Area is null ? null : Term(Vocabularies.Area, i.Area), Channel = i.Channel, ReportedInYear = i.ReportedInYear,
                     Parties = [.. i.Parties.Select(key => new InstrumentParty { Organisation = Find(organisations, key) })],
                     Signatories = [.. i.Signatories.Select(name => new InstrumentSignatory { Person = Find(people, name) })],
                     Sources = i.SourceNote, IsIllustrative = illustrative,
@@ -340,7 +396,7 @@ public static class DemoHistory
                     StartsOn = starts?.Date, StartsOnPrecision = starts?.Precision ?? default,
                     EndsOn = ends?.Date, EndsOnPrecision = ends?.Precision ?? default, DateNote = a.DateNote,
                     DateInference = new LocalizedText(a.DateInferenceVi, a.DateInferenceEn, a.DateInferenceLo),
-                    Meeting = a.Meeting is null ? null : Find(meetings, a.Meeting),
+                    Meeting = a.Meeting is null ? null : Find(meetings, a.Meeting), ReportedInYear = a.ReportedInYear,
                     PeopleTotal = a.PeopleTotal, PeopleWomen = a.PeopleWomen, PeopleMen = a.PeopleMen,
                     ValueAmount = a.Value, ValueCurrency = a.Currency, ValueIsLowerBound = a.ValueIsLowerBound,
                     Organisations = [.. a.Organisations.Select(o => new ActivityOrganisation { Organisation = Find(organisations, o.Org), Role = o.Role })],
@@ -350,6 +406,29 @@ public static class DemoHistory
                 db.Activities.Add(activity);
                 Cite(activity, CitedRecord.Activity, a.Sources, a.Citations);
             }
+
+            foreach (var y in doc.Years)
+            {
+                var year = new CooperationYear
+                {
+                    Year = y.Year, Country = y.Country, BilateralCommittees = y.BilateralCommittees, NgoPartners = y.NgoPartners,
+                    NgoPartnersApproximate = y.NgoPartnersApproximate, Currency = y.Currency,
+                    PartnersNote = new LocalizedText(y.PartnersNoteVi, y.PartnersNoteEn, y.PartnersNoteLo),
+                    Partners = [.. y.Partners.Select(key => new CooperationYearPartner { Organisation = Find(organisations, key) })],
+                    Rates = [.. y.Rates.Select(r => new CooperationYearRate { Currency = r.Currency, Rate = r.Rate, On = DateOnly.ParseExact(r.On, "yyyy-MM-dd"), Source = r.Source })],
+                    IsIllustrative = illustrative,
+                };
+                db.CooperationYears.Add(year);
+                Cite(year, CitedRecord.CooperationYear, y.Sources, y.Citations);
+            }
+        }
+
+        // Records already in the database that a file refers to by key: the loader links new records to them.
+        public void Known(IEnumerable<Organisation> known, IEnumerable<Meeting> knownMeetings, IEnumerable<Source> knownSources)
+        {
+            foreach (var o in known) organisations[o.Key!] = o;
+            foreach (var m in knownMeetings) meetings[m.Key!] = m;
+            foreach (var s in knownSources) sources[s.Key!] = s;
         }
 
         int Term(string vocabulary, string code) =>
@@ -382,9 +461,22 @@ internal sealed class DemoDocument
     public List<DemoReport> Reports { get; init; } = [];
     public List<DemoActivity> Activities { get; init; } = [];
     public List<DemoRound> Rounds { get; init; } = [];
+    public List<DemoYear> Years { get; init; } = [];
 }
 
 internal sealed record DemoRound(string Key, string? NameVi, string? NameEn, string? NameLo, string Period, string Due, string? Side, string? Instrument, int RemindDaysBefore);
+
+// What a side's yearly review states beyond the records (Features/Review/CooperationYear).
+internal sealed record DemoYear(int Year, string Country, int? BilateralCommittees, int? NgoPartners, bool NgoPartnersApproximate,
+    string? PartnersNoteVi, string? PartnersNoteEn, string? PartnersNoteLo, string? Currency)
+{
+    public List<string> Partners { get; init; } = [];
+    public List<DemoRate> Rates { get; init; } = [];
+    public List<string> Sources { get; init; } = [];
+    public List<DemoCitation> Citations { get; init; } = [];
+}
+
+internal sealed record DemoRate(string Currency, decimal Rate, string On, string Source);
 
 internal sealed record DemoOrganisation(
     string Key, string Kind, string? Country, string? Parent, string? NameVi, string? NameEn, string? NameLo,
@@ -435,6 +527,9 @@ internal sealed record DemoInstrument(
     public List<string> Signatories { get; init; } = [];
     public List<DemoLink> Links { get; init; } = [];
     public List<string> Sources { get; init; } = [];
+    public string? Area { get; init; }
+    public CooperationChannel? Channel { get; init; }
+    public int? ReportedInYear { get; init; }
 }
 
 internal sealed record DemoLink(InstrumentLinkKind Kind, string To);
@@ -464,6 +559,7 @@ internal sealed record DemoActivity(
     public List<DemoActivityOrganisation> Organisations { get; init; } = [];
     public List<string> Commitments { get; init; } = [];
     public List<string> Sources { get; init; } = [];
+    public int? ReportedInYear { get; init; }
 }
 
 internal sealed record DemoActivityOrganisation(string Org, ActivityRole Role);

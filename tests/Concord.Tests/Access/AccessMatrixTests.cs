@@ -127,6 +127,8 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Get("instruments/{id:int}/bilingual", w => $"/instruments/{w.Instrument}/bilingual", Everyone),
         Get("meetings/{id:int}/bilingual", w => $"/meetings/{w.Meeting}/bilingual", Everyone),
         Get("commitments", _ => "/commitments", Everyone),
+        // The yearly review reads what each reader may see, like the lists; making its document needs an account (documents/new).
+        Get("review", _ => "/review?year=2018", Everyone),
         Get("commitments/{id:int}", w => $"/commitments/{w.HistoricCommitment}", Everyone),
         // The illustrative working records are shared by the signed-in officials of both sides, not published.
         Get("commitments/{id:int}", w => $"/commitments/{w.Bankan}", SignedIn),
@@ -303,6 +305,8 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
             ["Input.Kind"] = "ImplementationReport", ["Input.Meeting"] = w.Meeting.ToString(), ["Input.Format"] = "Xlsx",
             ["Input.Left"] = "vi", ["Input.Right"] = "", ["Input.Side"] = "VN",
         })),
+        Get("documents/new", w => $"/documents/new?commitments=true&filter.side=LA", "SOOOOO"),
+        Get("documents/new", _ => "/documents/new?year=2018", "SOOOOO"),
         Get("documents/{id:int}", _ => "/documents/999999", "SNNNNN"),
         Get("documents/{id:int}/file", _ => "/documents/999999/file", "SNNNNN"),
 

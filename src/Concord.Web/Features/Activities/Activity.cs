@@ -32,6 +32,9 @@ public class Activity : Record, ISearchable, IRestrictable, ITranslatable
     public LocalizedText DateInference { get; set; } = new();
     public int? MeetingId { get; set; }
     public Meeting? Meeting { get; set; }
+    // The year a source reports the activity under way in, when its dates are not known ("the ministry
+    // continued two projects" in the review of 2018); the yearly review counts it in that year.
+    public int? ReportedInYear { get; set; }
     public int? PeopleTotal { get; set; }
     public int? PeopleWomen { get; set; }
     public int? PeopleMen { get; set; }

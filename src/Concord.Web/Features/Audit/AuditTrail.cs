@@ -30,6 +30,8 @@ public static class AuditTrail
         [typeof(StatusProposal)] = (nameof(Commitment), nameof(StatusProposal.CommitmentId), "StatusProposals"),
         [typeof(ActivityOrganisation)] = (nameof(Activity), nameof(ActivityOrganisation.ActivityId), "Organisations"),
         [typeof(ActivityCommitment)] = (nameof(Activity), nameof(ActivityCommitment.ActivityId), "Commitments"),
+        [typeof(Review.CooperationYearPartner)] = (nameof(Review.CooperationYear), nameof(Review.CooperationYearPartner.CooperationYearId), "Partners"),
+        [typeof(Review.CooperationYearRate)] = (nameof(Review.CooperationYear), nameof(Review.CooperationYearRate.CooperationYearId), "Rates"),
     };
 
     // Bookkeeping that changes on every save, and secrets that must never be copied into a log.

@@ -64,7 +64,7 @@ public static class CommitmentList
     public static async Task<Page<CommitmentRow>> QueryAsync(ConcordDb db, CommitmentFilter filter, DateOnly today, CancellationToken ct)
     {
         var size = Cursor.Size(filter.Size);
-        var query = await FilterAsync(db, filter, today, ct);
+        var query = await FilteredAsync(db, filter, today, ct);
 
         var hasCursor = Cursor.TryDecode(filter.After, out var value, out var afterId);
         var (rows, next) = (filter.Sort ?? CommitmentSort.Period) switch
@@ -76,9 +76,9 @@ public static class CommitmentList
         return new Page<CommitmentRow>(await CompleteAsync(db, rows, today, ct), next);
     }
 
-    // The commitments a filter selects, visible to the reader: the list pages through them, the report template
-    // (Features/Import) takes them whole.
-    public static async Task<IQueryable<Commitment>> FilterAsync(ConcordDb db, CommitmentFilter filter, DateOnly today, CancellationToken ct)
+    // The commitments a filter selects, as the reader may see them (the visibility filter applies), unsorted
+    // and unpaged: the list pages it, the report of a filtered list reads it whole.
+    public static async Task<IQueryable<Commitment>> FilteredAsync(ConcordDb db, CommitmentFilter filter, DateOnly today, CancellationToken ct)
     {
         var query = db.Commitments.AsNoTracking();
         if (filter.Area is { } area) query = query.Where(c => c.AreaId == area);

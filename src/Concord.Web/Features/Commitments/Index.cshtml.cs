@@ -21,6 +21,24 @@ public class IndexModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) : 
     public List<Choice> Instruments { get; private set; } = [];
     public List<OrganisationOption> Organisations { get; private set; } = [];
 
+    // "Make a report of these commitments": the same filter, without sort and paging, to /documents/new.
+    public string ReportLink
+    {
+        get
+        {
+            var f = Filter;
+            var query = new List<KeyValuePair<string, string?>> { new("commitments", "true") };
+            if (f.Area is { } area) query.Add(new("filter.area", area.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (f.Status is { } status) query.Add(new("filter.status", status.ToString()));
+            if (!string.IsNullOrWhiteSpace(f.Side)) query.Add(new("filter.side", f.Side.Trim()));
+            if (!string.IsNullOrWhiteSpace(f.Period)) query.Add(new("filter.period", f.Period.Trim()));
+            if (f.Organisation is { } org) query.Add(new("filter.organisation", org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (f.Instrument is { } instrument) query.Add(new("filter.instrument", instrument.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (f.Overdue == true) query.Add(new("filter.overdue", "true"));
+            return "/documents/new" + Microsoft.AspNetCore.Http.QueryString.Create(query);
+        }
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         FilterErrors = Filter.Check().ToDictionary(e => e.Key, e => t[e.Value].Value);

@@ -40,6 +40,14 @@ public sealed class DocumentJob(ConcordDb db, StringCatalog catalog, TimeProvide
                 if (request.Format == DocumentFormat.Xlsx) ImplementationReportXlsx.Write(output, report, columns[0]);
                 else ImplementationReportDocx.Write(output, report, await IssuerAsync(request.Side, ct), columns, today);
                 break;
+            case DocumentKind.YearlyReview:
+                var year = request.Year ?? throw new InvalidOperationException("A yearly review needs its year.");
+                var review = await Review.YearlyReview.LoadAsync(db, year, request.Side, ct);
+                await run.ProgressAsync(40, ct);
+                subject = columns[0].Format("Documents.ReviewSubject", year);
+                if (request.Format == DocumentFormat.Xlsx) Review.ReviewDocuments.WriteXlsx(output, review, columns[0]);
+                else Review.ReviewDocuments.WriteDocx(output, review, await IssuerAsync(request.Side, ct), columns, today);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown document kind {request.Kind}.");
         }

@@ -10,6 +10,10 @@ public sealed record DocumentRequest(
     DocumentKind Kind, DocumentFormat Format, int? Meeting, int? Instrument, int? Year,
     string Left, string? Right, string Side, string? Period)
 {
+    // The report of a filtered commitments list: the list's filter, without its sort and paging; the job
+    // runs the same query (CommitmentList.FilteredAsync) as the account that asked.
+    public CommitmentFilter? Filter { get; init; }
+
     public string[] Languages => Right is null ? [Left] : [Left, Right];
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);

@@ -28,11 +28,19 @@ public sealed class DocumentText(string language, StringCatalog catalog)
     // A meeting is named by its title, else by its kind and number ("Hội nghị Bộ trưởng lần thứ 9").
     public string Subject(ImplementationReport report)
     {
+        if (report.Criteria is { } criteria) return Format("Documents.FilterSubject", Criteria(criteria));
         var title = Of(report.Title);
         if (title.Length > 0 && report.MeetingNumber is null) return title;
         if (report.MeetingNumber is { } n) return Format("Meetings.KindNumbered", Of(report.MeetingKind), MeetingText.Ordinal(n, Language));
         return title.Length > 0 ? title : Of(report.MeetingKind);
     }
+
+    // "Area: Vocational education; Leading side: Laos", or "all commitments".
+    public string Criteria(IReadOnlyList<ImplementationReport.Criterion> criteria) =>
+        criteria.Count == 0 ? this["Documents.FilterAll"]
+        : string.Join("; ", criteria.Select(c =>
+            c.Name is null && c.ValueKey is null && c.Plain is null ? this[c.LabelKey]
+            : $"{this[c.LabelKey]}: {(c.Name is { } n ? Of(n) : c.ValueKey is { } k ? this[k] : c.Plain)}"));
 
     public string Leads(IEnumerable<ImplementationReport.Lead> leads) =>
         string.Join("; ", leads.Select(l => Of(l.Name)));

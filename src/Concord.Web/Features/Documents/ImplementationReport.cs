@@ -21,6 +21,9 @@ public sealed class ImplementationReport
     }
     public sealed record Area(int Id, LocalizedText Name, IReadOnlyList<Item> Items);
     public sealed record SideCount(string Country, int Leads, int Reported, int NotReported);
+    // One criterion of a filtered list as the document names it: its label's key, and the value as a
+    // record's name, a string key (a status, a side) or plain text (a period).
+    public sealed record Criterion(string LabelKey, LocalizedText? Name = null, string? ValueKey = null, string? Plain = null);
     public sealed record AreaCount(LocalizedText Area, int Total, IReadOnlyDictionary<CommitmentStatus, int> ByStatus);
 
     // The subject: a meeting (its kind and number, or its title) or an instrument's title.
@@ -28,6 +31,8 @@ public sealed class ImplementationReport
     public int? MeetingNumber { get; init; }
     public required LocalizedText Title { get; init; }
     public Period? Period { get; init; }
+    // Set for the report of a filtered commitments list (empty: the whole list).
+    public IReadOnlyList<Criterion>? Criteria { get; init; }
     public required IReadOnlyList<Area> Areas { get; init; }
 
     public IEnumerable<Item> Items => Areas.SelectMany(a => a.Items);
@@ -57,7 +62,15 @@ public sealed class ImplementationReport
         IQueryable<Commitment> scope;
         LocalizedText kind, title;
         int? number = null;
-        if (request.Meeting is { } meetingId)
+        IReadOnlyList<Criterion>? criteria = null;
+        if (request.Filter is { } filter)
+        {
+            (kind, title) = (new LocalizedText(), new LocalizedText());
+            criteria = await DescribeAsync(db, filter, ct);
+            if (criteria is null) return null;
+            scope = await CommitmentList.FilteredAsync(db, filter, DateOnly.FromDateTime(DateTime.UtcNow), ct);
+        }
+        else if (request.Meeting is { } meetingId)
         {
             var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
                 .Select(m => new { Kind = m.Kind.Name, m.Number, m.Title }).SingleOrDefaultAsync(ct);
@@ -108,6 +121,38 @@ public sealed class ImplementationReport
             [.. leads[r.Id]], [.. latest[r.Id]], [.. carried[r.Id]]));
         // Areas in the order their first clause stands in the minutes.
         var areas = items.GroupBy(i => i.AreaId).Select(g => new Area(g.Key, g.First().Area, [.. g])).ToList();
-        return new ImplementationReport { MeetingKind = kind, MeetingNumber = number, Title = title, Period = period, Areas = areas };
+        return new ImplementationReport { MeetingKind = kind, MeetingNumber = number, Title = title, Period = period, Criteria = criteria, Areas = areas };
+    }
+
+    // How many commitments a filtered report may hold: a document of the whole list would be thousands of pages.
+    public const int MaxFiltered = 5000;
+
+    // The filter's criteria named as the reader sees them; null when it names a record the reader may not see.
+    public static async Task<IReadOnlyList<Criterion>?> DescribeAsync(ConcordDb db, CommitmentFilter filter, CancellationToken ct)
+    {
+        var parts = new List<Criterion>();
+        if (filter.Area is { } area)
+        {
+            var name = await db.Terms.AsNoTracking().Where(t => t.Id == area).Select(t => t.Name).SingleOrDefaultAsync(ct);
+            if (name is null) return null;
+            parts.Add(new("Commitments.Area", name));
+        }
+        if (filter.Status is { } status) parts.Add(new("Commitments.Status", ValueKey: $"CommitmentStatus.{status}"));
+        if (filter.Side?.Trim().ToUpperInvariant() is { } side && Sides.IsKnown(side)) parts.Add(new("Commitments.LeadSide", ValueKey: $"Documents.Side.{side}"));
+        if (Concord.Shared.Period.TryParse(filter.Period, out var period)) parts.Add(new("Commitments.Period", Plain: period.ToString()));
+        if (filter.Organisation is { } org)
+        {
+            var name = await db.Organisations.AsNoTracking().Where(o => o.Id == org).Select(o => o.Name).SingleOrDefaultAsync(ct);
+            if (name is null) return null;
+            parts.Add(new("Commitments.LeadOrganisation", name));
+        }
+        if (filter.Instrument is { } instrument)
+        {
+            var name = await db.Instruments.AsNoTracking().Where(i => i.Id == instrument).Select(i => i.Title).SingleOrDefaultAsync(ct);
+            if (name is null) return null;
+            parts.Add(new("Commitments.Instrument", name));
+        }
+        if (filter.Overdue == true) parts.Add(new("Commitments.OverdueOnly"));
+        return parts;
     }
 }

@@ -14,10 +14,11 @@ using Microsoft.Extensions.Options;
 namespace Concord.Features.Documents;
 
 // Asks for a document: the implementation report of a meeting's minutes or of an instrument (?meeting=,
-// ?instrument=), or the yearly review (?year=). The document is made in the background; the owner is
+// ?instrument=), of the commitments a list filter selects (?commitments=true&filter.area=...), or the
+// yearly review (?year=). The document is made in the background; the owner is
 // sent to its page, which shows its progress, and finds it later under "my documents".
 [Authorize(Policy = Access.SignedIn)]
-public class NewModel(ConcordDb db, CurrentUser user, JobSignal signal, TimeProvider clock, IOptions<DocumentOptions> options, IStringLocalizer t) : PageModel
+public class NewModel(ConcordDb db, CurrentUser user, JobSignal signal, TimeProvider clock, IOptions<DocumentOptions> options, IStringLocalizer t, StringCatalog catalog) : PageModel
 {
     public sealed class InputModel
     {
@@ -31,13 +32,17 @@ public class NewModel(ConcordDb db, CurrentUser user, JobSignal signal, TimeProv
         public string? Right { get; set; }
         public string? Side { get; set; }
         public string? Period { get; set; }
+        // The report of a filtered commitments list.
+        public bool Commitments { get; set; }
+        public CommitmentFilter Filter { get; set; } = new();
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
     public string Subject { get; private set; } = "";
     public bool PdfAvailable { get; } = LibreOfficePdf.IsInstalled;
 
-    public async Task<IActionResult> OnGetAsync(int? meeting, int? instrument, int? year, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? meeting, int? instrument, int? year, bool commitments,
+        [FromQuery(Name = "filter")] CommitmentFilter? filter, CancellationToken ct)
     {
         var pair = LanguagePair.For(Cultures.Language, null, null);
         Input = new InputModel
@@ -46,6 +51,8 @@ public class NewModel(ConcordDb db, CurrentUser user, JobSignal signal, TimeProv
             Meeting = meeting, Instrument = meeting is null ? instrument : null, Year = year,
             Left = pair.Left, Right = pair.Right,
             Side = Sides.IsKnown(user.Country) ? user.Country : Sides.Vietnam,
+            Commitments = commitments && year is null,
+            Filter = ListFilter(filter),
         };
         return await SubjectAsync(ct) ? Page() : NotFound();
     }
@@ -60,10 +67,18 @@ public class NewModel(ConcordDb db, CurrentUser user, JobSignal signal, TimeProv
         if (!string.IsNullOrWhiteSpace(Input.Period) && !Concord.Shared.Period.TryParse(Input.Period, out _))
             ModelState.AddModelError("Input.Period", t["Validation.Period"]);
         if (!Enum.IsDefined(Input.Format)) ModelState.AddModelError("Input.Format", t["Validation.UnknownChoice"]);
+        if (Input.Commitments && ModelState.IsValid)
+        {
+            // Counted as the reader sees the list: a document of more clauses than this is refused, not cut.
+            var count = await (await CommitmentList.FilteredAsync(db, Input.Filter, clock.Today(), ct)).CountAsync(ct);
+            if (count > ImplementationReport.MaxFiltered)
+                ModelState.AddModelError("", t["Documents.TooManyCommitments", count, ImplementationReport.MaxFiltered]);
+        }
         if (!ModelState.IsValid) return Page();
 
-        var request = new DocumentRequest(Input.Kind, Input.Format, Input.Meeting, Input.Instrument, Input.Year,
-            Input.Left!, string.IsNullOrEmpty(Input.Right) ? null : Input.Right, Input.Side!, Input.Period?.Trim());
+        var request = new DocumentRequest(Input.Kind, Input.Format, Input.Commitments ? null : Input.Meeting, Input.Commitments ? null : Input.Instrument, Input.Year,
+            Input.Left!, string.IsNullOrEmpty(Input.Right) ? null : Input.Right, Input.Side!, Input.Period?.Trim())
+        { Filter = Input.Commitments ? ListFilter(Input.Filter) : null };
         var document = await DocumentsSetup.RequestAsync(db, signal, request, Subject, user.AccountId!.Value,
             clock.GetUtcNow().UtcDateTime, options.Value.Keep, ct);
         return Redirect($"/documents/{document.Id}");
@@ -76,6 +91,15 @@ public class NewModel(ConcordDb db, CurrentUser user, JobSignal signal, TimeProv
         {
             if (Input.Year is not (>= 1950 and <= 2100)) return false;
             Subject = t["Documents.ReviewSubject", Input.Year.Value].Value;
+            return true;
+        }
+        if (Input.Commitments)
+        {
+            Input.Filter = ListFilter(Input.Filter);
+            if (Input.Filter.Check().Count > 0) return false;
+            var criteria = await ImplementationReport.DescribeAsync(db, Input.Filter, ct);
+            if (criteria is null) return false;
+            Subject = new DocumentText(Cultures.Language, catalog).Subject(new ImplementationReport { MeetingKind = new(), Title = new(), Criteria = criteria, Areas = [] });
             return true;
         }
         if (Input.Meeting is { } meetingId)
@@ -96,4 +120,12 @@ public class NewModel(ConcordDb db, CurrentUser user, JobSignal signal, TimeProv
         }
         return false;
     }
+
+    // The list's filter without its sort and paging, which a report has no use for.
+    static CommitmentFilter ListFilter(CommitmentFilter? f) => new()
+    {
+        Area = f?.Area, Status = f?.Status, Side = string.IsNullOrWhiteSpace(f?.Side) ? null : f.Side.Trim().ToUpperInvariant(),
+        Period = string.IsNullOrWhiteSpace(f?.Period) ? null : f.Period.Trim(), Organisation = f?.Organisation, Instrument = f?.Instrument,
+        Overdue = f?.Overdue == true ? true : null,
+    };
 }

@@ -11,7 +11,7 @@ namespace Concord.Features.Home;
 // The programme at a glance for leadership, often on a slow link: a few indexed queries, counts made
 // by the database (GROUP BY), small HTML and no script of its own.
 [AllowAnonymous]
-public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
+public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, Microsoft.Extensions.Localization.IStringLocalizer t) : PageModel
 {
     const int TimelineLength = 12;
     const int OverdueShown = 5;
@@ -34,6 +34,8 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
     public List<Rounds.MyWork.RoundSummary>? Work { get; private set; }
     // For a coordinator: the other side's proposals to close or reopen a commitment, waiting for this side.
     public Page<StatusProposals.PendingRow>? Proposals { get; private set; }
+    // Charts of the current plan: status by area and by side, statuses reported each year, reports received against due.
+    public IReadOnlyList<ChartData> Charts { get; private set; } = [];
 
     public sealed record StatusCount(CommitmentStatus Status, int Count);
     public sealed record AreaCount(int AreaId, LocalizedText Name, int Count, int Done);
@@ -68,6 +70,7 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
         await LoadTimelineAsync(ct);
         if (await Rounds.MyWork.ScopeAsync(db, user, ct) is { } scope) Work = await Rounds.MyWork.SummaryAsync(db, scope, Today, ct);
         if (StatusProposals.MayTakePart(user)) Proposals = await StatusProposals.AwaitingAsync(db, user, null, 5, ct);
+        await LoadChartsAsync(ct);
         if (user.Role == Accounts.Role.Coordinator) TranslationTotals = await Translations.TranslationWork.TotalsAsync(db, cache, user, ct);
     }
 
@@ -91,6 +94,20 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
         var names = await db.Terms.AsNoTracking().Where(t => areaIds.Contains(t.Id)).Select(t => new { t.Id, t.Name, t.SortOrder }).ToListAsync(ct);
         ByArea = areas.Join(names, a => a.AreaId, n => n.Id, (a, n) => (Row: new AreaCount(a.AreaId, n.Name, a.Count, a.Done), n.SortOrder))
             .OrderByDescending(x => x.Row.Count).ThenBy(x => x.SortOrder).Select(x => x.Row).ToList();
+    }
+
+    // Every visitor opens this page: the charts' counts are kept a minute, under a key that says what the
+    // visitor may see (everything, signed-in of a side, or the public), never shared across those.
+    async Task LoadChartsAsync(CancellationToken ct)
+    {
+        if (Plan is not { } plan) return;
+        var key = ("home-charts", plan.StartYear, plan.EndYear, db.ViewerSeesAll, db.ViewerSignedIn, db.ViewerSignedIn ? db.ViewerCountry : null);
+        var charts = await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return Review.CommitmentCharts.LoadAsync(db, db.Commitments.Where(c => c.PeriodStart == plan.StartYear && c.PeriodEnd == plan.EndYear), null, ct);
+        });
+        Charts = charts!.ToCharts("home", k => t[k].Value, Display.Plain);
     }
 
     // Ministerial conferences and signed instruments, the most recent first fetched, shown oldest to newest.

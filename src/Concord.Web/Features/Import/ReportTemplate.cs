@@ -28,7 +28,7 @@ public static class ReportTemplate
     // The commitments a user may report on, among those the filter selects (and, with a meeting, those of its minutes).
     public static async Task<IQueryable<Commitment>> ReportableAsync(ConcordDb db, CurrentUser user, CommitmentFilter filter, int? meeting, CancellationToken ct)
     {
-        var query = await CommitmentList.FilterAsync(db, filter, db.Clock.Today(), ct);
+        var query = await CommitmentList.FilteredAsync(db, filter, db.Clock.Today(), ct);
         if (meeting is { } m) query = query.Where(c => c.Instrument.MeetingId == m);
         var side = user.Country;
         if (!Access.MayReport(user) || !Sides.IsKnown(side)) return query.Where(c => false);

@@ -47,6 +47,14 @@ public class Instrument : Record, ISearchable, IRestrictable, ITranslatable
     public DatePrecision ExpiresOnPrecision { get; set; }
     public int? MeetingId { get; set; }
     public Meeting? Meeting { get; set; }
+    // The area an instrument with a partner outside the programme covers ("vocational education"), and
+    // the channel it belongs to; both counted by the yearly review. Null for the programme's own minutes.
+    public int? AreaId { get; set; }
+    public Term? Area { get; set; }
+    public Concord.Features.Review.CooperationChannel? Channel { get; set; }
+    // The year a source reports the instrument's status in, when no date of the instrument places it
+    // ("under negotiation" in the review of 2018).
+    public int? ReportedInYear { get; set; }
     public string? Sources { get; set; }
     public List<InstrumentParty> Parties { get; set; } = [];
     public List<InstrumentSignatory> Signatories { get; set; } = [];

@@ -17,6 +17,7 @@ sealed class InstrumentMapping : IEntityTypeConfiguration<Instrument>, IEntityTy
         e.HasIndex(x => x.Key).IsUnique();
         e.HasOne(x => x.Kind).WithMany().OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Meeting).WithMany(x => x.Instruments).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne(x => x.Area).WithMany().HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.SignedOn, x.Id });
         e.HasIndex(x => new { x.KindId, x.SignedOn, x.Id });
         e.HasIndex(x => new { x.Status, x.SignedOn, x.Id });

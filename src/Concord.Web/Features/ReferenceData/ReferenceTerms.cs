@@ -67,6 +67,13 @@ public static class ReferenceTerms
         (Vocabularies.Currency, "VND", "Đồng Việt Nam (VND)", "Vietnamese dong (VND)", "ດົ່ງຫວຽດນາມ (VND)"),
         (Vocabularies.Currency, "LAK", "Kíp Lào (LAK)", "Lao kip (LAK)", "ກີບລາວ (LAK)"),
         (Vocabularies.Currency, "USD", "Đô la Mỹ (USD)", "US dollar (USD)", "ໂດລາສະຫະລັດ (USD)"),
+
+        // The ministry's review of 2018 (article of 15/01/2019) names instruments in these areas, a kind of
+        // instrument it does not specify ("văn kiện hợp tác") and a conference that is none of the kinds above.
+        (Vocabularies.Area, "labour-social-security", "Lao động và an sinh xã hội", "Labour and social security", "ແຮງງານ ແລະ ປະກັນສັງຄົມ"),
+        (Vocabularies.Area, "drug-rehabilitation", "Phòng, chống và cai nghiện ma túy", "Drug prevention and rehabilitation", "ການປ້ອງກັນ ແລະ ບຳບັດຢາເສບຕິດ"),
+        (Vocabularies.InstrumentKind, "cooperation-instrument", "Văn kiện hợp tác", "Cooperation instrument", "ເອກະສານການຮ່ວມມື"),
+        (Vocabularies.MeetingKind, "conference", "Hội nghị", "Conference", "ກອງປະຊຸມ"),
     ];
 
     public static async Task EnsureAsync(ConcordDb db, CancellationToken ct = default)

@@ -44,6 +44,7 @@ public static class CitedRecord
     public const string Commitment = "commitment";
     public const string Report = "report";
     public const string Activity = "activity";
+    public const string CooperationYear = "cooperation-year";
 }
 
 public sealed class SourceConfiguration : IEntityTypeConfiguration<Source>

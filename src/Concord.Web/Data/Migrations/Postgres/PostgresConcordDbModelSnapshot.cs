@@ -281,6 +281,9 @@ namespace Concord.Data.Migrations.Postgres
                     b.Property<int?>("PeopleWomen")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ReportedInYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RestrictedTo")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
@@ -1193,6 +1196,12 @@ namespace Concord.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1222,6 +1231,9 @@ namespace Concord.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReportedInYear")
                         .HasColumnType("integer");
 
                     b.Property<string>("RestrictedTo")
@@ -1334,6 +1346,8 @@ namespace Concord.Data.Migrations.Postgres
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
 
                     b.HasIndex("Key")
                         .IsUnique();
@@ -1933,6 +1947,120 @@ namespace Concord.Data.Migrations.Postgres
                     b.ToTable("Terms");
                 });
 
+            modelBuilder.Entity("Concord.Features.Review.CooperationYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BilateralCommittees")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("NgoPartners")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("NgoPartnersApproximate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RestrictedTo")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PartnersNote", "Concord.Features.Review.CooperationYear.PartnersNote#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Lo")
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Vi")
+                                .HasColumnType("text");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Country")
+                        .IsUnique();
+
+                    b.ToTable("CooperationYears");
+                });
+
+            modelBuilder.Entity("Concord.Features.Review.CooperationYearPartner", b =>
+                {
+                    b.Property<int>("CooperationYearId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CooperationYearId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("CooperationYearPartners");
+                });
+
+            modelBuilder.Entity("Concord.Features.Review.CooperationYearRate", b =>
+                {
+                    b.Property<int>("CooperationYearId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("CooperationYearId", "Currency");
+
+                    b.ToTable("CooperationYearRates");
+                });
+
             modelBuilder.Entity("Concord.Features.Rounds.Reminder", b =>
                 {
                     b.Property<int>("Id")
@@ -2515,6 +2643,11 @@ namespace Concord.Data.Migrations.Postgres
 
             modelBuilder.Entity("Concord.Features.Instruments.Instrument", b =>
                 {
+                    b.HasOne("Concord.Features.ReferenceData.Term", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concord.Features.ReferenceData.Term", "Kind")
                         .WithMany()
                         .HasForeignKey("KindId")
@@ -2525,6 +2658,8 @@ namespace Concord.Data.Migrations.Postgres
                         .WithMany("Instruments")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Area");
 
                     b.Navigation("Kind");
 
@@ -2687,6 +2822,36 @@ namespace Concord.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Concord.Features.Review.CooperationYearPartner", b =>
+                {
+                    b.HasOne("Concord.Features.Review.CooperationYear", "CooperationYear")
+                        .WithMany("Partners")
+                        .HasForeignKey("CooperationYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CooperationYear");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Concord.Features.Review.CooperationYearRate", b =>
+                {
+                    b.HasOne("Concord.Features.Review.CooperationYear", "CooperationYear")
+                        .WithMany("Rates")
+                        .HasForeignKey("CooperationYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CooperationYear");
+                });
+
             modelBuilder.Entity("Concord.Features.Rounds.Reminder", b =>
                 {
                     b.HasOne("Concord.Features.Accounts.Account", null)
@@ -2834,6 +2999,13 @@ namespace Concord.Data.Migrations.Postgres
                     b.Navigation("Children");
 
                     b.Navigation("Predecessors");
+                });
+
+            modelBuilder.Entity("Concord.Features.Review.CooperationYear", b =>
+                {
+                    b.Navigation("Partners");
+
+                    b.Navigation("Rates");
                 });
 
             modelBuilder.Entity("Concord.Features.Rounds.Reminder", b =>

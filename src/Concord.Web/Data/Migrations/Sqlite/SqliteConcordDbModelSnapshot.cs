@@ -267,6 +267,9 @@ namespace Concord.Data.Migrations.Sqlite
                     b.Property<int?>("PeopleWomen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReportedInYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RestrictedTo")
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
@@ -1142,6 +1145,12 @@ namespace Concord.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1171,6 +1180,9 @@ namespace Concord.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportedInYear")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RestrictedTo")
@@ -1283,6 +1295,8 @@ namespace Concord.Data.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
 
                     b.HasIndex("Key")
                         .IsUnique();
@@ -1848,6 +1862,118 @@ namespace Concord.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Terms");
+                });
+
+            modelBuilder.Entity("Concord.Features.Review.CooperationYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BilateralCommittees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NgoPartners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NgoPartnersApproximate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RestrictedTo")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PartnersNote", "Concord.Features.Review.CooperationYear.PartnersNote#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Lo")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Vi")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Country")
+                        .IsUnique();
+
+                    b.ToTable("CooperationYears");
+                });
+
+            modelBuilder.Entity("Concord.Features.Review.CooperationYearPartner", b =>
+                {
+                    b.Property<int>("CooperationYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CooperationYearId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("CooperationYearPartners");
+                });
+
+            modelBuilder.Entity("Concord.Features.Review.CooperationYearRate", b =>
+                {
+                    b.Property<int>("CooperationYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CooperationYearId", "Currency");
+
+                    b.ToTable("CooperationYearRates");
                 });
 
             modelBuilder.Entity("Concord.Features.Rounds.Reminder", b =>
@@ -2422,6 +2548,11 @@ namespace Concord.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Concord.Features.Instruments.Instrument", b =>
                 {
+                    b.HasOne("Concord.Features.ReferenceData.Term", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Concord.Features.ReferenceData.Term", "Kind")
                         .WithMany()
                         .HasForeignKey("KindId")
@@ -2432,6 +2563,8 @@ namespace Concord.Data.Migrations.Sqlite
                         .WithMany("Instruments")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Area");
 
                     b.Navigation("Kind");
 
@@ -2594,6 +2727,36 @@ namespace Concord.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Concord.Features.Review.CooperationYearPartner", b =>
+                {
+                    b.HasOne("Concord.Features.Review.CooperationYear", "CooperationYear")
+                        .WithMany("Partners")
+                        .HasForeignKey("CooperationYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Organisations.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CooperationYear");
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Concord.Features.Review.CooperationYearRate", b =>
+                {
+                    b.HasOne("Concord.Features.Review.CooperationYear", "CooperationYear")
+                        .WithMany("Rates")
+                        .HasForeignKey("CooperationYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CooperationYear");
+                });
+
             modelBuilder.Entity("Concord.Features.Rounds.Reminder", b =>
                 {
                     b.HasOne("Concord.Features.Accounts.Account", null)
@@ -2741,6 +2904,13 @@ namespace Concord.Data.Migrations.Sqlite
                     b.Navigation("Children");
 
                     b.Navigation("Predecessors");
+                });
+
+            modelBuilder.Entity("Concord.Features.Review.CooperationYear", b =>
+                {
+                    b.Navigation("Partners");
+
+                    b.Navigation("Rates");
                 });
 
             modelBuilder.Entity("Concord.Features.Rounds.Reminder", b =>

@@ -1,0 +1,172 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Concord.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddYearlyReview : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "AreaId",
+                table: "Instruments",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Channel",
+                table: "Instruments",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReportedInYear",
+                table: "Instruments",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ReportedInYear",
+                table: "Activities",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CooperationYears",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RestrictedTo = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    BilateralCommittees = table.Column<int>(type: "INTEGER", nullable: true),
+                    NgoPartners = table.Column<int>(type: "INTEGER", nullable: true),
+                    NgoPartnersApproximate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    PartnersNote_En = table.Column<string>(type: "TEXT", nullable: true),
+                    PartnersNote_Lo = table.Column<string>(type: "TEXT", nullable: true),
+                    PartnersNote_Vi = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsIllustrative = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CooperationYears", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CooperationYearPartners",
+                columns: table => new
+                {
+                    CooperationYearId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CooperationYearPartners", x => new { x.CooperationYearId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_CooperationYearPartners_CooperationYears_CooperationYearId",
+                        column: x => x.CooperationYearId,
+                        principalTable: "CooperationYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CooperationYearPartners_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CooperationYearRates",
+                columns: table => new
+                {
+                    CooperationYearId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Rate = table.Column<decimal>(type: "TEXT", precision: 20, scale: 6, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CooperationYearRates", x => new { x.CooperationYearId, x.Currency });
+                    table.ForeignKey(
+                        name: "FK_CooperationYearRates_CooperationYears_CooperationYearId",
+                        column: x => x.CooperationYearId,
+                        principalTable: "CooperationYears",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instruments_AreaId",
+                table: "Instruments",
+                column: "AreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CooperationYearPartners_OrganisationId",
+                table: "CooperationYearPartners",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CooperationYears_Year_Country",
+                table: "CooperationYears",
+                columns: new[] { "Year", "Country" },
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Instruments_Terms_AreaId",
+                table: "Instruments",
+                column: "AreaId",
+                principalTable: "Terms",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Instruments_Terms_AreaId",
+                table: "Instruments");
+
+            migrationBuilder.DropTable(
+                name: "CooperationYearPartners");
+
+            migrationBuilder.DropTable(
+                name: "CooperationYearRates");
+
+            migrationBuilder.DropTable(
+                name: "CooperationYears");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Instruments_AreaId",
+                table: "Instruments");
+
+            migrationBuilder.DropColumn(
+                name: "AreaId",
+                table: "Instruments");
+
+            migrationBuilder.DropColumn(
+                name: "Channel",
+                table: "Instruments");
+
+            migrationBuilder.DropColumn(
+                name: "ReportedInYear",
+                table: "Instruments");
+
+            migrationBuilder.DropColumn(
+                name: "ReportedInYear",
+                table: "Activities");
+        }
+    }
+}
