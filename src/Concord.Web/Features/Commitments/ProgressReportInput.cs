@@ -82,6 +82,10 @@ public sealed class ProgressReportInput : IRecordInput<ProgressReport, ProgressR
             var orgCountry = await db.Organisations.Where(o => o.Id == org).Select(o => new { o.Country }).SingleOrDefaultAsync(ct);
             if (orgCountry is null) errors[nameof(OrganisationId)] = "Validation.UnknownChoice";
             else if (Sides.IsKnown(country) && orgCountry.Country != country) errors[nameof(OrganisationId)] = "Commitments.ReporterNotOfSide";
+            // A focal point reports for their own department (or a unit under it); a report already naming
+            // another (a coordinator's) keeps it.
+            else if (org != existing?.OrganisationId && await ReportAccess.ReportersAsync(db, db.Viewer, ct) is { } reporters && !reporters.Contains(org))
+                errors[nameof(OrganisationId)] = "Commitments.ReporterNotYours";
         }
         if (!string.IsNullOrWhiteSpace(Period) && !Concord.Shared.Period.TryParse(Period, out _)) errors[nameof(Period)] = "Validation.Period";
         if (Status is { } status && !CommitmentStatusRules.CanReport(status))
