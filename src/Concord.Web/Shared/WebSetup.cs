@@ -72,6 +72,14 @@ public static class WebSetup
         app.UseMalformedInputAnswers();
         app.UseStaticFiles();
         app.UseRouting();
+        // An address nothing answers is "not found" for everyone, not a sign-in page: the fallback policy
+        // (sign in first) guards Concord's own pages, and a mistyped link or a scanner should hear 404.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is not null) return next(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
         app.UseAuthentication();
         app.UseTokenRefusal();
         app.UseAuthorization();

@@ -35,7 +35,11 @@ public class CarryOverModel(ConcordDb db, IStringLocalizer t) : PageModel
         ModelState.AddRuleErrors(errors, t);
         if (!ModelState.IsValid) return Page();
         var copy = await CarryOver.ApplyAsync(db, Original, Input, ct);
-        if (await db.TrySaveAsync(ct)) return Redirect($"/commitments/{copy.Id}");
+        if (await db.TrySaveAsync(ct))
+        {
+            TempData[Flash.Key] = Flash.CarriedOver;
+            return Redirect($"/commitments/{copy.Id}");
+        }
         // Nothing of the carry-over is a field to merge: the clause changed, so the user looks at it again.
         ModelState.AddModelError("", t["Common.Conflict"]);
         return Page();

@@ -66,6 +66,7 @@ public class NewModel(ConcordDb db, CurrentUser user, JobSignal signal, TimeProv
             Input.Left!, string.IsNullOrEmpty(Input.Right) ? null : Input.Right, Input.Side!, Input.Period?.Trim());
         var document = await DocumentsSetup.RequestAsync(db, signal, request, Subject, user.AccountId!.Value,
             clock.GetUtcNow().UtcDateTime, options.Value.Keep, ct);
+        TempData[Flash.Key] = Flash.Requested;
         return Redirect($"/documents/{document.Id}");
     }
 

@@ -28,7 +28,7 @@ public class IndexModel(ConcordDb db, CurrentUser user) : PageModel
         record.WithdrawnSide = null;
         record.WithdrawalReason = null;
         await db.SaveChangesAsync(ct);
-        TempData[Flash.Key] = "Restored";
+        TempData[Flash.Key] = Flash.Restored;
         return Redirect(target.PageUrl);
     }
 }

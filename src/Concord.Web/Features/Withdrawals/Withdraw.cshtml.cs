@@ -51,7 +51,7 @@ public class WithdrawModel(ConcordDb db, IStringLocalizer t, CurrentUser user) :
         record.WithdrawnSide = user.Country;
         record.WithdrawalReason = Input.Reason!.Trim();
         await db.SaveChangesAsync(ct);
-        TempData[Flash.Key] = "Withdrawn";
+        TempData[Flash.Key] = Flash.Withdrawn;
         return Redirect(Target.ListUrl);
     }
 
