@@ -24,6 +24,8 @@ public static class WebSetup
         services.AddSingleton<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Program)));
         services.AddConcordCultures();
         services.AddMemoryCache();
+        // Before MVC's own, which it adds only when none is registered (see FieldLimits.cs).
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider, FieldLimitAdapterProvider>();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddDataAnnotationsLocalization()
             .AddViewLocalization();

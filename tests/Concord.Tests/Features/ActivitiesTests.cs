@@ -243,7 +243,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Contains("vừa được người khác sửa", page.QuerySelector("#error-summary")!.TextContent);
+        Assert.Contains("vừa được người khác sửa", page.QuerySelector("#conflict-message")!.TextContent);
         Assert.Equal("Đoàn công tác của biên tập viên B", page.QuerySelector("#Input_TitleVi")!.GetAttribute("value"));
     }
 

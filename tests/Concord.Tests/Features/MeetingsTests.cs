@@ -342,7 +342,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Contains("vừa được người khác sửa", result.QuerySelector("#error-summary")!.TextContent);
+        Assert.Contains("vừa được người khác sửa", result.QuerySelector("#conflict-message")!.TextContent);
         Assert.Equal("Sửa bởi người khác", await factory.WithDbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.Title.Vi).SingleAsync()));
     }
 

@@ -89,7 +89,7 @@ public abstract class LinksAndConfirmationsTests(ConcordFactory factory)
         var client = await factory.CoordinatorAsync();
         var landed = await client.SubmitFormAsync($"/commitments/{id}?culture=en", new Dictionary<string, string?>(), "#suggested-status");
         var page = await Html.ParseAsync(await landed.Content.ReadAsStringAsync());
-        Assert.Equal("Saved.", page.QuerySelector("#flash[role=status]")?.TextContent.Trim());
+        Assert.Equal("Đã lưu.", page.QuerySelector("#flash[role=status]")?.TextContent.Trim());
     }
 }
 
