@@ -48,7 +48,7 @@ public abstract class VisibilityFormsTests(ConcordFactory factory)
         var saved = await factory.WithDbAsync(db => db.Instruments.Where(i => i.Id == id).Select(i => new { i.Visibility, i.RestrictedTo }).SingleAsync());
         Assert.Equal((Visibility.Restricted, "VN"), (saved.Visibility, saved.RestrictedTo));
         var page = await vietnam.GetPageAsync($"/instruments/{id}");
-        Assert.Equal("Only Vietnam", page.QuerySelector(".visibility")!.TextContent.Trim());
+        Assert.Equal("Vietnamese side only", page.QuerySelector(".visibility")!.TextContent.Trim());
         var laos = await EnglishCoordinatorAsync(TestAccounts.LaoCooperation);
         Assert.Equal(HttpStatusCode.NotFound, (await laos.GetAsync($"/instruments/{id}")).StatusCode);
 

@@ -134,8 +134,8 @@ public abstract class ActivitiesTests(ConcordFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.NotNull(page.QuerySelector("#error-summary"));
-        Assert.Equal("Vui lòng nhập trường này.", page.ErrorFor("Input.KindId"));
-        Assert.Equal("Nhập ít nhất một ngôn ngữ.", page.ErrorFor("Input.TitleVi"));
+        Assert.Equal("Vui lòng nhập thông tin này.", page.ErrorFor("Input.KindId"));
+        Assert.Equal("Nhập nội dung bằng ít nhất một ngôn ngữ.", page.ErrorFor("Input.TitleVi"));
         Assert.StartsWith("Ngày không hợp lệ", page.ErrorFor("Input.Starts"));
         Assert.Equal("Quá dài: tối đa 300 ký tự.", page.ErrorFor("Input.DateNote"));
         Assert.Equal("Số nữ và số nam cộng lại vượt quá tổng số người.", page.ErrorFor("Input.PeopleTotal"));

@@ -53,7 +53,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         Assert.Equal("Đang thực hiện", la.QuerySelector(".report-status")!.TextContent.Trim());
         Assert.Contains("the centre is not yet equipped", la.TextContent);
         Assert.Contains("disagree", row.ClassList);
-        Assert.Equal("Hai bên báo cáo khác nhau", row.QuerySelector(".disagreement")!.TextContent.Trim());
+        Assert.Equal("Báo cáo của hai bên chưa thống nhất", row.QuerySelector(".disagreement")!.TextContent.Trim());
         Assert.Null(page.QuerySelector("#suggested-status"));
     }
 
@@ -185,7 +185,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         Assert.Contains("30/06/2027", facts);
         Assert.Contains($"Vụ Hợp tác quốc tế {world.Tag}", page.QuerySelector("dd[data-side=VN]")!.TextContent);
         Assert.Contains($"Cục Kế hoạch và Hợp tác quốc tế {world.Tag}", page.QuerySelector("dd[data-side=LA]")!.TextContent);
-        Assert.Equal("Chưa bắt đầu", page.QuerySelector("#status")!.TextContent.Trim());
+        Assert.Equal("Chưa triển khai", page.QuerySelector("#status")!.TextContent.Trim());
     }
 
     [Fact]
@@ -205,8 +205,8 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Nhập ít nhất một ngôn ngữ.", page.ErrorFor("Input.TextVi"));
-        Assert.Equal("Vui lòng nhập trường này.", page.ErrorFor("Input.AreaId"));
+        Assert.Equal("Nhập nội dung bằng ít nhất một ngôn ngữ.", page.ErrorFor("Input.TextVi"));
+        Assert.Equal("Vui lòng nhập thông tin này.", page.ErrorFor("Input.AreaId"));
         Assert.StartsWith("Giai đoạn không hợp lệ", page.ErrorFor("Input.Period"));
         Assert.StartsWith("Nhập đủ ngày/tháng/năm", page.ErrorFor("Input.DueOn"));
         Assert.StartsWith("Không được chuyển sang tình trạng này", page.ErrorFor("Input.Status"));
@@ -289,7 +289,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         Assert.Contains($"Biên bản Hội nghị lần thứ 8 {world.Tag}", from.TextContent);
 
         var oldPage = await client.GetPageAsync($"/commitments/{id}");
-        Assert.Equal("Chuyển sang kỳ sau", oldPage.QuerySelector("#status")!.TextContent.Trim());
+        Assert.Equal("Đã chuyển tiếp", oldPage.QuerySelector("#status")!.TextContent.Trim());
         Assert.Equal("Mục 7", oldPage.QuerySelector($"#carry-over [data-direction=into] a[href='/commitments/{newId}']")!.TextContent);
         Assert.Null(oldPage.QuerySelector($"a[href='/commitments/{id}/carry-over']"));
 

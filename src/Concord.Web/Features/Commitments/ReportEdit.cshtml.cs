@@ -91,7 +91,10 @@ public class ReportEditModel(ConcordDb db, IStringLocalizer t, CurrentUser user,
         BeforeCheck();
         ModelState.AddModelError("Input.Country", T["Commitments.SideNotYours"]);
         await LoadChoicesAsync(ct);
-        return Page();
+        // Still a refusal (403), but one that shows the form, not a bare error page.
+        var page = Page();
+        page.StatusCode = StatusCodes.Status403Forbidden;
+        return page;
     }
 
     protected override string PageOf(ProgressReport record) => $"/commitments/{CommitmentId}#period-{record.Period}";

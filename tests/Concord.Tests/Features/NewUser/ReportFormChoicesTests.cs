@@ -57,7 +57,7 @@ public abstract class ReportFormChoicesTests(ConcordFactory factory)
             ["Input.ReportedOn"] = "10/03/2025",
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.Equal(narrative, page.QuerySelector("textarea[name='Input.NarrativeVi']")!.TextContent.Trim());
         Assert.Contains("own side", page.QuerySelector("[data-valmsg-for='Input.Country']")!.TextContent);
