@@ -29,6 +29,7 @@ public static class WebSetup
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddDataAnnotationsLocalization()
             .AddViewLocalization();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.IHtmlGenerator, FieldLimitsHtmlGenerator>();
         // A value that cannot be read as its field's type (letters in a number field) gets a message in the
         // reader's language beside the field, like every other error, not ASP.NET's English default.
         services.AddOptions<MvcOptions>().Configure<IStringLocalizer>((o, t) =>

@@ -12,3 +12,12 @@ document.querySelectorAll("[data-limit]").forEach(field => {
   field.addEventListener("input", check);
   check();
 });
+
+// A wide table scrolls inside its own box on a small screen; a keyboard user must be able to scroll it too,
+// so a box that does scroll takes the focus (tabindex) like any other scrolling region.
+const scrollables = () => document.querySelectorAll(".table-responsive").forEach(box => {
+  if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
+  else box.removeAttribute("tabindex");
+});
+scrollables();
+window.addEventListener("resize", scrollables);

@@ -8,6 +8,9 @@
     const filterBox = picker.querySelector(".picker-filter");
     const input = filterBox.querySelector("input");
     const count = filterBox.querySelector("[role=status]");
+    // The words "{0} found" in the page's language, written by the server beside the box.
+    const found = filterBox.querySelector("[data-text=found]").textContent;
+    const foundOne = filterBox.querySelector("[data-text=found-one]").textContent;
     const details = picker.querySelector("details");
     const items = [...picker.querySelectorAll(".picker-item")].map(label => ({ label, text: fold(label.textContent) }));
     const groups = [...picker.querySelectorAll(".picker-group")];
@@ -20,7 +23,7 @@
       items.forEach(i => { i.label.hidden = words.length > 0 && !words.every(w => i.text.includes(w)); });
       groups.forEach(g => { g.hidden = !g.querySelector(".picker-item:not([hidden])"); });
       const n = visible().length;
-      count.textContent = words.length === 0 ? "" : (n === 1 ? count.dataset.foundOne : count.dataset.found).replace("{0}", n.toLocaleString());
+      count.textContent = words.length === 0 ? "" : (n === 1 ? foundOne : found).replace("{0}", n.toLocaleString());
     };
     input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(apply, 120); });
     input.addEventListener("keydown", e => {
