@@ -154,7 +154,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         });
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var page = await Html.ParseAsync(await stale.Content.ReadAsStringAsync());
-        Assert.Contains("vừa được người khác sửa", page.QuerySelector("#error-summary")!.TextContent);
+        Assert.Contains("vừa được người khác sửa", page.QuerySelector("#conflict-message")!.TextContent);
         Assert.Equal(InProgress, await factory.WithDbAsync(db => db.ProgressReports.Where(r => r.Id == reportId).Select(r => r.Status).SingleAsync()));
         await client.GetPageAsync($"/commitments/{id + 100000}/reports/{reportId}/edit", HttpStatusCode.NotFound);
     }
@@ -253,7 +253,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
             ["Input.LeadIds"] = $"{world.VnDepartment},{world.LaDepartment}",
         });
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
-        Assert.Contains("vừa được người khác sửa", (await Html.ParseAsync(await mine.Content.ReadAsStringAsync())).QuerySelector("#error-summary")!.TextContent);
+        Assert.Contains("vừa được người khác sửa", (await Html.ParseAsync(await mine.Content.ReadAsStringAsync())).QuerySelector("#conflict-message")!.TextContent);
         var saved = await world.LoadAsync(id);
         Assert.Equal("Sửa bởi người khác", saved.Text.Vi);
         Assert.Equal([world.VnDepartment], saved.Leads.Select(l => l.OrganisationId));
@@ -312,7 +312,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         var done = await world.AddCommitmentAsync(c => c.Status = Done);
         var client = await factory.CoordinatorAsync(redirects: false);
         var refusedPage = await client.GetPageAsync($"/commitments/{done}/carry-over");
-        Assert.StartsWith("Cam kết đã hoàn thành hoặc không tiếp tục", refusedPage.QuerySelector("#carry-over-refused")!.TextContent.Trim());
+        Assert.StartsWith("Cam kết đã hoàn thành hoặc dừng thực hiện", refusedPage.QuerySelector("#carry-over-refused")!.TextContent.Trim());
         Assert.Null(refusedPage.QuerySelector("main form[method=post]"));
 
         var open = await world.AddCommitmentAsync();
