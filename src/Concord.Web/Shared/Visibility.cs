@@ -85,6 +85,20 @@ public static class VisibilityRule
         return Expression.Lambda<Func<T, bool>>(body, parameter);
     }
 
+    // Seen by every signed-in official of either side: neither it nor what it belongs to is kept to one side.
+    // What a reader who is not signed in is sent to sign in for (SignInFirst); a record kept to one side stays
+    // "not found" to them, as it is to the other side.
+    public static Expression<Func<T, bool>> SharedWithBothSides<T>()
+    {
+        var parameter = Expression.Parameter(typeof(T), "x");
+        Expression Shared(Expression record) =>
+            Expression.NotEqual(Expression.Property(record, nameof(IRestrictable.Visibility)), Expression.Constant(Visibility.Restricted));
+        var body = Shared(parameter);
+        foreach (var path in RestrictableParents.GetValueOrDefault(typeof(T)) ?? [])
+            body = Expression.AndAlso(body, Shared(path.Aggregate((Expression)parameter, Expression.Property)));
+        return Expression.Lambda<Func<T, bool>>(body, parameter);
+    }
+
     sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;

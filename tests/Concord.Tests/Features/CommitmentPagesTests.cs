@@ -330,7 +330,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         {
             ["Input.InstrumentId"] = world.SeventhMinutes.ToString(CultureInfo.InvariantCulture),
         });
-        Assert.StartsWith("Văn kiện này được ký trước", (await Html.ParseAsync(await earlier.Content.ReadAsStringAsync())).ErrorFor("Input.InstrumentId"));
+        Assert.StartsWith("Biên bản này được ký trước", (await Html.ParseAsync(await earlier.Content.ReadAsStringAsync())).ErrorFor("Input.InstrumentId"));
         Assert.Equal(InProgress, (await world.LoadAsync(open)).Status);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Commitments.CountAsync(c => c.CarriedOverFromId == open || c.CarriedOverFromId == done)));
     }

@@ -20,7 +20,7 @@ public abstract class TranslationsTests(ConcordFactory factory)
         var expected = UnreviewedIn("lo");
         Assert.True(expected > 400, $"only {expected} unreviewed Lao strings");
         Assert.Equal(expected, page.QuerySelectorAll("#unreviewed tbody tr").Length);
-        Assert.Equal($"{expected} chuỗi chưa rà soát", page.QuerySelector("#unreviewed-count")!.TextContent.Trim());
+        Assert.Equal($"{expected.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi"))} chuỗi chưa rà soát", page.QuerySelector("#unreviewed-count")!.TextContent.Trim());
 
         var row = page.QuerySelector("tr[id='key-Nav.Meetings']")!;
         string Cell(string language) => row.QuerySelector($"td[data-language='{language}']")!.TextContent.Trim();
@@ -62,7 +62,7 @@ public abstract class TranslationsTests(ConcordFactory factory)
         var page = await client.GetPageAsync("/admin/translations?culture=lo&language=lo");
         Assert.Equal("lo", page.DocumentElement.GetAttribute("lang"));
         Assert.Equal("ຄຳແປທີ່ຍັງບໍ່ໄດ້ກວດກາ", page.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Equal($"ຂໍ້ຄວາມທີ່ຍັງບໍ່ໄດ້ກວດກາ {UnreviewedIn("lo")} ລາຍການ", page.QuerySelector("#unreviewed-count")!.TextContent.Trim());
+        Assert.Equal($"ຂໍ້ຄວາມທີ່ຍັງບໍ່ໄດ້ກວດກາ {UnreviewedIn("lo").ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("lo"))} ລາຍການ", page.QuerySelector("#unreviewed-count")!.TextContent.Trim());
     }
 
     [Fact]
