@@ -75,15 +75,16 @@ public static class WebSetup
         app.UseMalformedInputAnswers();
         app.UseStaticFiles();
         app.UseRouting();
-        // An address nothing answers is "not found" for everyone, not a sign-in page: the fallback policy
-        // (sign in first) guards Concord's own pages, and a mistyped link or a scanner should hear 404.
+        app.UseAuthentication();
+        // An address nothing answers is "not found" to a visitor who is not signed in too, not a sign-in page:
+        // the fallback policy (sign in first) guards Concord's own pages, and a mistyped link, /favicon.ico on a
+        // browser that asks elsewhere, or a scanner should hear 404. A signed-in request goes on as before.
         app.Use((context, next) =>
         {
-            if (context.GetEndpoint() is not null) return next(context);
+            if (context.GetEndpoint() is not null || context.User.Identity?.IsAuthenticated == true) return next(context);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        app.UseAuthentication();
         app.UseTokenRefusal();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -61,7 +61,7 @@ public abstract class TranslationWorkTests(ConcordFactory factory)
         // Verified from the queue, beside the original: by whom, and the page says so.
         var verified = await vietnam.SubmitFormAsync(unverified, Queue("vi", "Unverified", id), new Dictionary<string, string?>(), $"#queue-Commitment-{id} form");
         var after = await Html.ParseAsync(await verified.Content.ReadAsStringAsync());
-        Assert.Contains("bản dịch tiếng Việt được bạn kiểm tra", after.QuerySelector("#flash")?.TextContent);
+        Assert.Contains("bạn đã kiểm tra bản dịch tiếng Việt", after.QuerySelector("#flash[role=status]")?.TextContent);
         Assert.Null(after.QuerySelector($"#queue-Commitment-{id}"));
         var state = await StateAsync(id);
         Assert.NotNull(state.ViVerifiedAt);

@@ -48,7 +48,7 @@ public abstract class TranslationsTests(ConcordFactory factory)
 
         var lao = await client.GetPageAsync("/admin/translations?language=lo");
         Assert.Equal("lo", lao.QuerySelector("#f-language option[selected]")!.GetAttribute("value"));
-        Assert.Contains($"({UnreviewedIn("lo")})", lao.QuerySelector("#f-language option[value='lo']")!.TextContent);
+        Assert.Contains($"({UnreviewedIn("lo").ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi"))})", lao.QuerySelector("#f-language option[value='lo']")!.TextContent);
 
         var all = await client.GetPageAsync("/admin/translations");
         Assert.Equal(Catalog.Unreviewed.Count, all.QuerySelectorAll("#unreviewed tbody tr").Length);
