@@ -22,6 +22,7 @@ public class BilingualPrintJourney(ConcordServer server) : IClassFixture<Concord
     {
         var id = await CreateMinutesAsync();
         var page = await server.NewPageAsync("vi");
+        var axe = Axe.Watch(page);
         await page.GotoAsync($"/instruments/{id}/bilingual");
         await Assertions.Expect(page.Locator("table.bilingual tr.bilingual-clause")).ToHaveCountAsync(ClauseCount);
         // Script runs here, so the print button is offered.
@@ -67,6 +68,7 @@ public class BilingualPrintJourney(ConcordServer server) : IClassFixture<Concord
         // A clause with no Lao yet says so in the Lao column, in the reader's language.
         Assert.Contains("Chưa có bản tiếng Lào.", all);
         Assert.DoesNotContain("No Lao text yet", all);
+        await axe.AssertVisitedAsync();
     }
 
     static string LaoConsonants(string text) => string.Concat(text.Where(c => c is >= '\u0E81' and <= '\u0EAE' || char.IsAsciiDigit(c)));

@@ -10,6 +10,7 @@ public class ConferenceJourney(ConcordServer server) : IClassFixture<ConcordServ
     public async Task LaoCoordinatorOpensTheNinthConferenceReportsOnACommitmentAndFindsTheReportOnTheHomePage()
     {
         var page = await server.NewPageAsync("en");
+        var axe = Axe.Watch(page);
         await page.SignInAsync(await server.CreateAccountAsync(Concord.Features.Accounts.Role.Coordinator, "la-mlsw-dpic", twoFactor: true));
         await page.GotoAsync("/meetings");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("9th") }).First.ClickAsync();
@@ -23,7 +24,7 @@ public class ConferenceJourney(ConcordServer server) : IClassFixture<ConcordServ
         await clause.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(clauseHref!) + "$"));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Add Laos's report" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add the Lao side's report" }).ClickAsync();
         // The form proposes the department that leads on the Lao side.
         Assert.NotEqual("", await page.Locator("select[name='Input.OrganisationId']").InputValueAsync());
         await page.SelectOptionAsync("select[name='Input.Status']", "InProgress");
@@ -39,12 +40,14 @@ public class ConferenceJourney(ConcordServer server) : IClassFixture<ConcordServ
         var latest = page.Locator("#latest-reports tbody tr").First;
         await Assertions.Expect(latest).ToContainTextAsync("Laos");
         await Assertions.Expect(latest.Locator($"a[href='{clauseHref}']")).ToHaveCountAsync(1);
+        await axe.AssertVisitedAsync();
     }
 
     [Fact]
     public async Task SearchingBanKanReachesTheDonationOfComputers()
     {
         var page = await server.NewPageAsync("vi");
+        var axe = Axe.Watch(page);
         await page.GotoAsync("/");
         await page.FillAsync("#site-search", "Ban Kan");
         await page.PressAsync("#site-search", "Enter");
@@ -55,5 +58,6 @@ public class ConferenceJourney(ConcordServer server) : IClassFixture<ConcordServ
         await Assertions.Expect(main).ToContainTextAsync("3.900.000.000 VND");
         await Assertions.Expect(main).ToContainTextAsync("50");
         await Assertions.Expect(main).ToContainTextAsync("Bản Cân");
+        await axe.AssertVisitedAsync();
     }
 }

@@ -17,14 +17,15 @@ public class FocalPointJourney(ConcordServer server) : IClassFixture<ConcordServ
         var account = await server.CreateAccountAsync(Role.FocalPoint, "la-bankan", twoFactor: true);
         var (bankan, other) = await CommitmentsAsync();
         var page = await server.NewPageAsync("en");
+        var axe = Axe.Watch(page);
         await page.SignInAsync(account);
 
         await page.GotoAsync($"/commitments/{bankan}");
         // The clause's record is not theirs to edit: no button for it, nor for the Vietnamese side's report.
         await Assertions.Expect(page.Locator($"main a[href='/commitments/{bankan}/edit']")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add Vietnam's report" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add the Vietnamese side's report" })).ToHaveCountAsync(0);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Add Laos's report" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add the Lao side's report" }).ClickAsync();
         await Assertions.Expect(page.Locator("select[name='Input.Country']")).ToHaveValueAsync("LA");
         await page.SelectOptionAsync("select[name='Input.Status']", "InProgress");
         await page.FillAsync("[name='Input.NarrativeEn']", "Ban Kan centre: twelve wheelchairs repaired and fitted (browser journey).");
@@ -39,6 +40,7 @@ public class FocalPointJourney(ConcordServer server) : IClassFixture<ConcordServ
         Assert.Equal(403, denied!.Status);
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("You may not open this page");
         await Assertions.Expect(page.Locator("main form")).ToHaveCountAsync(0);
+        await axe.AssertVisitedAsync();
     }
 
     // The 9th conference's clause the Ban Kan centre leads on the Lao side, and one another Lao department leads.

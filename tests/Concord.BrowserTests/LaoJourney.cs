@@ -17,6 +17,7 @@ public class LaoJourney(ConcordServer server) : IClassFixture<ConcordServer>
     public async Task LaoOfficialSwitchesToLaoOpensTheNinthConferenceAndFindsAClauseByALaoWordInsideItsSentence()
     {
         var page = await server.NewPageAsync("vi");
+        var axe = Axe.Watch(page);
         await page.SignInAsync(await server.CreateAccountAsync(Role.Reader, "la-mlsw", twoFactor: false));
 
         await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "ພາສາລາວ" }).ClickAsync();
@@ -49,6 +50,7 @@ public class LaoJourney(ConcordServer server) : IClassFixture<ConcordServer>
         await hit.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(href!) + "$"));
         await Assertions.Expect(page.Locator("main [lang='lo']", new() { HasText = Clause }).First).ToBeVisibleAsync();
+        await axe.AssertVisitedAsync();
     }
 
     static async Task<(double Glyphs, double Boxes)> LaoAndBoxWidthsAsync(ILocator element)

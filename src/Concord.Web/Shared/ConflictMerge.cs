@@ -35,6 +35,8 @@ public sealed class MergeForm
     // Per field name: "saved" keeps the saved value; "mine" (or nothing) takes the user's.
     public Dictionary<string, string> Choices { get; set; } = [];
     [BindNever] public ConflictView? Conflict { get; set; }
+    // Why the table is shown (a key): a warning above it, not an error, since nothing the user typed is wrong.
+    [BindNever] public string? Message { get; set; }
 }
 
 // One field that differs: its saved value and the user's, both as a reader sees them ("" when empty).
@@ -87,7 +89,9 @@ public static class ConflictMerge
             .Where(a => a.RecordType == recordType && a.RecordId == current.Id)
             .OrderByDescending(a => a.Id).Select(a => new { a.ActorName, a.At }).FirstOrDefaultAsync(ct);
         // A form that already showed a table (it posts the version the table was based on) was overtaken again.
-        page.ModelState.AddModelError("", t[form.Version is null ? "Conflict.NotSaved" : "Conflict.SavedAgain"]);
+        // Not a model error: the merge screen used to open with the red "please correct the errors" banner
+        // when nothing the user typed was wrong. The reason is the table's own heading instead.
+        form.Message = form.Version is null ? "Conflict.NotSaved" : "Conflict.SavedAgain";
         form.Conflict = new ConflictView(current.Version, last?.ActorName ?? "", last?.At, Compare(saved, mine, form.Loaded, name, t));
     }
 

@@ -121,4 +121,14 @@ public static class Flash
     public const string Key = "Flash";
     public const string Saved = "Saved";
     public const string Unchanged = "Unchanged";
+    public const string Withdrawn = "Withdrawn";
+    public const string Restored = "Restored";
+    public const string CarriedOver = "CarriedOver";
+    public const string Requested = "Requested";
+    public const string Revoked = "Revoked";
+    public const string SessionsEnded = "SessionsEnded";
+    public const string TwoFactorOff = "TwoFactorOff";
+    // A message already in the reader's language (a verification naming its language), and whether it warns.
+    public const string Text = "FlashText";
+    public const string Warning = "FlashWarning";
 }

@@ -25,7 +25,14 @@ public static class RecordMapping
             e.Property(nameof(IRestrictable.RestrictedTo)).HasMaxLength(2);
             // Every query of these records goes through this filter: a record restricted to one side
             // cannot be reached by the other side, by a list, a search, a report or an id typed in a URL.
-            e.HasQueryFilter(VisibilityRule.VisibleToReader<T>());
+            e.HasQueryFilter(VisibilityRule.Visible, VisibilityRule.VisibleToReader<T>());
+        }
+        if (typeof(IWithdrawable).IsAssignableFrom(typeof(T)))
+        {
+            e.Property(nameof(IWithdrawable.WithdrawnBy)).HasMaxLength(256);
+            e.Property(nameof(IWithdrawable.WithdrawnSide)).HasMaxLength(2);
+            e.Property(nameof(IWithdrawable.WithdrawalReason)).HasMaxLength(1000);
+            e.HasQueryFilter(VisibilityRule.Withdrawn, VisibilityRule.NotWithdrawn<T>());
         }
     }
 

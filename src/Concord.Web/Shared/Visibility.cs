@@ -22,9 +22,27 @@ public interface IRestrictable
     string? RestrictedTo { get; set; }
 }
 
-// The query filter every restrictable record is mapped with (RecordMapping.MapRecord).
+// A record withdrawn by a coordinator (made by mistake, a duplicate) is gone from every list, search,
+// count and API answer, like one the reader may not see, by a second query filter beside visibility
+// (VisibilityRule.NotWithdrawn). It is not deleted: its history and audit stay, and a coordinator of the
+// side that withdrew it restores it from /withdrawn (Features/Withdrawals).
+public interface IWithdrawable
+{
+    DateTime? WithdrawnAt { get; set; }
+    string? WithdrawnBy { get; set; }
+    // The side (VN or LA) of the coordinator who withdrew it: only that side restores it.
+    string? WithdrawnSide { get; set; }
+    string? WithdrawalReason { get; set; }
+}
+
+// The query filters every restrictable record is mapped with (RecordMapping.MapRecord). Named, so that the
+// withdrawn-records page can lift the withdrawal filter alone (IgnoreQueryFilters([VisibilityRule.Withdrawn]))
+// and still see only what its reader may.
 public static class VisibilityRule
 {
+    public const string Visible = "Visible";
+    public const string Withdrawn = "Withdrawn";
+
     // EF replaces every ConcordDb a query filter mentions with the context that runs the query, and reads
     // the viewer from that context for each query (the model, filter included, is built once per context
     // type). This field only stands for that context in the expression; it is never read.
@@ -52,6 +70,32 @@ public static class VisibilityRule
             var parent = path.Aggregate((Expression)parameter, Expression.Property);
             body = Expression.AndAlso(body, new ReplaceParameter(Rule.Parameters[0], parent).Visit(Rule.Body));
         }
+        return Expression.Lambda<Func<T, bool>>(body, parameter);
+    }
+
+    // Not withdrawn, nor under something withdrawn (a clause of withdrawn minutes, a report on a withdrawn clause).
+    public static Expression<Func<T, bool>> NotWithdrawn<T>()
+    {
+        var parameter = Expression.Parameter(typeof(T), "x");
+        Expression Live(Expression record) =>
+            Expression.Equal(Expression.Property(record, nameof(IWithdrawable.WithdrawnAt)), Expression.Constant(null, typeof(DateTime?)));
+        var body = Live(parameter);
+        foreach (var path in RestrictableParents.GetValueOrDefault(typeof(T)) ?? [])
+            body = Expression.AndAlso(body, Live(path.Aggregate((Expression)parameter, Expression.Property)));
+        return Expression.Lambda<Func<T, bool>>(body, parameter);
+    }
+
+    // Seen by every signed-in official of either side: neither it nor what it belongs to is kept to one side.
+    // What a reader who is not signed in is sent to sign in for (SignInFirst); a record kept to one side stays
+    // "not found" to them, as it is to the other side.
+    public static Expression<Func<T, bool>> SharedWithBothSides<T>()
+    {
+        var parameter = Expression.Parameter(typeof(T), "x");
+        Expression Shared(Expression record) =>
+            Expression.NotEqual(Expression.Property(record, nameof(IRestrictable.Visibility)), Expression.Constant(Visibility.Restricted));
+        var body = Shared(parameter);
+        foreach (var path in RestrictableParents.GetValueOrDefault(typeof(T)) ?? [])
+            body = Expression.AndAlso(body, Shared(path.Aggregate((Expression)parameter, Expression.Property)));
         return Expression.Lambda<Func<T, bool>>(body, parameter);
     }
 

@@ -24,9 +24,12 @@ public static class WebSetup
         services.AddSingleton<IStringLocalizer>(sp => sp.GetRequiredService<IStringLocalizerFactory>().Create(typeof(Program)));
         services.AddConcordCultures();
         services.AddMemoryCache();
+        // Before MVC's own, which it adds only when none is registered (see FieldLimits.cs).
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.DataAnnotations.IValidationAttributeAdapterProvider, FieldLimitAdapterProvider>();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddDataAnnotationsLocalization()
             .AddViewLocalization();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.IHtmlGenerator, FieldLimitsHtmlGenerator>();
         // A value that cannot be read as its field's type (letters in a number field) gets a message in the
         // reader's language beside the field, like every other error, not ASP.NET's English default.
         services.AddOptions<MvcOptions>().Configure<IStringLocalizer>((o, t) =>
@@ -74,6 +77,15 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        // An address nothing answers is "not found" to a visitor who is not signed in too, not a sign-in page:
+        // the fallback policy (sign in first) guards Concord's own pages, and a mistyped link, /favicon.ico on a
+        // browser that asks elsewhere, or a scanner should hear 404. A signed-in request goes on as before.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is not null || context.User.Identity?.IsAuthenticated == true) return next(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
         app.UseTokenRefusal();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -131,7 +131,8 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Get("review", _ => "/review?year=2018", Everyone),
         Get("commitments/{id:int}", w => $"/commitments/{w.HistoricCommitment}", Everyone),
         // The illustrative working records are shared by the signed-in officials of both sides, not published.
-        Get("commitments/{id:int}", w => $"/commitments/{w.Bankan}", SignedIn),
+        // Not signed in: to sign in and back (an e-mailed link to a shared record must not look dead).
+        Get("commitments/{id:int}", w => $"/commitments/{w.Bankan}", "SOOOOO"),
         Get("activities", _ => "/activities", Everyone),
         Get("activities/{id:int}", w => $"/activities/{w.Activity}", Everyone),
         Get("organisations", _ => "/organisations", Everyone),
@@ -196,6 +197,12 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Post("commitments/{id:int}", w => $"/commitments/{w.Bankan}?handler=Status", Editors, NoFields, handler: "Status"),
         Post("commitments/{id:int}", w => $"/commitments/{w.Bankan}?handler=Merge", Editors, NoFields, handler: "Merge"),
         Get("commitments/{id:int}/carry-over", w => $"/commitments/{w.Bankan}/carry-over", Editors),
+        // Withdrawing a record made by mistake, and the coordinators' list of withdrawn records.
+        Get("withdraw/{kind}/{id:int}", w => $"/withdraw/instruments/{w.Instrument}", Editors),
+        Get("withdraw/{kind}/{id:int}", w => $"/withdraw/reports/{w.LaReportOnBankan}", "SFFFOF"),
+        Post("withdraw/{kind}/{id:int}", w => $"/withdraw/commitments/{w.Bankan}", Editors, NoFields),
+        Get("withdrawn", w => "/withdrawn", Editors),
+        Post("withdrawn", w => $"/withdrawn?handler=Restore&kind=instruments&id={w.Instrument}", EditorsNothingToMerge, NoFields, handler: "Restore"),
         Post("commitments/{id:int}/carry-over", w => $"/commitments/{w.Bankan}/carry-over", Editors, NoFields),
         Post("api/commitments", _ => "/api/commitments", Editors, Empty),
         Put("api/commitments/{id:int}", w => $"/api/commitments/{w.Teachers}", Editors, Empty),

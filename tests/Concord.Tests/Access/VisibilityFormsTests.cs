@@ -48,7 +48,7 @@ public abstract class VisibilityFormsTests(ConcordFactory factory)
         var saved = await factory.WithDbAsync(db => db.Instruments.Where(i => i.Id == id).Select(i => new { i.Visibility, i.RestrictedTo }).SingleAsync());
         Assert.Equal((Visibility.Restricted, "VN"), (saved.Visibility, saved.RestrictedTo));
         var page = await vietnam.GetPageAsync($"/instruments/{id}");
-        Assert.Equal("Only Vietnam", page.QuerySelector(".visibility")!.TextContent.Trim());
+        Assert.Equal("Vietnamese side only", page.QuerySelector(".visibility")!.TextContent.Trim());
         var laos = await EnglishCoordinatorAsync(TestAccounts.LaoCooperation);
         Assert.Equal(HttpStatusCode.NotFound, (await laos.GetAsync($"/instruments/{id}")).StatusCode);
 
@@ -74,8 +74,11 @@ public abstract class VisibilityFormsTests(ConcordFactory factory)
         Assert.Equal(HttpStatusCode.Created, fromApi.StatusCode);
         Assert.Equal("Partners", (await fromApi.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("visibility").GetString());
 
-        var anonymous = factory.NewClient();
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/instruments/{shared}")).StatusCode);
+        // Not signed in, a shared record sends its reader to sign in (and back); a published one opens.
+        var anonymous = factory.NewClient(redirects: false);
+        var toSignIn = await anonymous.GetAsync($"/instruments/{shared}");
+        Assert.Equal(HttpStatusCode.Redirect, toSignIn.StatusCode);
+        Assert.StartsWith("/account/sign-in?returnUrl=", toSignIn.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/instruments/{published}")).StatusCode);
         Assert.Equal("Both sides", (await client.GetPageAsync($"/instruments/{shared}")).QuerySelector(".visibility")!.TextContent.Trim());
     }

@@ -94,7 +94,7 @@ public abstract class AccountAdminTests(ConcordFactory factory)
         Assert.Null(invited.QuerySelector("#delivered-link"));
         var mail = await smtp.NextAsync();
         Assert.Equal([email], mail.To);
-        Assert.Contains("Kính gửi Somchai Vongsa", mail.Body);
+        Assert.Contains("Kính gửi Anh/Chị Somchai Vongsa", mail.Body);
         Assert.Contains("Dear Somchai Vongsa", mail.Body);
         var link = mail.LinkTo("/account/accept");
         var done = await SetPasswordAsync(withMail.NewClient(), link, "bảy ngày để nhận lời mời");

@@ -134,14 +134,14 @@ public abstract class ActivitiesTests(ConcordFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
         Assert.NotNull(page.QuerySelector("#error-summary"));
-        Assert.Equal("Vui lòng nhập trường này.", page.ErrorFor("Input.KindId"));
-        Assert.Equal("Nhập ít nhất một ngôn ngữ.", page.ErrorFor("Input.TitleVi"));
+        Assert.Equal("Vui lòng nhập thông tin này.", page.ErrorFor("Input.KindId"));
+        Assert.Equal("Nhập nội dung bằng ít nhất một ngôn ngữ.", page.ErrorFor("Input.TitleVi"));
         Assert.StartsWith("Ngày không hợp lệ", page.ErrorFor("Input.Starts"));
         Assert.Equal("Quá dài: tối đa 300 ký tự.", page.ErrorFor("Input.DateNote"));
         Assert.Equal("Số nữ và số nam cộng lại vượt quá tổng số người.", page.ErrorFor("Input.PeopleTotal"));
         Assert.Equal("Giá trị không hợp lệ.", page.ErrorFor("Input.PeopleMen"));
         Assert.Equal("Chọn đơn vị tiền tệ cho số tiền.", page.ErrorFor("Input.ValueCurrency"));
-        Assert.StartsWith("Nhập các số hiệu cam kết", page.ErrorFor("AddCommitmentIds"));
+        Assert.StartsWith("Nhập các mã cam kết", page.ErrorFor("AddCommitmentIds"));
         // What was typed is still there to correct.
         Assert.Equal("31/02/2019", page.QuerySelector("#Input_Starts")!.GetAttribute("value"));
         Assert.Equal(before, await factory.WithDbAsync(db => db.Activities.CountAsync()));
@@ -160,7 +160,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
             ["Input.Ends"] = "06/2019",
         });
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Equal("The end is before the start.", page.ErrorFor("Input.Ends"));
+        Assert.Equal("The end date cannot be before the start date.", page.ErrorFor("Input.Ends"));
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Contains("vừa được người khác sửa", page.QuerySelector("#error-summary")!.TextContent);
+        Assert.Contains("vừa được người khác sửa", page.QuerySelector("#conflict-message")!.TextContent);
         Assert.Equal("Đoàn công tác của biên tập viên B", page.QuerySelector("#Input_TitleVi")!.GetAttribute("value"));
     }
 
@@ -284,7 +284,7 @@ public abstract class ActivitiesTests(ConcordFactory factory)
 
         var unknown = await client.SubmitFormAsync($"/activities/{id}/edit", new Dictionary<string, string?> { ["AddCommitmentIds"] = "987654321" });
         var page = await Html.ParseAsync(await unknown.Content.ReadAsStringAsync());
-        Assert.Equal("Có số hiệu cam kết không tồn tại.", page.ErrorFor("Input.CommitmentIds"));
+        Assert.Equal("Có mã cam kết không tồn tại.", page.ErrorFor("Input.CommitmentIds"));
     }
 
     static async Task<List<KeyValuePair<string, string>>> FormFieldsAsync(HttpClient client, string url, params (string Name, string Value)[] fields)

@@ -60,7 +60,7 @@ public abstract class AuditTests(ConcordFactory factory)
         var latest = entries[0];
         Assert.Equal(name, Actor(latest));
         Assert.Equal("Sửa", Action(latest));
-        var title = Line(latest, "Tiêu đề (tiếng Việt)");
+        var title = Line(latest, "Tên (tiếng Việt)");
         Assert.Equal($"Biên bản Hội nghị lần thứ 9 {world.Tag}", Before(title));
         Assert.Equal($"Biên bản Hội nghị lần thứ 9 (bản đã ký) {world.Tag}", After(title));
         // The first entry: the record as it was created, by the system that loaded it.
@@ -81,7 +81,7 @@ public abstract class AuditTests(ConcordFactory factory)
         }));
 
         var parties = (await EntriesAsync(client, $"/instruments/{world.EighthMinutes}/history"))[0]
-            .QuerySelectorAll(".audit-line[data-kind=Added]").Where(l => l.QuerySelector("dt")!.TextContent.Trim() == "Các bên").Select(After).ToList();
+            .QuerySelectorAll(".audit-line[data-kind=Added]").Where(l => l.QuerySelector("dt")!.TextContent.Trim() == "Các bên ký kết").Select(After).ToList();
         Assert.Equal(new[] { $"Bộ Nội vụ {world.Tag}", $"Bộ Lao động và Phúc lợi xã hội Lào {world.Tag}" }.Order(StringComparer.Ordinal), parties.Order(StringComparer.Ordinal));
 
         var english = await client.GetPageAsync($"/instruments/{world.EighthMinutes}/history?culture=en");
@@ -209,7 +209,7 @@ public abstract class AuditTests(ConcordFactory factory)
         var created = Assert.Single(entries);
         Assert.Equal("Tạo mới", Action(created));
         Assert.Equal(name, Actor(created));
-        Assert.Equal(title, Line(created, "Tiêu đề (tiếng Việt)").QuerySelector(".audit-value")!.TextContent.Trim());
+        Assert.Equal(title, Line(created, "Tên (tiếng Việt)").QuerySelector(".audit-value")!.TextContent.Trim());
         Assert.Equal("1.200", Line(created, "Tổng số người").QuerySelector(".audit-value")!.TextContent.Trim());
     }
 
@@ -234,7 +234,7 @@ public abstract class AuditTests(ConcordFactory factory)
         Assert.Equal(name, Actor(created));
         Assert.Equal("Tạo mới", Action(created));
         Assert.Equal("Forty teachers trained at the Ban Kan centre", Line(created, "Kết quả thực hiện (tiếng Anh)").QuerySelector(".audit-value")!.TextContent.Trim());
-        Assert.Equal("Lào", Line(created, "Nước").QuerySelector(".audit-value")!.TextContent.Trim());
+        Assert.Equal("Lào", Line(created, "Quốc gia").QuerySelector(".audit-value")!.TextContent.Trim());
 
         // The report's address names its commitment: another commitment's id finds nothing.
         var other = await world.AddCommitmentAsync(null, world.VnDepartment);

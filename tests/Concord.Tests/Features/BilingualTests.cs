@@ -132,7 +132,7 @@ public abstract class BilingualTests(ConcordFactory factory)
         Assert.Contains("Train vocational teachers for Laos", Cells(rows[1])[0].TextContent);
         Assert.Contains("ຝຶກອົບຮົມຄູສອນວິຊາຊີບໃຫ້ລາວ", Cells(rows[1])[1].TextContent);
         // Area, period and leads in each column's language.
-        Assert.Contains("Led by", Cells(rows[1])[0].TextContent);
+        Assert.Contains("Lead units", Cells(rows[1])[0].TextContent);
         Assert.Contains("Department of Planning and International Cooperation", Cells(rows[1])[0].TextContent);
         Assert.Contains("ຫົວໜ່ວຍເປັນເຈົ້າການ", Cells(rows[1])[1].TextContent);
         Assert.Contains("2026–2027", Cells(rows[1])[1].TextContent);
@@ -218,8 +218,9 @@ public abstract class BilingualTests(ConcordFactory factory)
         Assert.Equal(4, ClauseRows(lao).Length);
         Assert.Contains($"ຂໍ້ສະເພາະຂອງຝ່າຍລາວ {minutes.Marker}", lao.QuerySelector($"#clause-{minutes.LaoOnly}")!.TextContent);
 
-        // Shared between the sides, not published: the public gets no view of it at all.
-        await factory.NewClient().GetPageAsync(url, HttpStatusCode.NotFound);
+        // Shared between the sides, not published: the public gets no view of it, only the way to sign in.
+        var anonymous = await factory.NewClient(redirects: false).GetAsync(url);
+        Assert.StartsWith("/account/sign-in?returnUrl=", anonymous.Headers.Location?.OriginalString);
     }
 
     [Fact]

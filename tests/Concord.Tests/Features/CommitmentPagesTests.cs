@@ -53,7 +53,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         Assert.Equal("Đang thực hiện", la.QuerySelector(".report-status")!.TextContent.Trim());
         Assert.Contains("the centre is not yet equipped", la.TextContent);
         Assert.Contains("disagree", row.ClassList);
-        Assert.Equal("Hai bên báo cáo khác nhau", row.QuerySelector(".disagreement")!.TextContent.Trim());
+        Assert.Equal("Báo cáo của hai bên chưa thống nhất", row.QuerySelector(".disagreement")!.TextContent.Trim());
         Assert.Null(page.QuerySelector("#suggested-status"));
     }
 
@@ -154,7 +154,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         });
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         var page = await Html.ParseAsync(await stale.Content.ReadAsStringAsync());
-        Assert.Contains("vừa được người khác sửa", page.QuerySelector("#error-summary")!.TextContent);
+        Assert.Contains("vừa được người khác sửa", page.QuerySelector("#conflict-message")!.TextContent);
         Assert.Equal(InProgress, await factory.WithDbAsync(db => db.ProgressReports.Where(r => r.Id == reportId).Select(r => r.Status).SingleAsync()));
         await client.GetPageAsync($"/commitments/{id + 100000}/reports/{reportId}/edit", HttpStatusCode.NotFound);
     }
@@ -185,7 +185,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         Assert.Contains("30/06/2027", facts);
         Assert.Contains($"Vụ Hợp tác quốc tế {world.Tag}", page.QuerySelector("dd[data-side=VN]")!.TextContent);
         Assert.Contains($"Cục Kế hoạch và Hợp tác quốc tế {world.Tag}", page.QuerySelector("dd[data-side=LA]")!.TextContent);
-        Assert.Equal("Chưa bắt đầu", page.QuerySelector("#status")!.TextContent.Trim());
+        Assert.Equal("Chưa triển khai", page.QuerySelector("#status")!.TextContent.Trim());
     }
 
     [Fact]
@@ -205,8 +205,8 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Nhập ít nhất một ngôn ngữ.", page.ErrorFor("Input.TextVi"));
-        Assert.Equal("Vui lòng nhập trường này.", page.ErrorFor("Input.AreaId"));
+        Assert.Equal("Nhập nội dung bằng ít nhất một ngôn ngữ.", page.ErrorFor("Input.TextVi"));
+        Assert.Equal("Vui lòng nhập thông tin này.", page.ErrorFor("Input.AreaId"));
         Assert.StartsWith("Giai đoạn không hợp lệ", page.ErrorFor("Input.Period"));
         Assert.StartsWith("Nhập đủ ngày/tháng/năm", page.ErrorFor("Input.DueOn"));
         Assert.StartsWith("Không được chuyển sang tình trạng này", page.ErrorFor("Input.Status"));
@@ -252,7 +252,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
             ["Input.LeadIds"] = $"{world.VnDepartment},{world.LaDepartment}",
         });
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
-        Assert.Contains("vừa được người khác sửa", (await Html.ParseAsync(await mine.Content.ReadAsStringAsync())).QuerySelector("#error-summary")!.TextContent);
+        Assert.Contains("vừa được người khác sửa", (await Html.ParseAsync(await mine.Content.ReadAsStringAsync())).QuerySelector("#conflict-message")!.TextContent);
         var saved = await world.LoadAsync(id);
         Assert.Equal("Sửa bởi người khác", saved.Text.Vi);
         Assert.Equal([world.VnDepartment], saved.Leads.Select(l => l.OrganisationId));
@@ -288,7 +288,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         Assert.Contains($"Biên bản Hội nghị lần thứ 8 {world.Tag}", from.TextContent);
 
         var oldPage = await client.GetPageAsync($"/commitments/{id}");
-        Assert.Equal("Chuyển sang kỳ sau", oldPage.QuerySelector("#status")!.TextContent.Trim());
+        Assert.Equal("Đã chuyển tiếp", oldPage.QuerySelector("#status")!.TextContent.Trim());
         Assert.Equal("Mục 7", oldPage.QuerySelector($"#carry-over [data-direction=into] a[href='/commitments/{newId}']")!.TextContent);
         Assert.Null(oldPage.QuerySelector($"a[href='/commitments/{id}/carry-over']"));
 
@@ -311,7 +311,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         var done = await world.AddCommitmentAsync(c => c.Status = Done);
         var client = await factory.CoordinatorAsync(redirects: false);
         var refusedPage = await client.GetPageAsync($"/commitments/{done}/carry-over");
-        Assert.StartsWith("Cam kết đã hoàn thành hoặc không tiếp tục", refusedPage.QuerySelector("#carry-over-refused")!.TextContent.Trim());
+        Assert.StartsWith("Cam kết đã hoàn thành hoặc dừng thực hiện", refusedPage.QuerySelector("#carry-over-refused")!.TextContent.Trim());
         Assert.Null(refusedPage.QuerySelector("main form[method=post]"));
 
         var open = await world.AddCommitmentAsync();
@@ -329,7 +329,7 @@ public abstract class CommitmentPagesTests(ConcordFactory factory)
         {
             ["Input.InstrumentId"] = world.SeventhMinutes.ToString(CultureInfo.InvariantCulture),
         });
-        Assert.StartsWith("Văn kiện này được ký trước", (await Html.ParseAsync(await earlier.Content.ReadAsStringAsync())).ErrorFor("Input.InstrumentId"));
+        Assert.StartsWith("Biên bản này được ký trước", (await Html.ParseAsync(await earlier.Content.ReadAsStringAsync())).ErrorFor("Input.InstrumentId"));
         Assert.Equal(InProgress, (await world.LoadAsync(open)).Status);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Commitments.CountAsync(c => c.CarriedOverFromId == open || c.CarriedOverFromId == done)));
     }

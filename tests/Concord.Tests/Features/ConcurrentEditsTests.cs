@@ -47,7 +47,8 @@ public abstract class ConcurrentEditsTests(ConcordFactory factory)
         var body = await refused.Content.ReadAsStringAsync();
         Assert.True(refused.StatusCode == HttpStatusCode.OK, body);
         var page = await Html.ParseAsync(body);
-        Assert.Contains(Vi("Conflict.NotSaved"), page.QuerySelector("#error-summary")!.TextContent);
+        Assert.Contains(Vi("Conflict.NotSaved"), page.QuerySelector("#conflict-message")!.TextContent);
+        Assert.Null(page.QuerySelector("#error-summary"));
         return page;
     }
 
@@ -129,7 +130,7 @@ public abstract class ConcurrentEditsTests(ConcordFactory factory)
         var refused = await MergeAsync(second, page, url, new() { ["Merge.Choices[Abbreviation]"] = "mine" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var again = await Html.ParseAsync(await refused.Content.ReadAsStringAsync());
-        Assert.Contains(Vi("Conflict.SavedAgain"), again.QuerySelector("#error-summary")!.TextContent);
+        Assert.Contains(Vi("Conflict.SavedAgain"), again.QuerySelector("#conflict-message")!.TextContent);
         Assert.Equal(("THIRD", "SECOND", "mine"), Row(again, nameof(OrganisationInput.Abbreviation)));
         var version = await factory.WithDbAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => new { o.Abbreviation, o.Version }).SingleAsync());
         Assert.Equal("THIRD", version.Abbreviation);

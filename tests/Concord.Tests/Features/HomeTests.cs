@@ -96,7 +96,7 @@ public abstract class HomeTests(ConcordFactory factory)
         var rows = page.QuerySelectorAll("#latest-reports tbody tr").Take(3).Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
         Assert.Equal(["10/03/2100", "10/02/2100", "10/01/2100"], rows.Select(r => r[0]));
         Assert.Equal(["Lào", "Việt Nam", "Việt Nam"], rows.Select(r => r[1]));
-        Assert.Equal(["Đã hoàn thành", "Đang thực hiện", "Chưa bắt đầu"], rows.Select(r => r[3]));
+        Assert.Equal(["Đã hoàn thành", "Đang thực hiện", "Chưa triển khai"], rows.Select(r => r[3]));
         Assert.Contains("Cam kết được báo cáo", rows[0][2]);
         Assert.NotNull(page.QuerySelector($"#latest-reports a[href='/commitments/{commitment}']"));
     }

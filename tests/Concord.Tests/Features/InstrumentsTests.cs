@@ -48,8 +48,8 @@ public abstract class InstrumentsTests(ConcordFactory factory)
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Vui lòng nhập trường này.", page.ErrorFor("Input.KindId"));
-        Assert.Equal("Nhập ít nhất một ngôn ngữ.", page.ErrorFor("Input.TitleVi"));
+        Assert.Equal("Vui lòng nhập thông tin này.", page.ErrorFor("Input.KindId"));
+        Assert.Equal("Nhập nội dung bằng ít nhất một ngôn ngữ.", page.ErrorFor("Input.TitleVi"));
         Assert.StartsWith("Ngày không hợp lệ", page.ErrorFor("Input.Signed"));
         Assert.StartsWith("Ngày không hợp lệ", page.ErrorFor("Input.InForce"));
         Assert.Equal(before, await factory.WithDbAsync(db => db.Instruments.CountAsync()));

@@ -177,8 +177,8 @@ public abstract class MeetingsTests(ConcordFactory factory)
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Hội nghị Bộ trưởng cần có số kỳ (ví dụ 9).", page.ErrorFor("Input.Number"));
-        Assert.Equal("Ngày kết thúc trước ngày bắt đầu.", page.ErrorFor("Input.Ends"));
+        Assert.Equal("Hội nghị Bộ trưởng cần ghi lần thứ (ví dụ 9).", page.ErrorFor("Input.Number"));
+        Assert.Equal("Ngày kết thúc không được trước ngày bắt đầu.", page.ErrorFor("Input.Ends"));
         Assert.Equal("Một cuộc họp không thể chuẩn bị cho chính nó.", page.ErrorFor("Input.PreparesId"));
         Assert.NotNull(page.QuerySelector("#error-summary"));
         // What was typed stays in the form.
@@ -342,7 +342,7 @@ public abstract class MeetingsTests(ConcordFactory factory)
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Contains("vừa được người khác sửa", result.QuerySelector("#error-summary")!.TextContent);
+        Assert.Contains("vừa được người khác sửa", result.QuerySelector("#conflict-message")!.TextContent);
         Assert.Equal("Sửa bởi người khác", await factory.WithDbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.Title.Vi).SingleAsync()));
     }
 

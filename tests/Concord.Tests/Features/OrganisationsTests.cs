@@ -262,9 +262,9 @@ public abstract class OrganisationsTests(ConcordFactory factory)
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Vui lòng nhập trường này.", page.ErrorFor("Input.KindId"));
+        Assert.Equal("Vui lòng nhập thông tin này.", page.ErrorFor("Input.KindId"));
         Assert.Equal("Nhập mã quốc gia 2 chữ cái, ví dụ VN hoặc LA.", page.ErrorFor("Input.Country"));
-        Assert.Equal("Nhập ít nhất một ngôn ngữ.", page.ErrorFor("Input.NameVi"));
+        Assert.Equal("Nhập nội dung bằng ít nhất một ngôn ngữ.", page.ErrorFor("Input.NameVi"));
         Assert.Equal("Chọn tổ chức kế thừa trước khi nhập ngày.", page.ErrorFor("Input.SucceededOn"));
         Assert.Equal(before, await factory.WithDbAsync(db => db.Organisations.CountAsync()));
     }
@@ -363,7 +363,7 @@ public abstract class OrganisationsTests(ConcordFactory factory)
         Assert.Equal("Nguyễn Mạnh Cường (thử)", got.GetProperty("name").GetString());
 
         var empty = await Html.ParseAsync(await (await client.SubmitFormAsync("/people/new", new Dictionary<string, string?> { ["Input.Name"] = "" })).Content.ReadAsStringAsync());
-        Assert.Equal("Vui lòng nhập trường này.", empty.ErrorFor("Input.Name"));
+        Assert.Equal("Vui lòng nhập thông tin này.", empty.ErrorFor("Input.Name"));
     }
 }
 

@@ -240,7 +240,7 @@ public abstract class PersonalTokensTests(ConcordFactory factory)
             Assert.NotEqual("", page.ErrorFor("Input.ExpiresInDays"));
         }
         var missingName = await Html.ParseAsync(await (await PostCreateAsync(owner, new() { ["Input.Name"] = "", ["Input.ExpiresInDays"] = "90" }, [])).Content.ReadAsStringAsync());
-        Assert.Equal("Vui lòng nhập trường này.", missingName.ErrorFor("Input.Name"));
+        Assert.Equal("Vui lòng nhập thông tin này.", missingName.ErrorFor("Input.Name"));
     }
 }
 

@@ -61,7 +61,7 @@ public abstract class TranslationWorkTests(ConcordFactory factory)
         // Verified from the queue, beside the original: by whom, and the page says so.
         var verified = await vietnam.SubmitFormAsync(unverified, Queue("vi", "Unverified", id), new Dictionary<string, string?>(), $"#queue-Commitment-{id} form");
         var after = await Html.ParseAsync(await verified.Content.ReadAsStringAsync());
-        Assert.Contains("bản dịch tiếng Việt được bạn kiểm tra", after.QuerySelector("#queue-message")?.TextContent);
+        Assert.Contains("bạn đã kiểm tra bản dịch tiếng Việt", after.QuerySelector("#flash[role=status]")?.TextContent);
         Assert.Null(after.QuerySelector($"#queue-Commitment-{id}"));
         var state = await StateAsync(id);
         Assert.NotNull(state.ViVerifiedAt);
@@ -159,7 +159,7 @@ public abstract class TranslationWorkTests(ConcordFactory factory)
         await (await factory.CoordinatorAsync()).SubmitFormAsync($"/commitments/{id}/edit", new Dictionary<string, string?> { ["Input.TextLo"] = $"ແລກປ່ຽນຄະນະຜູ້ແທນ {world.Tag}" });
         var response = await client.SubmitFormAsync(queue, Queue("lo", "Unverified", id), new Dictionary<string, string?>(), $"#queue-Commitment-{id} form");
         var page = await Html.ParseAsync(await response.Content.ReadAsStringAsync());
-        Assert.Equal("The record changed after you opened the page. Read the new text, then verify again.", page.QuerySelector("#queue-message")?.TextContent.Trim());
+        Assert.Equal("The record changed after you opened the page. Read the new text, then verify again.", page.QuerySelector("#flash")?.TextContent.Trim());
         Assert.Null((await StateAsync(id)).LoVerifiedAt);
     }
 

@@ -59,8 +59,9 @@ public static class Html
         foreach (var (name, value) in fields)
         {
             if (value is null) continue;
-            // A multi-select is given as comma-separated values.
-            if (form.Elements.OfType<IHtmlSelectElement>().Any(s => s.Name == name && s.IsMultiple))
+            // A multi-select, or a "choose several" picker's tick boxes (_Picker.cshtml), is given as comma-separated values.
+            if (form.Elements.OfType<IHtmlSelectElement>().Any(s => s.Name == name && s.IsMultiple)
+                || form.Elements.OfType<IHtmlInputElement>().Any(i => i.Name == name && i.Type == "checkbox" && i.Closest("[data-picker]") is not null))
                 values.AddRange(value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => new KeyValuePair<string, string>(name, v)));
             else
                 values.Add(new(name, value));

@@ -14,8 +14,12 @@ public enum ActivityRole
 }
 
 // A delegation visit, training course, scholarship cohort, donation, workshop or award that carries commitments out.
-public class Activity : Record, ISearchable, IRestrictable, ITranslatable
+public class Activity : Record, ISearchable, IRestrictable, ITranslatable, IWithdrawable
 {
+    public DateTime? WithdrawnAt { get; set; }
+    public string? WithdrawnBy { get; set; }
+    public string? WithdrawnSide { get; set; }
+    public string? WithdrawalReason { get; set; }
     public Visibility Visibility { get; set; } = Visibility.Partners;
     public string? RestrictedTo { get; set; }
     public int KindId { get; set; }

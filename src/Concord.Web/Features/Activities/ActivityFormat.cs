@@ -26,7 +26,7 @@ public static class ActivityFormat
         var split = new List<string>();
         if (women is { } w) split.Add(t["Activities.WomenCount", Number(w)].Value);
         if (men is { } m) split.Add(t["Activities.MenCount", Number(m)].Value);
-        var head = total is { } n ? t["Activities.PeopleCount", Number(n)].Value : "";
+        var head = total is { } n ? t.Count("Activities.PeopleCount", n) : "";
         if (split.Count == 0) return head;
         return head.Length == 0 ? string.Join(", ", split) : $"{head} ({string.Join(", ", split)})";
     }

@@ -1,3 +1,4 @@
+using Concord.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ public class DetailsModel(ConcordDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await ActivityDetails.LoadAsync(db, id, ct) is not { } details) return NotFound();
+        if (await ActivityDetails.LoadAsync(db, id, ct) is not { } details) return await this.NotFoundOrSignInAsync(db.Activities, id, ct);
         Activity = details;
         return Page();
     }

@@ -229,7 +229,8 @@ public static class AuditView
     static IEnumerable<JsonElement> Items(Dictionary<string, List<object>>? parts, string? only = null) =>
         (parts ?? []).Where(p => only is null || p.Key == only).SelectMany(p => p.Value).OfType<JsonElement>().Where(e => e.ValueKind == JsonValueKind.Object);
 
-    // One query per type for the whole page, through the visibility filter.
+    // One query per type for the whole page, through the visibility filter. A withdrawn record keeps its
+    // history and its name in the logs: only the withdrawal filter is lifted.
     static async Task<Dictionary<(string Type, int Id), RecordRef>> ResolveAsync(ConcordDb db, IStringLocalizer t, IEnumerable<(string Type, int Id)> wanted, CancellationToken ct)
     {
         var language = Cultures.Language;
@@ -251,23 +252,23 @@ public static class AuditView
                         Add(group.Key, p.Id, p.Name, p.OrganisationId is { } org ? $"/organisations/{org}" : null);
                     break;
                 case nameof(Instrument):
-                    foreach (var i in await db.Instruments.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Title.Vi, x.Title.En, x.Title.Lo }).ToListAsync(ct))
+                    foreach (var i in await db.Instruments.IgnoreQueryFilters([VisibilityRule.Withdrawn]).AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Title.Vi, x.Title.En, x.Title.Lo }).ToListAsync(ct))
                         Add(group.Key, i.Id, Text(i.Vi, i.En, i.Lo), $"/instruments/{i.Id}");
                     break;
                 case nameof(Meeting):
-                    foreach (var m in await db.Meetings.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Title.Vi, x.Title.En, x.Title.Lo }).ToListAsync(ct))
+                    foreach (var m in await db.Meetings.IgnoreQueryFilters([VisibilityRule.Withdrawn]).AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Title.Vi, x.Title.En, x.Title.Lo }).ToListAsync(ct))
                         Add(group.Key, m.Id, Text(m.Vi, m.En, m.Lo), $"/meetings/{m.Id}");
                     break;
                 case nameof(Commitment):
-                    foreach (var c in await db.Commitments.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Number, x.Text.Vi, x.Text.En, x.Text.Lo }).ToListAsync(ct))
+                    foreach (var c in await db.Commitments.IgnoreQueryFilters([VisibilityRule.Withdrawn]).AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Number, x.Text.Vi, x.Text.En, x.Text.Lo }).ToListAsync(ct))
                         Add(group.Key, c.Id, (c.Number is null ? "" : c.Number + " · ") + Text(c.Vi, c.En, c.Lo), $"/commitments/{c.Id}");
                     break;
                 case nameof(ProgressReport):
-                    foreach (var r in await db.ProgressReports.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.CommitmentId, x.Country, x.PeriodStart, x.PeriodEnd }).ToListAsync(ct))
+                    foreach (var r in await db.ProgressReports.IgnoreQueryFilters([VisibilityRule.Withdrawn]).AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.CommitmentId, x.Country, x.PeriodStart, x.PeriodEnd }).ToListAsync(ct))
                         Add(group.Key, r.Id, t["Audit.ReportName", t[$"Common.Country.{r.Country}"].Value, new Period(r.PeriodStart, r.PeriodEnd).ToString()], $"/commitments/{r.CommitmentId}", r.CommitmentId);
                     break;
                 case nameof(Activity):
-                    foreach (var a in await db.Activities.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Title.Vi, x.Title.En, x.Title.Lo }).ToListAsync(ct))
+                    foreach (var a in await db.Activities.IgnoreQueryFilters([VisibilityRule.Withdrawn]).AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Title.Vi, x.Title.En, x.Title.Lo }).ToListAsync(ct))
                         Add(group.Key, a.Id, Text(a.Vi, a.En, a.Lo), $"/activities/{a.Id}");
                     break;
                 case nameof(Attachment):

@@ -18,7 +18,7 @@ public class InstrumentModel(ConcordDb db, StringCatalog catalog, TimeProvider c
     public async Task<IActionResult> OnGetAsync(int id, string? left, string? right, CancellationToken ct)
     {
         if ((await BilingualDocument.InstrumentsAsync(db.Instruments.Where(i => i.Id == id), ct)).SingleOrDefault() is not { } instrument)
-            return NotFound();
+            return await this.NotFoundOrSignInAsync(db.Instruments, id, ct);
         Instrument = instrument;
         Clauses = await BilingualDocument.ClausesAsync(db.Commitments.Where(c => c.InstrumentId == id), ct);
         Frame = BilingualFrame.For(left, right, catalog, clock);

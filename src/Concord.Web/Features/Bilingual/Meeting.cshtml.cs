@@ -19,7 +19,7 @@ public class MeetingModel(ConcordDb db, StringCatalog catalog, TimeProvider cloc
 
     public async Task<IActionResult> OnGetAsync(int id, string? left, string? right, CancellationToken ct)
     {
-        if (await BilingualDocument.MeetingAsync(db, id, ct) is not { } meeting) return NotFound();
+        if (await BilingualDocument.MeetingAsync(db, id, ct) is not { } meeting) return await this.NotFoundOrSignInAsync(db.Meetings, id, ct);
         Meeting = meeting;
         Instruments = await BilingualDocument.InstrumentsAsync(db.Instruments.Where(i => i.MeetingId == id), ct);
         Clauses = await BilingualDocument.ClausesAsync(db.Commitments.Where(c => c.Instrument.MeetingId == id), ct);

@@ -20,6 +20,26 @@ public sealed class CarryOverInput
     public int Version { get; set; }
 }
 
+// The minutes a clause may be carried into, with their dates: those signed after the clause's own minutes, and
+// undated ones (a draft of the next minutes), oldest first, since the next conference's are the usual choice.
+public sealed record CarryOverTarget(int Id, LocalizedText Title, DateOnly? SignedOn, DatePrecision Precision)
+{
+    public PartialDate? Signed => PartialDate.From(SignedOn, Precision);
+}
+
+public static class CarryOverTargets
+{
+    public const string MinutesKind = "minutes";
+
+    public static Task<List<CarryOverTarget>> LoadAsync(ConcordDb db, int fromInstrument, DateOnly? signed, CancellationToken ct) =>
+        db.Instruments.AsNoTracking()
+            .Where(i => i.Id != fromInstrument && i.Kind.Code == MinutesKind && (signed == null || i.SignedOn == null || i.SignedOn > signed))
+            .OrderBy(i => i.SignedOn == null).ThenBy(i => i.SignedOn).ThenBy(i => i.Id)
+            .Take(300)
+            .Select(i => new CarryOverTarget(i.Id, i.Title, i.SignedOn, i.SignedOnPrecision))
+            .ToListAsync(ct);
+}
+
 public static class CarryOver
 {
     // Errors under the key "" are about the commitment itself, not a field.
@@ -33,13 +53,15 @@ public static class CarryOver
         if (input.InstrumentId is { } target)
         {
             var dates = await db.Instruments.AsNoTracking().Where(i => i.Id == target || i.Id == original.InstrumentId)
-                .Select(i => new { i.Id, i.SignedOn }).ToListAsync(ct);
+                .Select(i => new { i.Id, i.SignedOn, Kind = i.Kind.Code }).ToListAsync(ct);
             var into = dates.SingleOrDefault(d => d.Id == target);
             var from = dates.SingleOrDefault(d => d.Id == original.InstrumentId);
             if (into is null) errors[nameof(input.InstrumentId)] = "Validation.UnknownChoice";
             else if (target == original.InstrumentId) errors[nameof(input.InstrumentId)] = "Commitments.CarryOverSameInstrument";
+            // A clause is taken up again by the minutes of a later meeting, never by an agreement or an MoU.
+            else if (into.Kind != CarryOverTargets.MinutesKind) errors[nameof(input.InstrumentId)] = "Commitments.CarryOverNotMinutes";
             // Only when both dates are known: an undated draft of the next minutes is a fair target.
-            else if (into.SignedOn < from?.SignedOn) errors[nameof(input.InstrumentId)] = "Commitments.CarryOverIntoEarlier";
+            else if (into.SignedOn <= from?.SignedOn) errors[nameof(input.InstrumentId)] = "Commitments.CarryOverIntoEarlier";
         }
         if (!string.IsNullOrWhiteSpace(input.Period))
         {

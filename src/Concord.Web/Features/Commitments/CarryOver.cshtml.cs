@@ -16,7 +16,7 @@ public class CarryOverModel(ConcordDb db, IStringLocalizer t) : PageModel
     public CarryOverInput Input { get; set; } = new();
     public Commitment Original { get; private set; } = null!;
     public LocalizedText OriginalInstrument { get; private set; } = new();
-    public List<Choice> Instruments { get; private set; } = [];
+    public List<CarryOverTarget> Instruments { get; private set; } = [];
     public bool Allowed => CommitmentStatusRules.CanCarryOver(Original.Status);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -35,7 +35,11 @@ public class CarryOverModel(ConcordDb db, IStringLocalizer t) : PageModel
         ModelState.AddRuleErrors(errors, t);
         if (!ModelState.IsValid) return Page();
         var copy = await CarryOver.ApplyAsync(db, Original, Input, ct);
-        if (await db.TrySaveAsync(ct)) return Redirect($"/commitments/{copy.Id}");
+        if (await db.TrySaveAsync(ct))
+        {
+            TempData[Flash.Key] = Flash.CarriedOver;
+            return Redirect($"/commitments/{copy.Id}");
+        }
         // Nothing of the carry-over is a field to merge: the clause changed, so the user looks at it again.
         ModelState.AddModelError("", t["Common.Conflict"]);
         return Page();
@@ -49,15 +53,8 @@ public class CarryOverModel(ConcordDb db, IStringLocalizer t) : PageModel
         Original = original;
         var source = await db.Instruments.AsNoTracking().Where(i => i.Id == original.InstrumentId).Select(i => new { i.Title, i.SignedOn }).SingleAsync(ct);
         OriginalInstrument = source.Title;
-        // The next conference's minutes are the usual target, so the instruments that follow come first, oldest first;
-        // those signed before this one are left out (the rules refuse them).
-        var signed = source.SignedOn;
-        Instruments = await db.Instruments.AsNoTracking()
-            .Where(i => i.Id != original.InstrumentId && (signed == null || i.SignedOn == null || i.SignedOn >= signed))
-            .OrderBy(i => i.SignedOn == null).ThenBy(i => i.SignedOn).ThenBy(i => i.Id)
-            .Take(300)
-            .Select(i => new Choice(i.Id, i.Title))
-            .ToListAsync(ct);
+        // Only what the rules accept is offered: later minutes, with their dates.
+        Instruments = await CarryOverTargets.LoadAsync(db, original.InstrumentId, source.SignedOn, ct);
         return true;
     }
 }

@@ -20,8 +20,12 @@ public enum CommitmentStatus
 }
 
 // A clause of an instrument, usually of a conference's minutes, that one or both sides must carry out.
-public class Commitment : Record, ISearchable, IRestrictable, ITranslatable
+public class Commitment : Record, ISearchable, IRestrictable, ITranslatable, IWithdrawable
 {
+    public DateTime? WithdrawnAt { get; set; }
+    public string? WithdrawnBy { get; set; }
+    public string? WithdrawnSide { get; set; }
+    public string? WithdrawalReason { get; set; }
     public Visibility Visibility { get; set; } = Visibility.Partners;
     public string? RestrictedTo { get; set; }
     public int InstrumentId { get; set; }
@@ -70,8 +74,12 @@ public class CommitmentLead
 }
 
 // What one side reports on one commitment for one period.
-public class ProgressReport : Record, ISearchable, IRestrictable, ITranslatable
+public class ProgressReport : Record, ISearchable, IRestrictable, ITranslatable, IWithdrawable
 {
+    public DateTime? WithdrawnAt { get; set; }
+    public string? WithdrawnBy { get; set; }
+    public string? WithdrawnSide { get; set; }
+    public string? WithdrawalReason { get; set; }
     public Visibility Visibility { get; set; } = Visibility.Partners;
     public string? RestrictedTo { get; set; }
     public int CommitmentId { get; set; }

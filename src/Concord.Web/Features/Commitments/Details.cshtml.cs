@@ -37,7 +37,7 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, 
     public MergeForm Merge { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+        await LoadAsync(id, ct) ? Page() : await this.NotFoundOrSignInAsync(db.Commitments, id, ct);
 
     // "Take the status the sides report": an edit of the status alone, under the same transition rules
     // and the same version check as the edit form. Refused over a newer version, it shows the status saved
@@ -59,7 +59,11 @@ public class DetailsModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, 
         {
             db.SaveAgainstVersion(commitment, version);
             commitment.Status = status;
-            if (await db.TrySaveAsync(ct)) return Redirect($"/commitments/{id}");
+            if (await db.TrySaveAsync(ct))
+            {
+                TempData[Flash.Key] = Flash.Saved;
+                return Redirect($"/commitments/{id}");
+            }
             var current = await db.Commitments.AsNoTracking().Include(c => c.Leads).SingleAsync(c => c.Id == id, ct);
             var saved = CommitmentInput.From(current);
             var mine = CommitmentInput.From(current);

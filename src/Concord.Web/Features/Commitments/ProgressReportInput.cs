@@ -67,9 +67,11 @@ public sealed class ProgressReportInput : IRecordInput<ProgressReport, ProgressR
         Version = r.Version,
     };
 
-    // What the checks read from the database: the side of each reporting organisation and the currency codes.
+    // What the checks read from the database: the side of each reporting organisation, the currency codes and the
+    // organisations the viewer may name as reporter (null: any of their side's, ReportAccess.ReportersAsync).
     // An import reads them once for all its rows (LookupsAsync of many inputs), a form for its one input.
-    public sealed record Lookups(IReadOnlyDictionary<int, string?> OrganisationCountries, IReadOnlyDictionary<string, bool> Currencies);
+    public sealed record Lookups(IReadOnlyDictionary<int, string?> OrganisationCountries, IReadOnlyDictionary<string, bool> Currencies,
+        IReadOnlyCollection<int>? Reporters);
 
     public static async Task<Lookups> LookupsAsync(ConcordDb db, IEnumerable<ProgressReportInput> inputs, CancellationToken ct)
     {
@@ -80,7 +82,8 @@ public sealed class ProgressReportInput : IRecordInput<ProgressReport, ProgressR
         // The currency vocabulary is a handful of codes: read whole, active or retired.
         var currencies = await db.Terms.AsNoTracking().Where(t => t.Vocabulary == Vocabularies.Currency && t.Code != null)
             .Select(t => new { t.Code, t.IsActive }).ToListAsync(ct);
-        return new Lookups(countries, currencies.GroupBy(c => c.Code!).ToDictionary(g => g.Key, g => g.Any(c => c.IsActive)));
+        return new Lookups(countries, currencies.GroupBy(c => c.Code!).ToDictionary(g => g.Key, g => g.Any(c => c.IsActive)),
+            await ReportAccess.ReportersAsync(db, db.Viewer, ct));
     }
 
     // `existing` is null for a new report. Who may write for which side is ReportAccess's rule, asked before this.
@@ -99,6 +102,10 @@ public sealed class ProgressReportInput : IRecordInput<ProgressReport, ProgressR
         {
             if (!lookups.OrganisationCountries.TryGetValue(org, out var orgCountry)) errors[nameof(OrganisationId)] = "Validation.UnknownChoice";
             else if (Sides.IsKnown(country) && orgCountry != country) errors[nameof(OrganisationId)] = "Commitments.ReporterNotOfSide";
+            // A focal point reports for their own department (or a unit under it); a report already naming
+            // another (a coordinator's) keeps it.
+            else if (org != existing?.OrganisationId && lookups.Reporters is { } reporters && !reporters.Contains(org))
+                errors[nameof(OrganisationId)] = "Commitments.ReporterNotYours";
         }
         if (!string.IsNullOrWhiteSpace(Period) && !Concord.Shared.Period.TryParse(Period, out _)) errors[nameof(Period)] = "Validation.Period";
         if (Status is { } status && !CommitmentStatusRules.CanReport(status))

@@ -28,4 +28,19 @@ public static class ReportAccess
         var side = requestedSide?.Trim().ToUpperInvariant();
         return !Sides.IsKnown(side) || await AllowsAsync(db, user, commitmentId, side, ct);
     }
+
+    // The sides a report form offers: those a save would allow (AllowsWriteAsync), so a form never offers a
+    // choice that would be refused. A report already saved keeps its own side on the list.
+    public static async Task<List<string>> SidesAsync(ConcordDb db, CurrentUser user, int commitmentId, string? savedSide, CancellationToken ct)
+    {
+        var sides = new List<string>();
+        foreach (var side in Sides.All)
+            if (side == savedSide || await AllowsWriteAsync(db, user, commitmentId, savedSide, side, ct)) sides.Add(side);
+        return sides;
+    }
+
+    // The organisations a user may name as the reporter: any of their side's for a coordinator (null: no
+    // narrowing beyond the side), a focal point's own department, the units under it and the bodies it succeeded.
+    public static async Task<IReadOnlyCollection<int>?> ReportersAsync(ConcordDb db, CurrentUser user, CancellationToken ct) =>
+        user.Role == Role.FocalPoint && user.OrganisationId is { } own ? await OrganisationScope.ExpandAsync(db, own, ct) : null;
 }

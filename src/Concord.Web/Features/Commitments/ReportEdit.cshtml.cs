@@ -25,6 +25,9 @@ public class ReportEditModel(ConcordDb db, IStringLocalizer t, CurrentUser user,
     public bool OfferPublic { get; private set; }
     public CommitmentHeader Commitment { get; private set; } = null!;
     public List<OrganisationOption> Organisations { get; private set; } = [];
+    // Only the sides this user may report for, so the form never offers a choice a save would refuse.
+    public List<string> OfferedSides { get; private set; } = [];
+    string? savedSide;
     public List<CodeChoice> Currencies { get; private set; } = [];
 
     public sealed record CommitmentHeader(int Id, string? Number, LocalizedText Text, int? PeriodStart, int? PeriodEnd, CommitmentStatus Status)
@@ -63,18 +66,36 @@ public class ReportEditModel(ConcordDb db, IStringLocalizer t, CurrentUser user,
 
     protected override void BeforeCheck() => Input.CommitmentId = CommitmentId;
 
-    protected override void Loaded(ProgressReport record) => OfferPublic = record.Visibility == Visibility.Public;
+    protected override void Loaded(ProgressReport record)
+    {
+        OfferPublic = record.Visibility == Visibility.Public;
+        savedSide = record.Country;
+    }
 
     // Neither a report of a side the user does not report for, nor a move to one. A new form opens only on the
     // user's own side; a save (and a conflict after it) is asked with the side saved and the side typed.
+    // A report this user may not touch at all is refused outright; a side they may not choose (a crafted
+    // form: the form offers only theirs) shows the form again, with what was typed and the reason beside it.
     protected override async Task<IActionResult?> RefuseAsync(ProgressReport? existing, CancellationToken ct)
     {
-        var allowed = existing is null && !HttpMethods.IsPost(Request.Method)
+        var post = HttpMethods.IsPost(Request.Method);
+        var allowed = existing is null
             ? await ReportAccess.AllowsAsync(Db, Editor, CommitmentId, Editor.Country, ct)
-            : await ReportAccess.AllowsWriteAsync(Db, Editor, CommitmentId, existing?.Country, HttpMethods.IsPost(Request.Method) ? Input.Country : null, ct);
-        if (allowed) return null;
+            : await ReportAccess.AllowsWriteAsync(Db, Editor, CommitmentId, existing.Country, null, ct);
+        if (!allowed)
+        {
+            await securityLog.RecordDeniedAsync(HttpContext);
+            return Forbid();
+        }
+        if (!post || await ReportAccess.AllowsWriteAsync(Db, Editor, CommitmentId, existing?.Country, Input.Country, ct)) return null;
         await securityLog.RecordDeniedAsync(HttpContext);
-        return Forbid();
+        BeforeCheck();
+        ModelState.AddModelError("Input.Country", T["Commitments.SideNotYours"]);
+        await LoadChoicesAsync(ct);
+        // Still a refusal (403), but one that shows the form, not a bare error page.
+        var page = Page();
+        page.StatusCode = StatusCodes.Status403Forbidden;
+        return page;
     }
 
     protected override string PageOf(ProgressReport record) => $"/commitments/{CommitmentId}#period-{record.Period}";
@@ -94,7 +115,12 @@ public class ReportEditModel(ConcordDb db, IStringLocalizer t, CurrentUser user,
 
     protected override async Task LoadChoicesAsync(CancellationToken ct)
     {
-        Organisations = await OrganisationPicker.LoadAsync(Db, ct, sidesOnly: true, include: Input.OrganisationId is { } o ? [o] : null);
+        OfferedSides = await ReportAccess.SidesAsync(Db, Editor, CommitmentId, savedSide, ct);
+        var reporters = await ReportAccess.ReportersAsync(Db, Editor, ct);
+        var chosen = Input.OrganisationId;
+        Organisations = (await OrganisationPicker.LoadAsync(Db, ct, sidesOnly: true, include: chosen is { } o ? [o] : null))
+            .Where(o => o.Id == chosen || (OfferedSides.Contains(o.Country!) && (reporters is null || reporters.Contains(o.Id))))
+            .ToList();
         Currencies = await TermChoices.CodesForFormAsync(Db, Vocabularies.Currency, Input.ValueCurrency, ct);
     }
 }

@@ -81,6 +81,7 @@ public class NewModel(ConcordDb db, CurrentUser user, JobSignal signal, TimeProv
         { Filter = Input.Commitments ? ListFilter(Input.Filter) : null };
         var document = await DocumentsSetup.RequestAsync(db, signal, request, Subject, user.AccountId!.Value,
             clock.GetUtcNow().UtcDateTime, options.Value.Keep, ct);
+        TempData[Flash.Key] = Flash.Requested;
         return Redirect($"/documents/{document.Id}");
     }
 

@@ -1,3 +1,4 @@
+using Concord.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ public class DetailsModel(ConcordDb db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await InstrumentDetails.LoadAsync(db, id, ct) is not { } details) return NotFound();
+        if (await InstrumentDetails.LoadAsync(db, id, ct) is not { } details) return await this.NotFoundOrSignInAsync(db.Instruments, id, ct);
         Instrument = details;
         return Page();
     }

@@ -20,10 +20,23 @@ public class EditModel(ConcordDb db, IStringLocalizer t, CurrentUser user) : Rec
     public List<Choice> People { get; private set; } = [];
     public List<Choice> OtherInstruments { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? id, [FromQuery] int? meeting, CancellationToken ct)
     {
         if (id is { } existing) return await EditAsync(existing, ct);
         Input.Status = InstrumentStatus.Draft;
+        // "Add the minutes signed here" from a meeting's page: minutes of that meeting, signed on its first day.
+        if (meeting is { } meetingId)
+        {
+            var signedAt = await Db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
+                .Select(m => new { m.Id, m.StartsOn, m.StartsOnPrecision }).SingleOrDefaultAsync(ct);
+            if (signedAt is null) return NotFound();
+            Input.MeetingId = signedAt.Id;
+            Input.KindId = await Db.Terms.Where(t => t.Vocabulary == Vocabularies.InstrumentKind && t.Code == Commitments.CarryOverTargets.MinutesKind)
+                .Select(t => (int?)t.Id).SingleOrDefaultAsync(ct);
+            Input.Status = InstrumentStatus.Signed;
+            if (PartialDate.From(signedAt.StartsOn, signedAt.StartsOnPrecision) is { } day)
+                Input.Signed = day.ToInputText();
+        }
         return await NewAsync(ct);
     }
 

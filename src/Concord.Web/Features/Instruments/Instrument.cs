@@ -24,8 +24,12 @@ public enum InstrumentLinkKind
 }
 
 // An agreement, arrangement, MoU, set of minutes or joint statement.
-public class Instrument : Record, ISearchable, IRestrictable, ITranslatable
+public class Instrument : Record, ISearchable, IRestrictable, ITranslatable, IWithdrawable
 {
+    public DateTime? WithdrawnAt { get; set; }
+    public string? WithdrawnBy { get; set; }
+    public string? WithdrawnSide { get; set; }
+    public string? WithdrawalReason { get; set; }
     public Visibility Visibility { get; set; } = Visibility.Partners;
     public string? RestrictedTo { get; set; }
     public string? Key { get; set; }

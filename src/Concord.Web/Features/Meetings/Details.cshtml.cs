@@ -1,3 +1,4 @@
+using Concord.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Concord.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ public class DetailsModel(ConcordDb db, Microsoft.Extensions.Localization.IStrin
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await MeetingDetails.LoadAsync(db, id, ct) is not { } details) return NotFound();
+        if (await MeetingDetails.LoadAsync(db, id, ct) is not { } details) return await this.NotFoundOrSignInAsync(db.Meetings, id, ct);
         Meeting = details;
         if (details.Commitments.Count > 0)
             Charts = (await Review.CommitmentCharts.LoadAsync(db, db.Commitments.Where(c => c.Instrument.MeetingId == id), null, ct))

@@ -6,8 +6,12 @@ using Concord.Shared;
 namespace Concord.Features.Meetings;
 
 // A ministerial conference (numbered), senior officials' meeting, workshop, working-group session or internal review.
-public class Meeting : Record, ISearchable, IRestrictable, ITranslatable
+public class Meeting : Record, ISearchable, IRestrictable, ITranslatable, IWithdrawable
 {
+    public DateTime? WithdrawnAt { get; set; }
+    public string? WithdrawnBy { get; set; }
+    public string? WithdrawnSide { get; set; }
+    public string? WithdrawalReason { get; set; }
     public Visibility Visibility { get; set; } = Visibility.Partners;
     public string? RestrictedTo { get; set; }
     public string? Key { get; set; }

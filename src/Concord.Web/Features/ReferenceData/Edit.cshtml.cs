@@ -125,6 +125,7 @@ public class EditModel(ConcordDb db, IStringLocalizer t) : PageModel
             ModelState.AddModelError("Input.Code", t["ReferenceData.CodeTaken"]);
             return Page();
         }
+        TempData[Flash.Key] = Flash.Saved;
         return LocalRedirect($"/admin/reference#term-{term.Id}");
     }
 

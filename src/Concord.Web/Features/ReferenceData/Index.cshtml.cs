@@ -33,6 +33,7 @@ public class IndexModel(ConcordDb db) : PageModel
         if (term is null) return NotFound();
         term.IsActive = active;
         await db.SaveChangesAsync(ct);
+        TempData[Flash.Key] = Flash.Saved;
         return LocalRedirect($"/admin/reference#term-{id}");
     }
 }

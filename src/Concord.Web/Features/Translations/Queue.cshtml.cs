@@ -27,8 +27,6 @@ public class QueueModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, Cu
     public bool CanEdit => Access.CanEditRecord(user);
     public bool MayReport => Access.MayReport(user);
 
-    [TempData] public string? Message { get; set; }
-    [TempData] public bool MessageIsError { get; set; }
 
     public async Task OnGetAsync(string? language, TranslationStatus? status, TranslatableKind? kind, int? id, string? after, CancellationToken ct)
     {
@@ -79,8 +77,9 @@ public class QueueModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, Cu
 
     IActionResult Done(string back, string message, bool error)
     {
-        Message = message;
-        MessageIsError = error;
+        // Shown by the layout on whichever page it lands (the queue or the record), as every save's confirmation is.
+        TempData[Flash.Text] = message;
+        TempData[Flash.Warning] = error;
         return LocalRedirect(back);
     }
 }

@@ -68,7 +68,7 @@ public abstract class ReferenceDataAdminTests(ConcordFactory factory)
             ["Input.NameEn"] = "",
         })).Content.ReadAsStringAsync());
         Assert.StartsWith("Mã chỉ gồm chữ cái không dấu", malformed.ErrorFor("Input.Code"));
-        Assert.Equal("Vui lòng nhập trường này.", malformed.ErrorFor("Input.NameEn"));
+        Assert.Equal("Vui lòng nhập thông tin này.", malformed.ErrorFor("Input.NameEn"));
         Assert.Equal(1, await factory.WithDbAsync(db => db.Terms.CountAsync(t => t.Vocabulary == Vocabularies.OrganisationKind && t.Code.ToLower() == "ministry")));
     }
 

@@ -53,6 +53,7 @@ public class IndexModel(ConcordDb db, SignInService accounts, TimeProvider clock
             return await PageAsync(ct);
         }
         await AccountLanguage.SaveAsync(HttpContext, db, AccountId, language);
+        TempData[Flash.Key] = Flash.Saved;
         return LocalRedirect("/account");
     }
 
@@ -81,12 +82,14 @@ public class IndexModel(ConcordDb db, SignInService accounts, TimeProvider clock
             return await PageAsync(ct);
         }
         await accounts.DisableTwoFactorAsync(account);
+        TempData[Flash.Key] = Flash.TwoFactorOff;
         return LocalRedirect("/account");
     }
 
     public async Task<IActionResult> OnPostEndOtherSessionsAsync()
     {
         await accounts.EndOtherSessionsAsync(AccountId);
+        TempData[Flash.Key] = Flash.SessionsEnded;
         return LocalRedirect("/account#sessions");
     }
 

@@ -99,6 +99,7 @@ public class TokensModel(ConcordDb db, SecurityLog log, TimeProvider clock, IStr
             await db.SaveChangesAsync(ct);
             await log.RecordAsync(SecurityEventKind.TokenRevoked, me.AccountId, me.Name, $"token {token.Prefix} ({token.Name})");
         }
+        TempData[Flash.Key] = Flash.Revoked;
         return RedirectToPage();
     }
 
