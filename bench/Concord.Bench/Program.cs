@@ -20,6 +20,8 @@ using Npgsql;
 // and calls this; see bench/README.md.
 //   Concord.Bench --connection "Host=...;Database=..." --as-of DD/MM/YYYY --out results.md [--runs 5] [--load-log generate.log]
 
+if (args is ["load-setup", ..]) return await LoadSetup.RunAsync(args[1..]);
+
 var inv = CultureInfo.InvariantCulture;
 var arguments = Arguments.Parse(args);
 if (arguments is null)
@@ -81,7 +83,7 @@ scenarios.Add(new("search", "`hop tac`, commitments only, second page", async (d
 scenarios.Add(new("commitments", "first page", (db, ct) => CommitmentsPageAsync(db, new CommitmentFilter(), ct)));
 if (deepPeriod is not null)
     scenarios.Add(new("commitments", "deep page, after row 250,000", (db, ct) =>
-        CommitmentsPageAsync(db, new CommitmentFilter { After = Cursor.Encode(deepPeriod.PeriodStart.ToString(inv), deepPeriod.Id) }, ct)));
+        CommitmentsPageAsync(db, new CommitmentFilter { After = Cursor.Encode((deepPeriod.PeriodStart ?? 0).ToString(inv), deepPeriod.Id) }, ct)));
 scenarios.Add(new("commitments", "overdue, first page", (db, ct) => CommitmentsPageAsync(db, new CommitmentFilter { Overdue = true }, ct)));
 scenarios.Add(new("commitments", "led by the Lao side, first page", (db, ct) => CommitmentsPageAsync(db, new CommitmentFilter { Side = Sides.Laos }, ct)));
 if (deepDue is not null)
