@@ -2,9 +2,10 @@
 # Load benchmark: Concord's pages and API under wrk, and PostgreSQL running the same SQL under pgbench,
 # interleaved scenario by scenario, on data made by the app's generator. Writes bench/results/load-<date>-<label>.md.
 #   bench/load.sh [--commitments 500000] [--reports-per-commitment 10] [--duration 10] [--connections 16]
-#                 [--label NAME] [--keep DIR] [--reuse DIR]
+#                 [--label NAME] [--keep DIR] [--reuse DIR] [--app DIR]
 # --keep DIR leaves the loaded PostgreSQL running with its data in DIR; --reuse DIR measures it again without
-# loading (stop it with scripts/postgres.sh stop DIR). See bench/README.md.
+# loading (stop it with scripts/postgres.sh stop DIR). --app DIR measures an app published there earlier
+# (dotnet publish src/Concord.Web -c Release -o DIR), e.g. another commit's. See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -15,6 +16,7 @@ connections=16
 label=run
 keep=""
 reuse=""
+app=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --commitments) commitments=$2; shift 2 ;;
@@ -24,6 +26,7 @@ while [ $# -gt 0 ]; do
     --label) label=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
     --reuse) reuse=$2; shift 2 ;;
+    --app) app=$(cd "$2" && pwd); shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -43,9 +46,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "publishing Concord (Release)..."
-dotnet publish src/Concord.Web -c Release -o "$work/app" 2>&1 | grep -E " error |warn.*error" || true
-dotnet build -c Release bench/Concord.Bench 2>&1 | grep -E " error " || true
+if [ -n "$app" ]; then
+  ln -s "$app" "$work/app"
+else
+  echo "publishing Concord (Release)..."
+  dotnet publish src/Concord.Web -c Release -o "$work/app" 2>&1 | grep -E " error |warn.*error" || true
+fi
+[ -f bench/Concord.Bench/bin/Release/net10.0/Concord.Bench.dll ] && [ -n "$app" ] || dotnet build -c Release bench/Concord.Bench 2>&1 | grep -E " error " || true
 bench="dotnet $repo/bench/Concord.Bench/bin/Release/net10.0/Concord.Bench.dll"
 
 if [ -n "$reuse" ]; then
@@ -128,7 +135,7 @@ for s in "${scenarios[@]}"; do
   ( while kill -0 $app_pid 2>/dev/null; do awk '/VmRSS/ {print int($2/1024)}' /proc/$app_pid/status >> "$work/rss"; sleep 0.5; done ) &
   sampler=$!
   before=$(ticks)
-  result=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s -s bench/load/report.lua -H "$header" -H "Accept-Encoding: br, gzip" "$url" | grep '^RESULT')
+  result=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s -s bench/load/report.lua -H "$header" -H "Accept-Encoding: br, gzip" "$url" | grep '^RESULT' || echo "RESULT requests=0 duration_us=1 p50_ms=0 p95_ms=0 p99_ms=0 bytes=0 status_errors=0 socket_errors=0")
   after=$(ticks)
   kill $sampler 2>/dev/null; wait $sampler 2>/dev/null || true
   rss=$(sort -n "$work/rss" | tail -n 1)
@@ -138,7 +145,8 @@ for s in "${scenarios[@]}"; do
 
   # PostgreSQL alone, running the same statements as one transaction per request.
   if [ "$statements" -gt 0 ]; then
-    tps=$(pgbench -n -M prepared -c "$connections" -j 2 -T "$duration" -f "$work/s$n.sql" -h 127.0.0.1 -p "$pgport" -U postgres "$dbname" 2>&1 \
+    # Bounded: a transaction PostgreSQL cannot finish in the time is reported as no figure, not waited for.
+    tps=$( (timeout $((duration * 4)) pgbench -n -M prepared -c "$connections" -j 2 -T "$duration" -f "$work/s$n.sql" -h 127.0.0.1 -p "$pgport" -U postgres "$dbname" 2>&1 || true) \
       | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1)
   else
     tps=""
