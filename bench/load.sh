@@ -122,9 +122,9 @@ for s in "${scenarios[@]}"; do
   echo "== $name"
   # The SQL of one request (after one to warm caches), from PostgreSQL's own log.
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$url")
-  pg "ALTER SYSTEM SET log_min_duration_statement = 0" && pg "ALTER SYSTEM SET log_line_prefix = '%m [%p] db=%d '" && pg "SELECT pg_reload_conf()" >/dev/null
+  pg "ALTER SYSTEM SET log_min_duration_statement = 0" && pg "ALTER SYSTEM SET log_line_prefix = '%m [%p] db=%d app=%a '" && pg "SELECT pg_reload_conf()" >/dev/null
   sleep 0.3
-  offset=$(stat -c %s "$pglog")
+  offset=$(stat -L -c %s "$pglog")
   curl -s -o /dev/null -H "$header" -H "Accept-Encoding: br, gzip" "$url"
   sleep 0.3
   pg "ALTER SYSTEM RESET log_min_duration_statement" && pg "ALTER SYSTEM RESET log_line_prefix" && pg "SELECT pg_reload_conf()" >/dev/null

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # Reads the PostgreSQL log written while one request ran (log_min_duration_statement = 0) and writes the
 # statements Concord sent as a pgbench script, parameter values inlined. Prints "statements discards".
-# The log lines carry the database (log_line_prefix '%m [%p] db=%d '): other databases' work is left out.
+# The log lines carry the database and application (log_line_prefix '%m [%p] db=%d app=%a '): other databases'
+# work and pgbench's are left out.
 #   capture.py LOG OFFSET OUT.sql DATABASE
 import re, sys
 
@@ -10,7 +11,7 @@ with open(log, encoding="utf-8", errors="replace") as f:
     f.seek(offset)
     text = f.read()
 
-entry = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \S+ \[\d+\] (?:db=\S* )?", re.M)
+entry = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \S+ \[\d+\] (?:db=\S* app=\S* )?", re.M)
 ours = "db=" + database + " "
 starts = [m.start() for m in entry.finditer(text)] + [len(text)]
 entries = [text[a:b] for a, b in zip(starts, starts[1:])]
@@ -23,7 +24,8 @@ def flush():
     pending = None
 
 for e in entries:
-    if ours not in e.split("\n", 1)[0]:
+    head = e.split("\n", 1)[0]
+    if ours not in head or " app=pgbench " in head:
         continue
     body = entry.sub("", e, count=1).rstrip("\n")
     m = re.match(r"LOG:\s+duration: [\d.]+ ms\s+(execute [^:]+|statement): (.*)", body, re.S)
