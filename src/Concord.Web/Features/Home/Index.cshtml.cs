@@ -39,9 +39,22 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
 
     public string PlanQuery => Plan is { } p ? $"period={p}" : "";
 
+    // Everything but the translation counts, shared by the readers of one visibility class (ReaderCache):
+    // two full counts over the commitments per view were the page's cost at a ministry's scale.
+    sealed record Figures(Period? Plan, List<StatusCount> ByStatus, List<AreaCount> ByArea, int OverdueCount, int NoInformationCount,
+        List<OverdueRow> OverdueFirst, List<ReportRow> LatestReports, List<TimelineItem> Timeline);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = clock.Today();
+        var figures = await ReaderCache.GetAsync(cache, db, "home", Today, () => LoadAsync(ct));
+        (Plan, ByStatus, ByArea, OverdueCount, NoInformationCount, OverdueFirst, LatestReports, Timeline) =
+            (figures.Plan, figures.ByStatus, figures.ByArea, figures.OverdueCount, figures.NoInformationCount, figures.OverdueFirst, figures.LatestReports, figures.Timeline);
+        if (user.Role == Accounts.Role.Coordinator) TranslationTotals = await Translations.TranslationWork.TotalsAsync(db, cache, user, ct);
+    }
+
+    async Task<Figures> LoadAsync(CancellationToken ct)
+    {
         await LoadPlanAsync(ct);
 
         var overdue = db.Commitments.AsNoTracking().Where(CommitmentRules.IsOverdue(Today));
@@ -62,7 +75,7 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
             .ToListAsync(ct);
 
         await LoadTimelineAsync(ct);
-        if (user.Role == Accounts.Role.Coordinator) TranslationTotals = await Translations.TranslationWork.TotalsAsync(db, cache, user, ct);
+        return new Figures(Plan, ByStatus, ByArea, OverdueCount, NoInformationCount, OverdueFirst, LatestReports, Timeline);
     }
 
     // The current plan is the latest period that has commitments (2026-2027 after the 9th conference).
