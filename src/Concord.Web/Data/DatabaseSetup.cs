@@ -51,10 +51,13 @@ public static class DatabaseSetup
     //   no session state on a connection: its only settings are SET LOCAL, which end with their transaction.
     internal static string Tuned(string connection)
     {
+        // Npgsql's own builder says every keyword it knows is present; the plain one lists only those given.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connection }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
         var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connection);
-        if (!npgsql.ContainsKey("Max Auto Prepare")) npgsql.MaxAutoPrepare = 100;
-        if (!npgsql.ContainsKey("Auto Prepare Min Usages")) npgsql.AutoPrepareMinUsages = 2;
-        if (!npgsql.ContainsKey("No Reset On Close")) npgsql.NoResetOnClose = true;
+        if (!given.Contains("maxautoprepare")) npgsql.MaxAutoPrepare = 100;
+        if (!given.Contains("autoprepareminusages")) npgsql.AutoPrepareMinUsages = 2;
+        if (!given.Contains("noresetonclose")) npgsql.NoResetOnClose = true;
         return npgsql.ConnectionString;
     }
 

@@ -39,56 +39,25 @@ public sealed record CommitmentDetails(
     // A clause gets a report or two per side per period; the bound keeps one odd clause from a huge page.
     const int MaxReports = 1000;
 
-    // One statement on PostgreSQL for what every commitment has: the clause, its leads, activities, reports, citations and the
-    // clauses carried over from it (the API's GET by id and the page answer from this one round trip). Only a
-    // carry-over chain longer than one step, which few clauses have, costs a statement per further step.
-    // EF joins the collections into one result (leads x activities x reports rows, each collection rebuilt once):
-    // a clause has a few of each.
-    // SQLite has no LATERAL join, which EF needs for bounded collections in one statement: there it reads one
-    // statement per collection (split query), as many as before, on a database that answers in-process.
+    // One statement per part. Tried: one EF query with the parts as bounded collections. EF bounds them with
+    // ROW_NUMBER() over the whole table (SQLite refuses it outright, wanting APPLY), which at 5,000,000 reports made
+    // each answer take seconds; one statement per part reads only this clause's rows by index.
     public static async Task<CommitmentDetails?> LoadAsync(ConcordDb db, int id, DateOnly today, CancellationToken ct)
     {
-        var one = db.Commitments.AsNoTracking().Where(x => x.Id == id);
-        var c = await (db.IsPostgres ? one.AsSingleQuery() : one.AsSplitQuery())
+        var c = await db.Commitments.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
             {
                 x.Id, x.Version, x.InstrumentId, InstrumentTitle = new LocalizedText(x.Instrument.Title.Vi, x.Instrument.Title.En, x.Instrument.Title.Lo),
                 Meeting = x.Instrument.Meeting == null ? null : new MeetingRef(x.Instrument.Meeting.Id, new LocalizedText(x.Instrument.Meeting.Title.Vi, x.Instrument.Meeting.Title.En, x.Instrument.Meeting.Title.Lo)),
                 x.Number, x.Sequence, Text = new LocalizedText(x.Text.Vi, x.Text.En, x.Text.Lo), x.AreaId, AreaCode = x.Area.Code, Area = new LocalizedText(x.Area.Name.Vi, x.Area.Name.En, x.Area.Name.Lo),
                 x.PeriodStart, x.PeriodEnd, x.DueOn, x.Status, x.Sources, x.IsIllustrative, x.UpdatedAt, x.CarriedOverFromId, x.Visibility, x.RestrictedTo, Original = x.Translation.Original,
-                Leads = x.Leads
-                    .Select(l => new LeadRef(l.OrganisationId, l.Country, new LocalizedText(l.Organisation.Name.Vi, l.Organisation.Name.En, l.Organisation.Name.Lo), l.Organisation.Abbreviation))
-                    .ToList(),
-                Into = db.Commitments.Where(n => n.CarriedOverFromId == x.Id).OrderBy(n => n.Id).Take(MaxChain)
-                    .Select(n => new ClauseRef(n.Id, n.Number, n.InstrumentId, new LocalizedText(n.Instrument.Title.Vi, n.Instrument.Title.En, n.Instrument.Title.Lo), n.PeriodStart, n.PeriodEnd, n.Status, 1))
-                    .ToList(),
-                Activities = db.ActivityCommitments.Where(a => a.CommitmentId == x.Id)
-                    .OrderBy(a => a.Activity.StartsOn).ThenBy(a => a.ActivityId).Take(500)
-                    .Select(a => new ActivityRef(a.ActivityId, new LocalizedText(a.Activity.Title.Vi, a.Activity.Title.En, a.Activity.Title.Lo), a.Activity.StartsOn, a.Activity.StartsOnPrecision, a.Activity.IsIllustrative))
-                    .ToList(),
-                Reports = db.ProgressReports.Where(r => r.CommitmentId == x.Id)
-                    .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.ReportedOn).ThenByDescending(r => r.Id).Take(MaxReports)
-                    .Select(r => new
-                    {
-                        Report = new ReportDetails(r.Id, r.Version, r.CommitmentId, r.Country, r.OrganisationId,
-                            r.Organisation == null ? null : new LocalizedText(r.Organisation.Name.Vi, r.Organisation.Name.En, r.Organisation.Name.Lo),
-                            r.PeriodStart, r.PeriodEnd, r.ReportedOn, r.Status, new LocalizedText(r.Narrative.Vi, r.Narrative.En, r.Narrative.Lo),
-                            r.PeopleCount, r.WomenCount, r.ValueAmount, r.ValueCurrency, r.EvidenceLinks, r.IsIllustrative, r.UpdatedAt, r.Visibility, r.RestrictedTo),
-                        Citations = db.Citations.Where(k => k.RecordType == Concord.Features.Sources.CitedRecord.Report && k.RecordId == r.Id)
-                            .OrderBy(k => k.Sequence).ThenBy(k => k.Id)
-                            .Select(k => new Concord.Features.Sources.CitationRow(k.SourceId, k.Source.Title, k.Source.Outlet, k.Source.Author, k.Source.PublishedOn, k.Source.PublishedAt,
-                                k.Source.Url, k.Passage, new LocalizedText(k.Note.Vi, k.Note.En, k.Note.Lo)))
-                            .ToList(),
-                    })
-                    .ToList(),
-                Citations = db.Citations.Where(k => k.RecordType == Concord.Features.Sources.CitedRecord.Commitment && k.RecordId == x.Id)
-                    .OrderBy(k => k.Sequence).ThenBy(k => k.Id)
-                    .Select(k => new Concord.Features.Sources.CitationRow(k.SourceId, k.Source.Title, k.Source.Outlet, k.Source.Author, k.Source.PublishedOn, k.Source.PublishedAt,
-                        k.Source.Url, k.Passage, new LocalizedText(k.Note.Vi, k.Note.En, k.Note.Lo)))
-                    .ToList(),
             })
             .SingleOrDefaultAsync(ct);
         if (c is null) return null;
+
+        var leads = await db.CommitmentLeads.AsNoTracking().Where(l => l.CommitmentId == id)
+            .Select(l => new LeadRef(l.OrganisationId, l.Country, new LocalizedText(l.Organisation.Name.Vi, l.Organisation.Name.En, l.Organisation.Name.Lo), l.Organisation.Abbreviation))
+            .ToListAsync(ct);
 
         var from = new List<ClauseRef>();
         var seen = new HashSet<int> { id };
@@ -102,9 +71,9 @@ public sealed record CommitmentDetails(
             previous = step.CarriedOverFromId;
         }
 
-        var into = c.Into.Where(n => seen.Add(n.Id)).ToList();
-        var frontier = into.Select(n => n.Id).ToList();
-        for (var depth = 2; frontier.Count > 0 && into.Count < MaxChain; depth++)
+        var into = new List<ClauseRef>();
+        var frontier = new List<int> { id };
+        for (var depth = 1; frontier.Count > 0 && into.Count < MaxChain; depth++)
         {
             var level = depth;
             var current = frontier;
@@ -118,20 +87,30 @@ public sealed record CommitmentDetails(
             frontier = next.Select(n => n.Id).ToList();
         }
 
-        var reports = c.Reports.ConvertAll(r => r.Report.WithLinks() with { Citations = r.Citations });
+        var activities = await db.ActivityCommitments.AsNoTracking().Where(a => a.CommitmentId == id)
+            .OrderBy(a => a.Activity.StartsOn).ThenBy(a => a.ActivityId)
+            .Select(a => new ActivityRef(a.ActivityId, new LocalizedText(a.Activity.Title.Vi, a.Activity.Title.En, a.Activity.Title.Lo), a.Activity.StartsOn, a.Activity.StartsOnPrecision, a.Activity.IsIllustrative))
+            .Take(500)
+            .ToListAsync(ct);
+
+        var reports = await ReportDetails.Query(db.ProgressReports.AsNoTracking().Where(r => r.CommitmentId == id)
+                .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.ReportedOn).ThenByDescending(r => r.Id)
+                .Take(MaxReports))
+            .ToListAsync(ct);
         var disagreed = reports.GroupBy(r => r.Period)
             .Where(g => CommitmentRules.SidesDisagree(g.Select(r => r.AsStatus())))
             .Select(g => g.Key)
             .ToList();
 
         var period = Concord.Shared.Period.Of(c.PeriodStart, c.PeriodEnd);
+        var reportCitations = await Concord.Features.Sources.Citations.ForManyAsync(db, Concord.Features.Sources.CitedRecord.Report, [.. reports.Select(r => r.Id)], ct);
         return new CommitmentDetails(c.Id, c.Version, c.InstrumentId, c.InstrumentTitle, c.Meeting, c.Number, c.Sequence, c.Text,
             c.AreaId, c.AreaCode, c.Area, c.PeriodStart, c.PeriodEnd, c.DueOn, c.Status,
             CommitmentRules.IsOverdueOn(today, c.Status, c.DueOn, period), c.Sources, c.IsIllustrative, c.UpdatedAt,
-            [.. c.Leads.OrderBy(l => CommitmentList.SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
-            from, into, c.Activities, reports, disagreed, c.Visibility, c.RestrictedTo, c.Original)
+            [.. leads.OrderBy(l => CommitmentList.SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
+            from, into, activities, [.. reports.Select(r => r.WithLinks() with { Citations = reportCitations[r.Id].ToList() })], disagreed, c.Visibility, c.RestrictedTo, c.Original)
         {
-            Citations = c.Citations,
+            Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Commitment, id, ct),
         };
     }
 }

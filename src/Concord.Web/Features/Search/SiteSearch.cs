@@ -59,27 +59,25 @@ public static class SiteSearch
 
     // Each type reads its rows into an anonymous type (EF then reads only those columns; a record's
     // constructor given a complex property would make it read whole rows, search text and all) and maps them to a Row.
-    // A text of a related record (a kind's name, an instrument's title) is read column by column: reached through
-    // a navigation, a complex property makes EF read that record's whole row even into an anonymous type.
     static Task<SearchGroup> GroupAsync(ConcordDb db, SearchType type, SearchTerms terms, string[] patterns, int? afterId, int take, CancellationToken ct) => type switch
     {
         SearchType.Instruments => FindAsync(db, db.Instruments, type, terms, patterns, afterId, take,
-            x => new { x.Id, x.Title, Kind = new LocalizedText(x.Kind.Name.Vi, x.Kind.Name.En, x.Kind.Name.Lo), x.SignedOn, x.SignedOnPrecision, x.Summary, x.DateNote },
+            x => new { x.Id, x.Title, Kind = x.Kind.Name, x.SignedOn, x.SignedOnPrecision, x.Summary, x.DateNote },
             x => new Row(x.Id, x.Title, null, x.Kind, x.SignedOn, x.SignedOnPrecision, x.Summary, null, x.DateNote, null, null, null), ct),
         SearchType.Meetings => FindAsync(db, db.Meetings, type, terms, patterns, afterId, take,
-            x => new { x.Id, x.Title, Kind = new LocalizedText(x.Kind.Name.Vi, x.Kind.Name.En, x.Kind.Name.Lo), x.StartsOn, x.StartsOnPrecision, x.Summary, x.Agenda, x.Place, x.DateNote },
+            x => new { x.Id, x.Title, Kind = x.Kind.Name, x.StartsOn, x.StartsOnPrecision, x.Summary, x.Agenda, x.Place, x.DateNote },
             x => new Row(x.Id, x.Title, null, x.Kind, x.StartsOn, x.StartsOnPrecision, x.Summary, x.Agenda, x.Place, x.DateNote, null, null), ct),
         SearchType.Commitments => FindAsync(db, db.Commitments, type, terms, patterns, afterId, take,
-            x => new { x.Id, x.Text, x.Number, Instrument = new LocalizedText(x.Instrument.Title.Vi, x.Instrument.Title.En, x.Instrument.Title.Lo) },
+            x => new { x.Id, x.Text, x.Number, Instrument = x.Instrument.Title },
             x => new Row(x.Id, x.Text, x.Number, x.Instrument, null, DatePrecision.Day, null, null, null, null, null, null), ct),
         SearchType.Reports => FindAsync(db, db.ProgressReports, type, terms, patterns, afterId, take,
-            x => new { x.Id, Text = new LocalizedText(x.Commitment.Text.Vi, x.Commitment.Text.En, x.Commitment.Text.Lo), x.Commitment.Number, x.ReportedOn, x.Narrative, x.CommitmentId, x.Country },
+            x => new { x.Id, x.Commitment.Text, x.Commitment.Number, x.ReportedOn, x.Narrative, x.CommitmentId, x.Country },
             x => new Row(x.Id, x.Text, x.Number, null, x.ReportedOn, DatePrecision.Day, x.Narrative, null, null, null, x.CommitmentId, x.Country), ct),
         SearchType.Activities => FindAsync(db, db.Activities, type, terms, patterns, afterId, take,
-            x => new { x.Id, x.Title, Kind = new LocalizedText(x.Kind.Name.Vi, x.Kind.Name.En, x.Kind.Name.Lo), x.StartsOn, x.StartsOnPrecision, x.Description, x.DateNote },
+            x => new { x.Id, x.Title, Kind = x.Kind.Name, x.StartsOn, x.StartsOnPrecision, x.Description, x.DateNote },
             x => new Row(x.Id, x.Title, null, x.Kind, x.StartsOn, x.StartsOnPrecision, x.Description, null, x.DateNote, null, null, null), ct),
         SearchType.Organisations => FindAsync(db, db.Organisations, type, terms, patterns, afterId, take,
-            x => new { x.Id, x.Name, Kind = new LocalizedText(x.Kind.Name.Vi, x.Kind.Name.En, x.Kind.Name.Lo), x.Abbreviation, x.Note, x.Country },
+            x => new { x.Id, x.Name, Kind = x.Kind.Name, x.Abbreviation, x.Note, x.Country },
             x => new Row(x.Id, x.Name, null, x.Kind, null, DatePrecision.Day, null, null, x.Abbreviation, x.Note, null, x.Country), ct),
         SearchType.People => FindAsync(db, db.People, type, terms, patterns, afterId, take,
             x => new { x.Id, x.Name, x.Position, x.OrganisationId },
