@@ -21,6 +21,7 @@ using Npgsql;
 //   Concord.Bench --connection "Host=...;Database=..." --as-of DD/MM/YYYY --out results.md [--runs 5] [--load-log generate.log]
 
 if (args is ["import", ..]) return await ImportBench.RunAsync(args[1..]);
+if (args is ["load-setup", ..]) return await LoadSetup.RunAsync(args[1..]);
 
 var inv = CultureInfo.InvariantCulture;
 var arguments = Arguments.Parse(args);

@@ -18,7 +18,13 @@ using Concord.Features.Rounds;
 using Concord.Features.Search;
 using Concord.Shared;
 
-var builder = WebApplication.CreateBuilder(args);
+// A published Concord finds its wwwroot and settings beside its own files, whatever folder it is started from.
+// (A build has no wwwroot in its output: run from the project, it keeps the working directory as content root.)
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null,
+});
 if (AccountLinksSetup.PublicUrlProblem(builder) is { } missing)
 {
     await Console.Error.WriteLineAsync(missing);

@@ -88,6 +88,24 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     {
         RefuseAuditRewrites();
         StampChanges();
+        // Counts kept in memory (ReaderCache, the translation totals) are dropped once the change is saved.
+        var recordsChange = ChangeTracker.Entries().Any(e => e.Entity is Record && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        try
+        {
+            return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            if (recordsChange)
+            {
+                ReaderCache.Changed();
+                TranslationRules.Changed();
+            }
+        }
+    }
+
+    async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var pending = AuditTrail.Capture(ChangeTracker);
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 

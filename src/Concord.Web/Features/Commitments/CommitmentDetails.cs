@@ -39,21 +39,24 @@ public sealed record CommitmentDetails(
     // A clause gets a report or two per side per period; the bound keeps one odd clause from a huge page.
     const int MaxReports = 1000;
 
+    // One statement per part. Tried: one EF query with the parts as bounded collections. EF bounds them with
+    // ROW_NUMBER() over the whole table (SQLite refuses it outright, wanting APPLY), which at 5,000,000 reports made
+    // each answer take seconds; one statement per part reads only this clause's rows by index.
     public static async Task<CommitmentDetails?> LoadAsync(ConcordDb db, int id, DateOnly today, CancellationToken ct)
     {
         var c = await db.Commitments.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new
             {
-                x.Id, x.Version, x.InstrumentId, InstrumentTitle = x.Instrument.Title,
-                Meeting = x.Instrument.Meeting == null ? null : new MeetingRef(x.Instrument.Meeting.Id, x.Instrument.Meeting.Title),
-                x.Number, x.Sequence, x.Text, x.AreaId, AreaCode = x.Area.Code, Area = x.Area.Name,
+                x.Id, x.Version, x.InstrumentId, InstrumentTitle = new LocalizedText(x.Instrument.Title.Vi, x.Instrument.Title.En, x.Instrument.Title.Lo),
+                Meeting = x.Instrument.Meeting == null ? null : new MeetingRef(x.Instrument.Meeting.Id, new LocalizedText(x.Instrument.Meeting.Title.Vi, x.Instrument.Meeting.Title.En, x.Instrument.Meeting.Title.Lo)),
+                x.Number, x.Sequence, Text = new LocalizedText(x.Text.Vi, x.Text.En, x.Text.Lo), x.AreaId, AreaCode = x.Area.Code, Area = new LocalizedText(x.Area.Name.Vi, x.Area.Name.En, x.Area.Name.Lo),
                 x.PeriodStart, x.PeriodEnd, x.DueOn, x.Status, x.Sources, x.IsIllustrative, x.UpdatedAt, x.CarriedOverFromId, x.Visibility, x.RestrictedTo, Original = x.Translation.Original,
             })
             .SingleOrDefaultAsync(ct);
         if (c is null) return null;
 
         var leads = await db.CommitmentLeads.AsNoTracking().Where(l => l.CommitmentId == id)
-            .Select(l => new LeadRef(l.OrganisationId, l.Country, l.Organisation.Name, l.Organisation.Abbreviation))
+            .Select(l => new LeadRef(l.OrganisationId, l.Country, new LocalizedText(l.Organisation.Name.Vi, l.Organisation.Name.En, l.Organisation.Name.Lo), l.Organisation.Abbreviation))
             .ToListAsync(ct);
 
         var from = new List<ClauseRef>();
@@ -61,7 +64,7 @@ public sealed record CommitmentDetails(
         for (var previous = c.CarriedOverFromId; previous is { } p && seen.Add(p) && from.Count < MaxChain;)
         {
             var step = await db.Commitments.AsNoTracking().Where(x => x.Id == p)
-                .Select(x => new { Clause = new ClauseRef(x.Id, x.Number, x.InstrumentId, x.Instrument.Title, x.PeriodStart, x.PeriodEnd, x.Status, from.Count + 1), x.CarriedOverFromId })
+                .Select(x => new { Clause = new ClauseRef(x.Id, x.Number, x.InstrumentId, new LocalizedText(x.Instrument.Title.Vi, x.Instrument.Title.En, x.Instrument.Title.Lo), x.PeriodStart, x.PeriodEnd, x.Status, from.Count + 1), x.CarriedOverFromId })
                 .SingleOrDefaultAsync(ct);
             if (step is null) break;
             from.Add(step.Clause);
@@ -76,7 +79,7 @@ public sealed record CommitmentDetails(
             var current = frontier;
             var next = await db.Commitments.AsNoTracking().Where(x => x.CarriedOverFromId != null && current.Contains(x.CarriedOverFromId.Value))
                 .OrderBy(x => x.Id)
-                .Select(x => new ClauseRef(x.Id, x.Number, x.InstrumentId, x.Instrument.Title, x.PeriodStart, x.PeriodEnd, x.Status, level))
+                .Select(x => new ClauseRef(x.Id, x.Number, x.InstrumentId, new LocalizedText(x.Instrument.Title.Vi, x.Instrument.Title.En, x.Instrument.Title.Lo), x.PeriodStart, x.PeriodEnd, x.Status, level))
                 .Take(MaxChain)
                 .ToListAsync(ct);
             next = next.Where(n => seen.Add(n.Id)).ToList();
@@ -86,7 +89,7 @@ public sealed record CommitmentDetails(
 
         var activities = await db.ActivityCommitments.AsNoTracking().Where(a => a.CommitmentId == id)
             .OrderBy(a => a.Activity.StartsOn).ThenBy(a => a.ActivityId)
-            .Select(a => new ActivityRef(a.ActivityId, a.Activity.Title, a.Activity.StartsOn, a.Activity.StartsOnPrecision, a.Activity.IsIllustrative))
+            .Select(a => new ActivityRef(a.ActivityId, new LocalizedText(a.Activity.Title.Vi, a.Activity.Title.En, a.Activity.Title.Lo), a.Activity.StartsOn, a.Activity.StartsOnPrecision, a.Activity.IsIllustrative))
             .Take(500)
             .ToListAsync(ct);
 
@@ -131,7 +134,7 @@ public sealed record ReportDetails(
 
     public static IQueryable<ReportDetails> Query(IQueryable<ProgressReport> reports) =>
         reports.Select(r => new ReportDetails(r.Id, r.Version, r.CommitmentId, r.Country, r.OrganisationId,
-            r.Organisation == null ? null : r.Organisation.Name, r.PeriodStart, r.PeriodEnd, r.ReportedOn, r.Status, r.Narrative,
+            r.Organisation == null ? null : new LocalizedText(r.Organisation.Name.Vi, r.Organisation.Name.En, r.Organisation.Name.Lo), r.PeriodStart, r.PeriodEnd, r.ReportedOn, r.Status, new LocalizedText(r.Narrative.Vi, r.Narrative.En, r.Narrative.Lo),
             r.PeopleCount, r.WomenCount, r.ValueAmount, r.ValueCurrency, r.EvidenceLinks, r.IsIllustrative, r.UpdatedAt, r.Visibility, r.RestrictedTo));
 
     public static async Task<ReportDetails?> LoadAsync(ConcordDb db, int id, CancellationToken ct) =>

@@ -45,9 +45,26 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
 
     public string PlanQuery => Plan is { } p ? $"period={p}" : "";
 
+    // Everything but the translation counts, shared by the readers of one visibility class (ReaderCache):
+    // two full counts over the commitments per view were the page's cost at a ministry's scale.
+    sealed record Figures(Period? Plan, List<StatusCount> ByStatus, List<AreaCount> ByArea, int OverdueCount, int NoInformationCount,
+        List<OverdueRow> OverdueFirst, List<ReportRow> LatestReports, List<TimelineItem> Timeline);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = clock.Today();
+        var figures = await ReaderCache.GetAsync(cache, db, "home", Today, () => LoadAsync(ct));
+        (Plan, ByStatus, ByArea, OverdueCount, NoInformationCount, OverdueFirst, LatestReports, Timeline) =
+            (figures.Plan, figures.ByStatus, figures.ByArea, figures.OverdueCount, figures.NoInformationCount, figures.OverdueFirst, figures.LatestReports, figures.Timeline);
+        // Per person, so not shared: what the open rounds ask of this account, and proposals waiting for its side.
+        if (await Rounds.MyWork.ScopeAsync(db, user, ct) is { } scope) Work = await Rounds.MyWork.SummaryAsync(db, scope, Today, ct);
+        if (StatusProposals.MayTakePart(user)) Proposals = await StatusProposals.AwaitingAsync(db, user, null, 5, ct);
+        await LoadChartsAsync(ct);
+        if (user.Role == Accounts.Role.Coordinator) TranslationTotals = await Translations.TranslationWork.TotalsAsync(db, cache, user, ct);
+    }
+
+    async Task<Figures> LoadAsync(CancellationToken ct)
+    {
         await LoadPlanAsync(ct);
 
         var overdue = db.Commitments.AsNoTracking().Where(CommitmentRules.IsOverdue(Today));
@@ -68,10 +85,7 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
             .ToListAsync(ct);
 
         await LoadTimelineAsync(ct);
-        if (await Rounds.MyWork.ScopeAsync(db, user, ct) is { } scope) Work = await Rounds.MyWork.SummaryAsync(db, scope, Today, ct);
-        if (StatusProposals.MayTakePart(user)) Proposals = await StatusProposals.AwaitingAsync(db, user, null, 5, ct);
-        await LoadChartsAsync(ct);
-        if (user.Role == Accounts.Role.Coordinator) TranslationTotals = await Translations.TranslationWork.TotalsAsync(db, cache, user, ct);
+        return new Figures(Plan, ByStatus, ByArea, OverdueCount, NoInformationCount, OverdueFirst, LatestReports, Timeline);
     }
 
     // The current plan is the latest period that has commitments (2026-2027 after the 9th conference).
@@ -96,18 +110,14 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
             .OrderByDescending(x => x.Row.Count).ThenBy(x => x.SortOrder).Select(x => x.Row).ToList();
     }
 
-    // Every visitor opens this page: the charts' counts are kept a minute, under a key that says what the
-    // visitor may see (everything, signed-in of a side, or the public), never shared across those.
+    // Every visitor opens this page: the charts' counts are kept like the figures above (ReaderCache), per
+    // visibility class (everything, signed-in of a side, or the public), never shared across those.
     async Task LoadChartsAsync(CancellationToken ct)
     {
         if (Plan is not { } plan) return;
-        var key = ("home-charts", plan.StartYear, plan.EndYear, db.ViewerSeesAll, db.ViewerSignedIn, db.ViewerSignedIn ? db.ViewerCountry : null);
-        var charts = await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return Review.CommitmentCharts.LoadAsync(db, db.Commitments.Where(c => c.PeriodStart == plan.StartYear && c.PeriodEnd == plan.EndYear), null, ct);
-        });
-        Charts = charts!.ToCharts("home", k => t[k].Value, Display.Plain);
+        var charts = await ReaderCache.GetAsync(cache, db, "home-charts", (plan.StartYear, plan.EndYear), () =>
+            Review.CommitmentCharts.LoadAsync(db, db.Commitments.Where(c => c.PeriodStart == plan.StartYear && c.PeriodEnd == plan.EndYear), null, ct));
+        Charts = charts.ToCharts("home", k => t[k].Value, Display.Plain);
     }
 
     // Ministerial conferences and signed instruments, the most recent first fetched, shown oldest to newest.

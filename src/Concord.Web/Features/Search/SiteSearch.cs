@@ -138,9 +138,10 @@ public static class SiteSearch
     const int RecentWindow = 10_000;
 
     // Each sets every switch, so that each query's plan depends on its own line only. No parallel workers or JIT:
-    // starting them costs more than these small reads.
-    const string TrigramIndexOnly = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off";
-    const string WalkById = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off";
+    // starting them costs more than these small reads. Custom plans always: Concord's statements are prepared
+    // (Max Auto Prepare), and a generic plan would ignore how common the searched words are.
+    const string TrigramIndexOnly = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_custom_plan";
+    const string WalkById = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_custom_plan";
 
     static async Task<(List<TShape> Rows, int? Count)> FindOnPostgresAsync<T, TShape>(ConcordDb db, IQueryable<T> source, IQueryable<T> matching,
         IQueryable<T> page, int? afterId, int take, Expression<Func<T, TShape>> select, CancellationToken ct) where T : Record

@@ -127,7 +127,11 @@ public static class TranslationWork
         return set.AsNoTracking().GroupBy(x => 1).Select(select).FirstOrDefaultAsync(ct)!;
     }
 
-    // Every count of every kind: one statement per table.
+    // Every count of every kind: one statement per table, kept per visibility class until the next save
+    // (ReaderCache): counting 5,000,000 reports on each view of the queue took seconds.
+    public static Task<Dictionary<TranslatableKind, SixCounts>> ByKindAsync(ConcordDb db, IMemoryCache cache, CancellationToken ct) =>
+        ReaderCache.GetAsync(cache, db, "translation-counts", null, () => ByKindAsync(db, ct));
+
     public static async Task<Dictionary<TranslatableKind, SixCounts>> ByKindAsync(ConcordDb db, CancellationToken ct)
     {
         var none = new SixCounts(0, 0, 0, 0, 0, 0);
@@ -142,19 +146,14 @@ public static class TranslationWork
         };
     }
 
-    // The home page's counts, per language, over every kind. Counting reads each table once, and the answer
-    // is kept for a minute per kind of reader (what they may see depends on their side) and until the next
-    // save of a translatable record (TranslationRules.Generation); the queue page counts live.
+    // The home page's counts, per language, over every kind, from the queue's counts (kept per visibility class).
     public static async Task<Totals> TotalsAsync(ConcordDb db, IMemoryCache cache, CurrentUser viewer, CancellationToken ct)
     {
-        var key = ("translation-totals", TranslationRules.Generation, viewer.IsSignedIn, viewer.Country);
-        if (cache.TryGetValue(key, out Totals? cached) && cached is not null) return cached;
-        var sum = (await ByKindAsync(db, ct)).Values.Aggregate(new SixCounts(0, 0, 0, 0, 0, 0), (a, t) => new SixCounts(
+        var sum = (await ByKindAsync(db, cache, ct)).Values.Aggregate(new SixCounts(0, 0, 0, 0, 0, 0), (a, t) => new SixCounts(
             a.ViMissing + t.ViMissing, a.ViUnverified + t.ViUnverified, a.EnMissing + t.EnMissing,
             a.EnUnverified + t.EnUnverified, a.LoMissing + t.LoMissing, a.LoUnverified + t.LoUnverified));
         var totals = new Totals(LocalizedText.Languages.SelectMany(l => Open.Select(st => (l, st)))
             .ToDictionary(x => (x.l, x.st), x => sum.For(x.l, x.st)));
-        cache.Set(key, totals, TimeSpan.FromMinutes(1));
         return totals;
     }
 }

@@ -852,11 +852,21 @@ namespace Concord.Data.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("AreaId", "DueOn", "Id");
+
                     b.HasIndex("AreaId", "PeriodStart", "Id");
+
+                    b.HasIndex("AreaId", "UpdatedAt", "Id");
 
                     b.HasIndex("InstrumentId", "Sequence", "Id");
 
+                    b.HasIndex("Status", "DueOn", "Id");
+
                     b.HasIndex("Status", "PeriodStart", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("AreaId", "Status", "DueOn", "Id");
 
                     b.ToTable("Commitments");
                 });
@@ -1031,6 +1041,8 @@ namespace Concord.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("ReportedOn", "Id");
+
+                    b.HasIndex("CommitmentId", "Country", "ReportedOn");
 
                     b.HasIndex("CommitmentId", "PeriodStart", "ReportedOn");
 

@@ -816,11 +816,21 @@ namespace Concord.Data.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt", "Id");
 
+                    b.HasIndex("AreaId", "DueOn", "Id");
+
                     b.HasIndex("AreaId", "PeriodStart", "Id");
+
+                    b.HasIndex("AreaId", "UpdatedAt", "Id");
 
                     b.HasIndex("InstrumentId", "Sequence", "Id");
 
+                    b.HasIndex("Status", "DueOn", "Id");
+
                     b.HasIndex("Status", "PeriodStart", "Id");
+
+                    b.HasIndex("Status", "UpdatedAt", "Id");
+
+                    b.HasIndex("AreaId", "Status", "DueOn", "Id");
 
                     b.ToTable("Commitments");
                 });
@@ -988,6 +998,8 @@ namespace Concord.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("ReportedOn", "Id");
+
+                    b.HasIndex("CommitmentId", "Country", "ReportedOn");
 
                     b.HasIndex("CommitmentId", "PeriodStart", "ReportedOn");
 

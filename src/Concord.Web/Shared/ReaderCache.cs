@@ -1,0 +1,31 @@
+using Concord.Data;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Concord.Shared;
+
+// Figures read from many records (the home page's overdue and plan counts, the translation queue's counts),
+// kept in memory per visibility class: the three things the visibility filter reads of a viewer (sees all,
+// signed in, the side), so two readers share an answer only when the filter would give them the same rows,
+// and a reader never gets a count that includes records of the other side's they may not see.
+//
+// An answer is dropped at the next save of any record on this instance (ConcordDb bumps Generation after
+// the save is committed, withdrawals and imports included, since they save through it), and after at most
+// Lifetime in any case: another instance's saves and bulk SQL do not pass through this one's ConcordDb.
+public static class ReaderCache
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    static int generation;
+    public static int Generation => Volatile.Read(ref generation);
+    public static void Changed() => Interlocked.Increment(ref generation);
+
+    public static async Task<T> GetAsync<T>(IMemoryCache cache, ConcordDb db, string what, object? variant, Func<Task<T>> compute)
+    {
+        // Read before computing: a save committed meanwhile bumps it, so this answer is never kept under the newer one.
+        var key = (what, variant, Generation, db.ViewerSeesAll, db.ViewerSignedIn, db.ViewerSignedIn ? db.ViewerCountry : null);
+        if (cache.TryGetValue(key, out T? cached) && cached is not null) return cached;
+        var value = await compute();
+        cache.Set(key, value, Lifetime);
+        return value;
+    }
+}

@@ -1,0 +1,239 @@
+using System.Data.Common;
+using System.Net;
+using System.Runtime.CompilerServices;
+using Concord.Data;
+using Concord.Features.Accounts;
+using Concord.Features.Accounts.Tokens;
+using Concord.Features.Commitments;
+using Concord.Shared;
+using Concord.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Concord.Tests.Features;
+
+// What issue 11 changed that a user notices: compressed answers, assets a browser keeps, `sort=due` accepted,
+// and the counts kept in memory (home page, translation queue) following every save without ever counting
+// another side's restricted records. Speed itself is measured by bench/load.sh, not here.
+public abstract class SpeedTests(ConcordFactory factory)
+{
+    // A day far from the demo's and the other tests' records: the overdue counts here move only with this class's records.
+    static readonly DateTimeOffset Now = new(2031, 3, 1, 9, 0, 0, TimeSpan.FromHours(7));
+    static readonly ConditionalWeakTable<ConcordFactory, WebApplicationFactory<Program>> OnFixedDay = [];
+
+    WebApplicationFactory<Program> FixedDay => OnFixedDay.GetValue(factory, f => f.WithWebHostBuilder(b =>
+        b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(Now)))));
+
+    [Fact]
+    public async Task PagesAndApiAnswersAreCompressedWithBrotliWhenTheBrowserAsks()
+    {
+        var client = await factory.ClientAsync(Role.Reader);
+        foreach (var url in new[] { "/", "/commitments", "/api/commitments?size=5" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+        }
+        using var gzip = new HttpRequestMessage(HttpMethod.Get, "/");
+        gzip.Headers.AcceptEncoding.ParseAdd("gzip");
+        Assert.Equal("gzip", Assert.Single((await client.SendAsync(gzip)).Content.Headers.ContentEncoding));
+    }
+
+    [Fact]
+    public async Task StyleSheetsAndScriptsHaveFingerprintedNamesKeptAYearAndNeedNoSignIn()
+    {
+        // The tests run on the build's asset manifest, on which ASP.NET Core turns caching off unless told, so that a
+        // developer's edits show; a published Concord uses the publish manifest, with the caching asked here.
+        var published = factory.WithWebHostBuilder(b => b.UseSetting("EnableStaticAssetsDevelopmentCaching", "true"));
+        var anonymous = published.NewClient(redirects: false);
+        var page = await Html.ParseAsync(await (await anonymous.GetAsync("/account/sign-in")).Content.ReadAsStringAsync());
+        var assets = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!)
+            .Concat(page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!)).ToList();
+        Assert.Contains(assets, a => a.StartsWith("/css/concord.", StringComparison.Ordinal));
+        foreach (var asset in assets)
+        {
+            // A fingerprint in the name (concord.abc123.css), not a query string a proxy may ignore.
+            Assert.Matches(@"\.[a-z0-9]{8,}\.(css|js)$", asset);
+            var response = await anonymous.GetAsync(asset);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("immutable", response.Headers.CacheControl!.ToString());
+            Assert.True(response.Headers.CacheControl.MaxAge >= TimeSpan.FromDays(365), $"{asset}: {response.Headers.CacheControl}");
+        }
+    }
+
+    [Fact]
+    public async Task ApiAcceptsEnumValuesInAnyCase()
+    {
+        var world = await CommitmentsWorld.CreateAsync(factory);
+        var delayed = await world.AddCommitmentAsync(c => { c.Status = CommitmentStatus.Delayed; c.AreaId = world.Vocational; c.DueOn = new DateOnly(2031, 1, 1); });
+        var done = await world.AddCommitmentAsync(c => { c.Status = CommitmentStatus.Done; c.AreaId = world.Vocational; c.DueOn = new DateOnly(2031, 1, 1); });
+        var client = await factory.ClientAsync(Role.Reader);
+
+        var response = await client.GetAsync($"/api/commitments?sort=due&status=delayed&instrument={world.EighthMinutes}&size=200");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"\"id\":{delayed},", body);
+        Assert.DoesNotContain($"\"id\":{done},", body);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/commitments?sort=DUE")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/commitments?sort=soonest")).StatusCode);
+    }
+
+    [Fact]
+    public async Task HomeOverdueCountFollowsEachSaveAndNeverCountsTheOtherSidesRestrictedRecords()
+    {
+        var lao = await FixedDay.ClientAsync(Role.Reader, "la-mlsw");
+        var vietnam = await FixedDay.ClientAsync(Role.Reader, "vn-moha");
+        var (laBefore, vnBefore) = (await OverdueAsync(lao), await OverdueAsync(vietnam));
+        var world = await CommitmentsWorld.CreateAsync(factory);
+
+        // Kept to Vietnam: Vietnam's count moves, Laos's does not, though both were just counted (and kept).
+        var restricted = await world.AddCommitmentAsync(c =>
+        {
+            c.Status = CommitmentStatus.InProgress; c.DueOn = new DateOnly(2031, 2, 1);
+            c.Visibility = Visibility.Restricted; c.RestrictedTo = "VN";
+        });
+        Assert.Equal(vnBefore + 1, await OverdueAsync(vietnam));
+        Assert.Equal(laBefore, await OverdueAsync(lao));
+
+        // Shared with both sides: both counts move at once.
+        var shared = await world.AddCommitmentAsync(c => { c.Status = CommitmentStatus.Delayed; c.DueOn = new DateOnly(2031, 2, 15); });
+        Assert.Equal(vnBefore + 2, await OverdueAsync(vietnam));
+        Assert.Equal(laBefore + 1, await OverdueAsync(lao));
+
+        // Kept to Vietnam afterwards (as a side withdraws a record from the other): Laos stops counting it.
+        await factory.WithDbAsync(async db =>
+        {
+            var c = await db.Commitments.SingleAsync(x => x.Id == shared);
+            c.Visibility = Visibility.Restricted;
+            c.RestrictedTo = "VN";
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(laBefore, await OverdueAsync(lao));
+        Assert.Equal(vnBefore + 2, await OverdueAsync(vietnam));
+
+        // Done: no longer overdue for anyone.
+        await factory.WithDbAsync(async db =>
+        {
+            var c = await db.Commitments.SingleAsync(x => x.Id == restricted);
+            c.Status = CommitmentStatus.Done;
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(vnBefore + 1, await OverdueAsync(vietnam));
+    }
+
+    [Fact]
+    public async Task TranslationQueueCountsFollowEachSaveAndNeverCountTheOtherSidesRestrictedRecords()
+    {
+        var lao = await factory.ClientAsync(Role.Reader, "la-mlsw");
+        var vietnam = await factory.ClientAsync(Role.Reader, "vn-moha");
+        var (laBefore, vnBefore) = (await MissingLaoAsync(lao), await MissingLaoAsync(vietnam));
+        var world = await CommitmentsWorld.CreateAsync(factory);
+
+        var restricted = await world.AddCommitmentAsync(c =>
+        {
+            c.Text = new LocalizedText($"Chỉ phía Việt Nam {world.Tag}");
+            c.Visibility = Visibility.Restricted; c.RestrictedTo = "VN";
+        });
+        Assert.Equal(vnBefore + 1, await MissingLaoAsync(vietnam));
+        Assert.Equal(laBefore, await MissingLaoAsync(lao));
+
+        // Translated into Lao: it leaves Vietnam's count of commitments missing Lao.
+        await factory.WithDbAsync(async db =>
+        {
+            var c = await db.Commitments.SingleAsync(x => x.Id == restricted);
+            c.Text = new LocalizedText(c.Text.Vi, null, "ພາສາລາວ");
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(vnBefore, await MissingLaoAsync(vietnam));
+    }
+
+    [Fact]
+    public async Task TheApiGivesACommitmentWithItsLeadsAndReportsInAStatementPerPartNotPerRow()
+    {
+        var world = await CommitmentsWorld.CreateAsync(factory);
+        var id = await world.AddCommitmentAsync(null, world.VnDepartment, world.LaDepartment);
+        await world.AddReportAsync(id, "VN", CommitmentStatus.InProgress, new DateOnly(2024, 6, 1));
+        await world.AddReportAsync(id, "LA", CommitmentStatus.Delayed, new DateOnly(2024, 7, 1));
+        await world.AddReportAsync(id, "LA", CommitmentStatus.Delayed, new DateOnly(2024, 9, 1));
+        var commands = new CommandCounter();
+        var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.ConfigureDbContext<SqliteConcordDb>((_, o) => o.AddInterceptors(commands));
+            s.ConfigureDbContext<PostgresConcordDb>((_, o) => o.AddInterceptors(commands));
+        }));
+        var account = await counted.CreateAccountAsync(Role.Reader);
+        var token = await factory.WithDbAsync(async db =>
+        {
+            var (token, prefix) = PersonalTokens.Generate();
+            db.ApiTokens.Add(new ApiToken
+            {
+                AccountId = account.Id, Name = "speed", Prefix = prefix, Hash = TokenAuthenticationHandler.Hash(token),
+                Scopes = TokenScopes.Read, CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1),
+            });
+            await db.SaveChangesAsync();
+            return token;
+        });
+        var script = counted.NewClient(redirects: false);
+        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        // The first call records the token's use (once an hour); the one counted is a script's next call.
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync($"/api/commitments/{id}")).StatusCode);
+
+        commands.Clear();
+        var response = await script.GetAsync($"/api/commitments/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, json.RootElement.GetProperty("leads").GetArrayLength());
+        Assert.Equal(3, json.RootElement.GetProperty("reports").GetArrayLength());
+        // The token's check, and one statement per part of the clause (itself, leads, carried over into, activities,
+        // reports, their citations, its citations), none per report or per lead.
+        const int most = 8;
+        Assert.True(commands.Count <= most, $"{commands.Count} statements:\n{string.Join("\n\n", commands.Texts)}");
+    }
+
+    // Counts the statements the app sends, leaving out the job queue's poll, which runs on its own clock.
+    sealed class CommandCounter : DbCommandInterceptor
+    {
+        readonly System.Collections.Concurrent.ConcurrentQueue<string> texts = new();
+        public int Count => texts.Count;
+        public IEnumerable<string> Texts => texts;
+        public void Clear() => texts.Clear();
+        void Add(DbCommand command)
+        {
+            if (!command.CommandText.Contains("\"Jobs\"", StringComparison.Ordinal)) texts.Enqueue(command.CommandText);
+        }
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) { Add(command); return result; }
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) { Add(command); return ValueTask.FromResult(result); }
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) { Add(command); return result; }
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) { Add(command); return ValueTask.FromResult(result); }
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) { Add(command); return result; }
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) { Add(command); return ValueTask.FromResult(result); }
+    }
+
+    static async Task<int> OverdueAsync(HttpClient client)
+    {
+        var page = await client.GetPageAsync("/");
+        var link = page.QuerySelector("a[href='/commitments?overdue=true']");
+        return link is null ? 0 : int.Parse(new string(link.TextContent.Where(char.IsDigit).ToArray()));
+    }
+
+    static async Task<int> MissingLaoAsync(HttpClient client)
+    {
+        var page = await client.GetPageAsync("/translations?language=lo&status=Missing&kind=Commitment");
+        return int.Parse(new string(page.QuerySelector("#kind-Commitment .badge")!.TextContent.Where(char.IsDigit).ToArray()));
+    }
+
+    sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+        public override TimeZoneInfo LocalTimeZone { get; } = TimeZoneInfo.CreateCustomTimeZone("Indochina", TimeSpan.FromHours(7), "Indochina Time", "Indochina Time");
+    }
+}
+
+public sealed class SpeedOnSqlite(SqliteFactory factory) : SpeedTests(factory), IClassFixture<SqliteFactory>;
+public sealed class SpeedOnPostgres(PostgresFactory factory) : SpeedTests(factory), IClassFixture<PostgresFactory>;
