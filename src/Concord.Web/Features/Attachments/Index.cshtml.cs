@@ -74,7 +74,7 @@ public class IndexModel(ConcordDb db, AttachmentFiles files, IStringLocalizer t,
         {
             if (await AttachmentFiles.WithdrawAsync(db, attachment, Withdrawal.Reason, ct) is not { } refusal)
             {
-                TempData[Concord.Shared.Flash.Key] = "Withdrawn";
+                TempData[Concord.Shared.Flash.Key] = "FileWithdrawn";
                 return Redirect(Owner.AttachmentsUrl);
             }
             ModelState.AddModelError("Withdrawal.Reason", t[refusal.Key, refusal.Args]);
