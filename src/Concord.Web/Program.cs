@@ -25,6 +25,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     ContentRootPath = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot")) ? AppContext.BaseDirectory : null,
 });
+// A build (not a publish) keeps the compressed copies of wwwroot under obj/, named by a manifest beside the
+// binaries; Development reads it by itself, other environments (the tests' "Testing") need it asked for, or the
+// static asset endpoints answer a browser's "Accept-Encoding: br" with an empty file. A published app has no
+// such manifest (its copies are in wwwroot) and this does nothing there.
+builder.WebHost.UseStaticWebAssets();
 if (AccountLinksSetup.PublicUrlProblem(builder) is { } missing)
 {
     await Console.Error.WriteLineAsync(missing);

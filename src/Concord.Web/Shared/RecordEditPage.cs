@@ -128,6 +128,8 @@ public static class Flash
     public const string Revoked = "Revoked";
     public const string SessionsEnded = "SessionsEnded";
     public const string TwoFactorOff = "TwoFactorOff";
+    public const string Attached = "Attached";
+    public const string FileWithdrawn = "FileWithdrawn";
     // A message already in the reader's language (a verification naming its language), and whether it warns.
     public const string Text = "FlashText";
     public const string Warning = "FlashWarning";

@@ -19,6 +19,9 @@ public class EndpointCoverageTests(SqliteFactory factory) : IClassFixture<Sqlite
     {
         var unmarked = (await AppEndpoints.AllAsync(factory))
             .Where(e => !e.IsAnonymous && !e.HasPolicy)
+            // MapStaticAssets adds this one in Development only (a file of wwwroot not yet in the build's manifest),
+            // after the conventions run; a published Concord has no such endpoint, and the fallback policy guards it.
+            .Where(e => e.Route != "{**path:file}")
             .Select(e => e.Name)
             .ToList();
         Assert.True(unmarked.Count == 0, "Endpoints with neither a policy nor [AllowAnonymous]:\n" + string.Join("\n", unmarked));

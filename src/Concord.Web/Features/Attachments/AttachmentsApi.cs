@@ -14,6 +14,9 @@ namespace Concord.Features.Attachments;
 // need the token scope and role that editing the record needs (a report's: writing it).
 public static class AttachmentsApi
 {
+    // The multipart part that holds the file, and the field its errors are named for.
+    const string FilePart = "file";
+
     public sealed record WithdrawalInput(string? Reason);
 
     public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder app)
@@ -52,7 +55,7 @@ public static class AttachmentsApi
         var limit = files.Options.MaxRequestBytes;
         var tooLarge = TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            ["file"] = [t["Attachments.Error.TooLarge", AttachmentRules.Size(files.Options.MaxBytes)].Value],
+            [FilePart] = [t["Attachments.Error.TooLarge", AttachmentRules.Size(files.Options.MaxBytes)].Value],
         }) { Status = StatusCodes.Status413PayloadTooLarge, Title = t["Attachments.Error.TooLargeTitle"] });
         if (http.Request.ContentLength > limit) return tooLarge;
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
@@ -62,7 +65,7 @@ public static class AttachmentsApi
             try
             {
                 var form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, ct);
-                file = form.Files.GetFile("file");
+                file = form.Files.GetFile(FilePart);
             }
             catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
             {
@@ -72,7 +75,7 @@ public static class AttachmentsApi
         await using var content = file?.OpenReadStream();
         var (saved, refused) = await files.UploadAsync(db, owner, file?.FileName, content, file?.Length ?? 0, ct);
         if (refused is not null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [t[refused.Key, refused.Args].Value] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [FilePart] = [t[refused.Key, refused.Args].Value] });
         var row = Row(saved!, AttachmentList.ApiUrl(owner, saved!.Id));
         return TypedResults.Created(row.Url, row);
     }

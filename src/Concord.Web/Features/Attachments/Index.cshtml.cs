@@ -58,7 +58,7 @@ public class IndexModel(ConcordDb db, AttachmentFiles files, IStringLocalizer t,
             ModelState.AddModelError(nameof(Upload), t[refusal.Key, refusal.Args]);
             return Page();
         }
-        TempData[Concord.Shared.Flash.Key] = "Attached";
+        TempData[Concord.Shared.Flash.Key] = Concord.Shared.Flash.Attached;
         return Redirect(Owner.AttachmentsUrl);
     }
 
@@ -74,7 +74,7 @@ public class IndexModel(ConcordDb db, AttachmentFiles files, IStringLocalizer t,
         {
             if (await AttachmentFiles.WithdrawAsync(db, attachment, Withdrawal.Reason, ct) is not { } refusal)
             {
-                TempData[Concord.Shared.Flash.Key] = "FileWithdrawn";
+                TempData[Concord.Shared.Flash.Key] = Concord.Shared.Flash.FileWithdrawn;
                 return Redirect(Owner.AttachmentsUrl);
             }
             ModelState.AddModelError("Withdrawal.Reason", t[refusal.Key, refusal.Args]);

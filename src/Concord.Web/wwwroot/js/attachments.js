@@ -18,7 +18,7 @@
       if (!file) return;
       if (max && file.size > max) {
         event.preventDefault();
-        error.textContent = form.dataset.tooLarge;
+        error.textContent = document.getElementById('upload-too-large').textContent;
         input.classList.add("is-invalid");
         return;
       }
@@ -35,7 +35,7 @@
       request.addEventListener("load", function () {
         var page = new DOMParser().parseFromString(request.responseText, "text/html");
         var main = page.querySelector("main");
-        if (!main) { status.textContent = form.dataset.failed; button.disabled = false; return; }
+        if (!main) { status.textContent = document.getElementById('upload-failed').textContent; button.disabled = false; return; }
         document.querySelector("main").replaceWith(main);
         document.title = page.title;
         if (request.responseURL && request.responseURL !== window.location.href) history.replaceState(null, "", request.responseURL);
@@ -44,7 +44,7 @@
         if (focus) { focus.setAttribute("tabindex", "-1"); focus.focus(); }
       });
       request.addEventListener("error", function () {
-        status.textContent = form.dataset.failed;
+        status.textContent = document.getElementById('upload-failed').textContent;
         button.disabled = false;
         progress.hidden = true;
       });

@@ -84,8 +84,9 @@ public abstract class LinksAndConfirmationsTests(ConcordFactory factory)
     {
         var world = await CommitmentsWorld.CreateAsync(factory);
         var id = await world.AddCommitmentAsync(null, world.VnDepartment, world.LaDepartment);
-        await world.AddReportAsync(id, "VN", Concord.Features.Commitments.CommitmentStatus.Done, new DateOnly(2025, 12, 1));
-        await world.AddReportAsync(id, "LA", Concord.Features.Commitments.CommitmentStatus.Done, new DateOnly(2025, 12, 2));
+        // Partly done, not done: closing a commitment is proposed to the other side instead (Features/Rounds).
+        await world.AddReportAsync(id, "VN", Concord.Features.Commitments.CommitmentStatus.PartlyDone, new DateOnly(2025, 12, 1));
+        await world.AddReportAsync(id, "LA", Concord.Features.Commitments.CommitmentStatus.PartlyDone, new DateOnly(2025, 12, 2));
         var client = await factory.CoordinatorAsync();
         var landed = await client.SubmitFormAsync($"/commitments/{id}?culture=en", new Dictionary<string, string?>(), "#suggested-status");
         var page = await Html.ParseAsync(await landed.Content.ReadAsStringAsync());
