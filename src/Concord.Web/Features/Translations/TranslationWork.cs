@@ -51,6 +51,8 @@ public static class TranslationWork
     };
 
     // Newest first, by id (the primary key: keyset paging with no extra index), `before` the last id shown.
+    // Texts and translation state are read column by column (new LocalizedText(...), new TranslationState {...}):
+    // an owned value projected whole makes EF read the owner's entire row, search text included.
     public static Task<List<Row>> PageAsync(ConcordDb db, TranslatableKind kind, string language, TranslationStatus? status, int? before, int? only, int size, CancellationToken ct)
     {
         var after = before ?? int.MaxValue;
@@ -58,17 +60,17 @@ public static class TranslationWork
         return kind switch
         {
             TranslatableKind.Instrument => db.Instruments.AsNoTracking().Where(status is { } s ? TranslationRules.Needs<Instrument>(language, s) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
-                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Title, x.Summary, null, x.Translation, null)).ToListAsync(ct),
+                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, new LocalizedText(x.Title.Vi, x.Title.En, x.Title.Lo), new LocalizedText(x.Summary.Vi, x.Summary.En, x.Summary.Lo), null, new TranslationState { Original = x.Translation.Original, ViVerifiedBy = x.Translation.ViVerifiedBy, ViVerifiedAt = x.Translation.ViVerifiedAt, EnVerifiedBy = x.Translation.EnVerifiedBy, EnVerifiedAt = x.Translation.EnVerifiedAt, LoVerifiedBy = x.Translation.LoVerifiedBy, LoVerifiedAt = x.Translation.LoVerifiedAt }, null)).ToListAsync(ct),
             TranslatableKind.Meeting => db.Meetings.AsNoTracking().Where(status is { } s ? TranslationRules.Needs<Meeting>(language, s) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
-                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Title, x.Agenda, x.Summary, x.Translation, null)).ToListAsync(ct),
+                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, new LocalizedText(x.Title.Vi, x.Title.En, x.Title.Lo), new LocalizedText(x.Agenda.Vi, x.Agenda.En, x.Agenda.Lo), new LocalizedText(x.Summary.Vi, x.Summary.En, x.Summary.Lo), new TranslationState { Original = x.Translation.Original, ViVerifiedBy = x.Translation.ViVerifiedBy, ViVerifiedAt = x.Translation.ViVerifiedAt, EnVerifiedBy = x.Translation.EnVerifiedBy, EnVerifiedAt = x.Translation.EnVerifiedAt, LoVerifiedBy = x.Translation.LoVerifiedBy, LoVerifiedAt = x.Translation.LoVerifiedAt }, null)).ToListAsync(ct),
             TranslatableKind.Commitment => db.Commitments.AsNoTracking().Where(status is { } s ? TranslationRules.Needs<Commitment>(language, s) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
-                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Text, null, null, x.Translation, null)).ToListAsync(ct),
+                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, new LocalizedText(x.Text.Vi, x.Text.En, x.Text.Lo), null, null, new TranslationState { Original = x.Translation.Original, ViVerifiedBy = x.Translation.ViVerifiedBy, ViVerifiedAt = x.Translation.ViVerifiedAt, EnVerifiedBy = x.Translation.EnVerifiedBy, EnVerifiedAt = x.Translation.EnVerifiedAt, LoVerifiedBy = x.Translation.LoVerifiedBy, LoVerifiedAt = x.Translation.LoVerifiedAt }, null)).ToListAsync(ct),
             TranslatableKind.Report => db.ProgressReports.AsNoTracking().Where(status is { } s ? TranslationRules.Needs<ProgressReport>(language, s) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
-                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Narrative, null, null, x.Translation, x.CommitmentId)).ToListAsync(ct),
+                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, new LocalizedText(x.Narrative.Vi, x.Narrative.En, x.Narrative.Lo), null, null, new TranslationState { Original = x.Translation.Original, ViVerifiedBy = x.Translation.ViVerifiedBy, ViVerifiedAt = x.Translation.ViVerifiedAt, EnVerifiedBy = x.Translation.EnVerifiedBy, EnVerifiedAt = x.Translation.EnVerifiedAt, LoVerifiedBy = x.Translation.LoVerifiedBy, LoVerifiedAt = x.Translation.LoVerifiedAt }, x.CommitmentId)).ToListAsync(ct),
             TranslatableKind.Activity => db.Activities.AsNoTracking().Where(status is { } s ? TranslationRules.Needs<Activity>(language, s) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
-                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Title, x.Description, null, x.Translation, null)).ToListAsync(ct),
+                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, new LocalizedText(x.Title.Vi, x.Title.En, x.Title.Lo), new LocalizedText(x.Description.Vi, x.Description.En, x.Description.Lo), null, new TranslationState { Original = x.Translation.Original, ViVerifiedBy = x.Translation.ViVerifiedBy, ViVerifiedAt = x.Translation.ViVerifiedAt, EnVerifiedBy = x.Translation.EnVerifiedBy, EnVerifiedAt = x.Translation.EnVerifiedAt, LoVerifiedBy = x.Translation.LoVerifiedBy, LoVerifiedAt = x.Translation.LoVerifiedAt }, null)).ToListAsync(ct),
             _ => db.Organisations.AsNoTracking().Where(status is { } s ? TranslationRules.Needs<Organisation>(language, s) : x => true).Where(x => x.Id < after && x.Id >= from && x.Id <= to)
-                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, x.Name, null, null, x.Translation, null)).ToListAsync(ct),
+                .OrderByDescending(x => x.Id).Take(size).Select(x => new Row(kind, x.Id, x.Version, new LocalizedText(x.Name.Vi, x.Name.En, x.Name.Lo), null, null, new TranslationState { Original = x.Translation.Original, ViVerifiedBy = x.Translation.ViVerifiedBy, ViVerifiedAt = x.Translation.ViVerifiedAt, EnVerifiedBy = x.Translation.EnVerifiedBy, EnVerifiedAt = x.Translation.EnVerifiedAt, LoVerifiedBy = x.Translation.LoVerifiedBy, LoVerifiedAt = x.Translation.LoVerifiedAt }, null)).ToListAsync(ct),
         };
     }
 
