@@ -18,7 +18,7 @@ using Npgsql;
 // Measures the app's own queries (SiteSearch, the commitments page, the home page, the documents) against a PostgreSQL
 // database filled by `generate`, as a signed-in reader of the Lao side. bench/run.sh loads the database
 // and calls this; see bench/README.md.
-//   Concord.Bench --connection "Host=...;Database=..." --as-of DD/MM/YYYY --out results.md [--runs 5] [--load-log generate.log]
+//   Concord.Bench --connection "Host=...;Database=..." --as-of DD/MM/YYYY --out results.md [--runs 5] [--load-log generate.log] [--only documents]
 
 if (args is ["import", ..]) return await ImportBench.RunAsync(args[1..]);
 if (args is ["load-setup", ..]) return await LoadSetup.RunAsync(args[1..]);
@@ -30,7 +30,7 @@ if (arguments is null)
     Console.Error.WriteLine("Concord.Bench --connection CONNECTION --as-of DD/MM/YYYY --out FILE [--runs 5] [--load-log FILE]");
     return 2;
 }
-var (connectionString, asOf, outFile, runs, loadLog) = arguments;
+var (connectionString, asOf, outFile, runs, loadLog, _) = arguments;
 
 var builder = Host.CreateApplicationBuilder();
 // EF's warnings on the app's queries (a Take without OrderBy before a count) are not what is measured here.
@@ -122,11 +122,13 @@ scenarios.Add(new("documents", $"yearly review of {reviewYear}, DOCX", async (db
 }));
 
 var results = new List<Measured>();
-foreach (var scenario in scenarios)
+// --only GROUP (search, commitments, home, documents) measures one group, e.g. the documents again after a change.
+foreach (var scenario in scenarios.Where(s => arguments.Only is null || s.Group == arguments.Only))
 {
     Console.Error.WriteLine($"{scenario.Group}: {scenario.Name}");
     var wall = new List<double>();
     var outcome = "";
+    var memory = "";
     List<CapturedQuery> queries = [];
     for (var run = 0; run <= runs; run++)
     {
@@ -139,10 +141,12 @@ foreach (var scenario in scenarios)
         if (run == 1 && scenario.Group == "documents")
         {
             using var self = Process.GetCurrentProcess();
-            outcome += string.Create(inv, $"; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024:N1} MB, process peak working set so far {self.PeakWorkingSet64 / 1024.0 / 1024:N0} MB");
+            memory = string.Create(inv, $"; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024:N1} MB, process peak working set so far {self.PeakWorkingSet64 / 1024.0 / 1024:N0} MB");
         }
         if (run == 1) queries = capture.Queries;
     }
+    // The memory of the first counted run, kept past the later runs' outcomes (each run sets outcome anew).
+    outcome += memory;
     var plans = new List<(CapturedQuery Query, Plan Plan)>();
     foreach (var query in queries) plans.Add((query, await query.ExplainAsync(explainConnection, CancellationToken.None)));
     results.Add(new Measured(scenario, outcome, wall, plans));
@@ -356,7 +360,7 @@ sealed record Scenario(string Group, string Name, Func<ConcordDb, CancellationTo
 
 sealed record Measured(Scenario Scenario, string Outcome, List<double> Wall, List<(CapturedQuery Query, Plan Plan)> Plans);
 
-sealed record Arguments(string Connection, DateOnly AsOf, string Out, int Runs, string? LoadLog)
+sealed record Arguments(string Connection, DateOnly AsOf, string Out, int Runs, string? LoadLog, string? Only)
 {
     public static Arguments? Parse(string[] args)
     {
@@ -364,7 +368,7 @@ sealed record Arguments(string Connection, DateOnly AsOf, string Out, int Runs, 
         if (Value("--connection") is not { } connection || Value("--out") is not { } output) return null;
         if (!DateOnly.TryParseExact(Value("--as-of"), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asOf)) return null;
         var runs = int.TryParse(Value("--runs"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 5;
-        return new Arguments(connection, asOf, output, runs, Value("--load-log"));
+        return new Arguments(connection, asOf, output, runs, Value("--load-log"), Value("--only"));
     }
 }
 
