@@ -44,6 +44,55 @@ public abstract class CalendarTests(ConcordFactory factory)
     }
 
     [Fact]
+    public async Task AFocalPointsFeedHoldsTheDueDateOfEachOpenRoundThatAsksTheirDepartmentForReports()
+    {
+        var world = await CommitmentsWorld.CreateAsync(factory);
+        var mine = await world.AddInstrumentAsync($"Biên bản vòng báo cáo {world.Tag}");
+        var others = await world.AddInstrumentAsync($"Biên bản khác {world.Tag}");
+        await world.AddCommitmentAsync(c => { c.InstrumentId = mine; c.Period = new Period(2030, 2031); }, world.VnDepartment);
+        await world.AddCommitmentAsync(c => { c.InstrumentId = others; c.Period = new Period(2030, 2031); }, world.LaDepartment);
+        async Task<Concord.Features.Rounds.Round> RoundAsync(int instrument, string name, Concord.Features.Rounds.RoundState state = Concord.Features.Rounds.RoundState.Open) =>
+            await factory.WithDbAsync(async db =>
+            {
+                var round = new Concord.Features.Rounds.Round
+                {
+                    Name = new LocalizedText($"{name} {world.Tag}", $"{name} {world.Tag}"), Period = new Period(2030, 2031),
+                    DueOn = new DateOnly(2031, 1, 31), InstrumentId = instrument, State = state,
+                };
+                db.Rounds.Add(round);
+                await db.SaveChangesAsync();
+                return round;
+            });
+        var asked = await RoundAsync(mine, "Vòng hỏi đơn vị tôi");
+        var notAsked = await RoundAsync(others, "Vòng hỏi đơn vị Lào");
+        var closed = await RoundAsync(mine, "Vòng đã đóng", Concord.Features.Rounds.RoundState.Closed);
+
+        var account = await factory.CreateAccountAsync(Role.FocalPoint, world.VnDepartment);
+        var client = factory.NewClient();
+        await client.SignInAsync(account);
+        var calendar = await FeedAsync(factory.NewClient(), await MakeFeedAsync(client));
+
+        var due = Assert.Single(calendar.Events, e => e.Uid == $"round-{asked.Id}-due@concord");
+        Assert.False(due.DtStart!.HasTime);
+        Assert.Equal(new DateOnly(2031, 1, 31), due.DtStart.Date);
+        Assert.Contains($"Vòng hỏi đơn vị tôi {world.Tag}", due.Summary);
+        // A round that asks another department nothing of this one, and a closed round, are not this person's.
+        Assert.DoesNotContain(calendar.Events, e => e.Uid == $"round-{notAsked.Id}-due@concord");
+        Assert.DoesNotContain(calendar.Events, e => e.Uid == $"round-{closed.Id}-due@concord");
+
+        // A moved due date moves the event: the same UID, a later sequence.
+        await factory.WithDbAsync(async db =>
+        {
+            var round = await db.Rounds.SingleAsync(r => r.Id == asked.Id);
+            round.DueOn = new DateOnly(2031, 2, 15);
+            await db.SaveChangesAsync();
+        });
+        var moved = Assert.Single((await FeedAsync(factory.NewClient(), await MakeFeedAsync(client))).Events, e => e.Uid == $"round-{asked.Id}-due@concord");
+        Assert.Equal(new DateOnly(2031, 2, 15), moved.DtStart!.Date);
+        Assert.True(moved.Sequence > due.Sequence);
+    }
+
+    [Fact]
     public async Task APersonalFeedHoldsWhatTheAccountMaySeeAsAllDayEventsInIndochinaTime()
     {
         var world = await CommitmentsWorld.CreateAsync(factory);

@@ -13,7 +13,7 @@ namespace Concord.Features.Rounds;
 public static class MyWork
 {
     // Open rounds shown at once; a programme runs a handful at a time.
-    const int MaxRounds = 20;
+    public const int MaxRounds = 20;
 
     public sealed record RoundSummary(int Id, LocalizedText Name, Period Period, DateOnly DueOn, int Owed, int Reported, bool Late)
     {

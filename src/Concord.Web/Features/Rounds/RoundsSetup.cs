@@ -1,3 +1,4 @@
+using Concord.Features.Calendar;
 using Concord.Features.Jobs;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,7 @@ public static class RoundsSetup
         services.AddConcordJobs();
         services.AddDailyJob<DailyReminders>(DailyReminders.Kind, sp => sp.GetRequiredService<IOptions<ReminderOptions>>().Value.SendAt);
         services.AddJobHandler<ReminderSend>(ReminderSend.Kind);
+        services.AddCalendarSource<RoundDeadlines>();
         return services;
     }
 }
