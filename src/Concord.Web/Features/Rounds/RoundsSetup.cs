@@ -9,6 +9,7 @@ public static class RoundsSetup
     {
         services.AddOptions<ReminderOptions>().BindConfiguration("Reminders");
         services.AddConcordJobs();
+        services.AddScoped<ReminderDigest>();
         services.AddDailyJob<DailyReminders>(DailyReminders.Kind, sp => sp.GetRequiredService<IOptions<ReminderOptions>>().Value.SendAt);
         services.AddJobHandler<ReminderSend>(ReminderSend.Kind);
         return services;
