@@ -36,7 +36,7 @@ public sealed class DailyReminders(ConcordDb db, ReminderDigest digest) : IJobHa
             .Where(r => IsReminderDay(r, day)).ToList();
         if (rounds.Count == 0) return;
         var sides = rounds.SelectMany(r => r.Sides).Distinct().ToList();
-        var focalPoints = await ReminderDigest.Recipients(db).Where(a => sides.Contains(a.Country)).ToListAsync(ct);
+        var focalPoints = await ReminderDigest.Recipients(db.Users.Where(a => sides.Contains(a.Country))).ToListAsync(ct);
         await digest.WriteAsync(focalPoints, rounds, day, ReminderKind.Daily, null, ct);
     }
 
@@ -57,8 +57,8 @@ public sealed class ReminderDigest(ConcordDb db, Mailer mailer, JobSignal signal
 
     public sealed record Recipient(int Id, string Email, string? Language, string Country, int OrganisationId);
 
-    // Focal points who can be written to.
-    public static IQueryable<Recipient> Recipients(ConcordDb db) => db.Users.AsNoTracking()
+    // Focal points, of those given, who can be written to.
+    public static IQueryable<Recipient> Recipients(IQueryable<Account> accounts) => accounts.AsNoTracking()
         .Where(a => a.Role == Role.FocalPoint && !a.IsDisabled && a.Email != null)
         .OrderBy(a => a.Id)
         .Select(a => new Recipient(a.Id, a.Email!, a.Language, a.Country, a.OrganisationId));
@@ -76,7 +76,7 @@ public sealed class ReminderDigest(ConcordDb db, Mailer mailer, JobSignal signal
                 .Select(o => new { o.ParentId, o.SuccessorId }).ToListAsync(ct);
             frontier = up.SelectMany(o => new[] { o.ParentId, o.SuccessorId }).OfType<int>().Where(covering.Add).ToList();
         }
-        return await Recipients(db).Where(a => a.Country == side && covering.Contains(a.OrganisationId)).ToListAsync(ct);
+        return await Recipients(db.Users.Where(a => a.Country == side && covering.Contains(a.OrganisationId))).ToListAsync(ct);
     }
 
     // Takes the gate of a manual reminder for this department in this round: one conditional upsert, the same
