@@ -103,13 +103,49 @@ public abstract class RemindNowTests(ConcordFactory factory, SmtpTestServer smtp
         var mails = (await MailsUntilQuietAsync(TimeSpan.FromSeconds(8))).Where(m => m.To.Contains(laoReader.Email) || m.To.Contains(englishReader.Email)).ToList();
         Assert.Equal(2, mails.Count);
 
-        // Half an hour later: refused, with the reason, and nothing more is written or sent.
-        clock.Shift = TimeSpan.FromMinutes(30);
+        // Half an hour later (the last reminder moved back, not the clock: the session would end): refused, with
+        // the reason, and nothing more is written or sent.
+        await MoveLastReminderBackAsync(round, world.LaDepartment, TimeSpan.FromMinutes(30));
         var again = await RemindAsync(coordinator, round, world.LaDepartment, "LA");
         var page = await Html.ParseAsync(await again.Content.ReadAsStringAsync());
         Assert.Equal(Text("Flash.ReminderTooSoon", page), page.QuerySelector("#flash.alert-warning")!.TextContent.Trim());
         Assert.Equal(2, await factory.WithDbAsync(db => db.ReminderRounds.CountAsync(x => x.RoundId == round)));
         Assert.DoesNotContain((await MailsUntilQuietAsync(TimeSpan.FromSeconds(3))), m => m.To.Contains(laoReader.Email) || m.To.Contains(englishReader.Email));
+
+        // An hour after the last one, the department can be reminded again.
+        await MoveLastReminderBackAsync(round, world.LaDepartment, TimeSpan.FromMinutes(31));
+        page = await Html.ParseAsync(await (await RemindAsync(coordinator, round, world.LaDepartment, "LA")).Content.ReadAsStringAsync());
+        Assert.NotNull(page.QuerySelector("#flash.alert-success"));
+        Assert.Equal(4, await factory.WithDbAsync(db => db.ReminderRounds.CountAsync(x => x.RoundId == round)));
+    }
+
+    Task MoveLastReminderBackAsync(int round, int department, TimeSpan by) => factory.WithDbAsync(async db =>
+    {
+        var request = await db.ReminderRequests.SingleAsync(r => r.RoundId == round && r.OrganisationId == department);
+        request.RequestedAt -= by;
+        await db.SaveChangesAsync();
+    });
+
+    [Fact]
+    public async Task AReminderSentNowNeitherTakesTheDaysDigestsPlaceNorIsRefusedByIt()
+    {
+        var (world, round, laoReader, _, _) = await LaoRoundAsync();
+        var coordinator = await factory.CoordinatorAsync(TestAccounts.LaoCooperation);
+        await RemindAsync(coordinator, round, world.LaDepartment, "LA");
+
+        // The day's digest, worked out later the same day, is written all the same, and once.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Concord.Data.ConcordDb>();
+            var digest = scope.ServiceProvider.GetRequiredService<ReminderDigest>();
+            var theRound = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == round);
+            var person = await ReminderDigest.Recipients(db.Users.Where(a => a.Id == laoReader.Id)).ToListAsync();
+            Assert.Equal(1, await digest.WriteAsync(person, [theRound], db.Clock.Today(), ReminderKind.Daily, null, default));
+            Assert.Equal(0, await digest.WriteAsync(person, [theRound], db.Clock.Today(), ReminderKind.Daily, null, default));
+        }
+        var kinds = await factory.WithDbAsync(db => db.Reminders.Where(r => r.AccountId == laoReader.Id).Select(r => r.Kind).ToListAsync());
+        Assert.Equal([ReminderKind.Daily, ReminderKind.Manual], kinds.Order());
+        await MailsUntilQuietAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]
