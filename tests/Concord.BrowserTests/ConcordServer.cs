@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Concord.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Concord.BrowserTests;
 
 // Concord on a real Kestrel port with a fresh SQLite file and the demo history, and Debian's
 // Chromium driven by Playwright (no browser download: the system one is launched directly).
-public sealed class ConcordServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class ConcordServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     readonly string file = Path.Combine(Path.GetTempPath(), $"concord-browser-{Guid.NewGuid():N}.db");
     IPlaywright? playwright;
@@ -50,13 +51,35 @@ public sealed class ConcordServer : WebApplicationFactory<Program>, IAsyncLifeti
         return await context.NewPageAsync();
     }
 
+    // After the app has stopped: what a server of a journey adds (a mail server).
+    protected virtual ValueTask DisposedAsync() => ValueTask.CompletedTask;
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await Browser.CloseAsync();
         playwright?.Dispose();
         await base.DisposeAsync();
+        await DisposedAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var f in new[] { file, file + "-wal", file + "-shm" })
             if (File.Exists(f)) File.Delete(f);
     }
+}
+
+// The same, sending its mail to a test SMTP server on 127.0.0.1 (Smtp:Host, Smtp:Port as SmtpOptions reads
+// them), with jobs looked for often, for a journey that waits for an e-mail.
+public sealed class MailingConcordServer : ConcordServer
+{
+    public SmtpTestServer Smtp { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Smtp:From", "concord@test.example");
+        builder.UseSetting("Jobs:PollInterval", "00:00:00.5");
+    }
+
+    protected override ValueTask DisposedAsync() => Smtp.DisposeAsync();
 }

@@ -59,6 +59,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<Concord.Features.Rounds.RoundSubmission> RoundSubmissions => Set<Concord.Features.Rounds.RoundSubmission>();
     public DbSet<Concord.Features.Rounds.Reminder> Reminders => Set<Concord.Features.Rounds.Reminder>();
     public DbSet<Concord.Features.Rounds.ReminderRound> ReminderRounds => Set<Concord.Features.Rounds.ReminderRound>();
+    public DbSet<Concord.Features.Rounds.ReminderRequest> ReminderRequests => Set<Concord.Features.Rounds.ReminderRequest>();
     public DbSet<StatusProposal> StatusProposals => Set<StatusProposal>();
     public DbSet<Concord.Features.Attachments.Attachment> Attachments => Set<Concord.Features.Attachments.Attachment>();
 

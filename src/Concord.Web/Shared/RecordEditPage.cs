@@ -130,6 +130,11 @@ public static class Flash
     public const string TwoFactorOff = "TwoFactorOff";
     public const string Attached = "Attached";
     public const string FileWithdrawn = "FileWithdrawn";
+    // "Send a reminder now" on a round's page: sent, or why not.
+    public const string ReminderSent = "ReminderSent";
+    public const string ReminderTooSoon = "ReminderTooSoon";
+    public const string ReminderNothingOwed = "ReminderNothingOwed";
+    public const string ReminderNoFocalPoint = "ReminderNoFocalPoint";
     // A message already in the reader's language (a verification naming its language), and whether it warns.
     public const string Text = "FlashText";
     public const string Warning = "FlashWarning";

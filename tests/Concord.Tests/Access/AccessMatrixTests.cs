@@ -278,6 +278,9 @@ public abstract class AccessMatrixTests(ConcordFactory factory)
         Get("rounds", _ => "/rounds", "SOOOOO"),
         Get("rounds/{id:int}", w => $"/rounds/{w.Round}", "SOOOOO"),
         Post("rounds/{id:int}", w => $"/rounds/{w.Round}?handler=Close", Editors, NoFields, handler: "Close"),
+        // "Send a reminder now" for a Lao department of the shared demo round: either side's coordinators.
+        Post("rounds/{id:int}", w => $"/rounds/{w.Round}?handler=Remind", Editors,
+            w => Task.FromResult<object>(new Dictionary<string, string> { ["department"] = w.LaoDepartment.ToString() }), handler: "Remind"),
         Get("rounds/new", _ => "/rounds/new", Editors),
         Post("rounds/new", _ => "/rounds/new", Editors, NoFields),
         Post("rounds/new", _ => "/rounds/new?handler=Merge", EditorsNothingToMerge, NoFields, handler: "Merge"),

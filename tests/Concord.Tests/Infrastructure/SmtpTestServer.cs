@@ -160,6 +160,45 @@ public sealed partial record ReceivedMail(string From, IReadOnlyList<string> To,
         }
     }
 
+    // The Subject header, unfolded and decoded from its encoded words (=?utf-8?B?...?=).
+    public string Subject
+    {
+        get
+        {
+            var headers = Raw[..Raw.IndexOf("\r\n\r\n", StringComparison.Ordinal)].Replace("\r\n ", " ").Replace("\r\n\t", " ");
+            var value = headers.Split("\r\n").First(h => h.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase))[8..].Trim();
+            var words = EncodedWordPattern().Matches(value);
+            if (words.Count == 0) return value;
+            // Adjacent encoded words are one text: their bytes are joined before decoding, since a character may
+            // be split between two of them.
+            var bytes = new List<byte>();
+            foreach (Match word in words)
+            {
+                var text = word.Groups["text"].Value;
+                bytes.AddRange(word.Groups["encoding"].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
+                    ? Convert.FromBase64String(text)
+                    : QuotedPrintable(text.Replace('_', ' ')));
+            }
+            return Encoding.UTF8.GetString([.. bytes]);
+        }
+    }
+
+    static IEnumerable<byte> QuotedPrintable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '=' && i + 2 < text.Length)
+            {
+                yield return Convert.ToByte(text.Substring(i + 1, 2), 16);
+                i += 2;
+            }
+            else yield return (byte)text[i];
+        }
+    }
+
+    [GeneratedRegex(@"=\?(?<charset>[^?]+)\?(?<encoding>[BbQq])\?(?<text>[^?]*)\?=")]
+    private static partial Regex EncodedWordPattern();
+
     // The first link in the body to this path, as a path and query the test client can open.
     public string LinkTo(string path)
     {

@@ -11,10 +11,10 @@ using Microsoft.Extensions.Localization;
 namespace Concord.Features.Rounds;
 
 // /rounds/{id}: what the round covers and has collected — per side and per department, reported / missing /
-// late, the list of what is missing a page at a time, the reminders sent (or, without a mail server, to pass
-// on), and after closing the reports changed since.
+// late, the list of what is missing a page at a time, "send a reminder now" for a department that owes
+// reports, the reminders sent (or, without a mail server, to pass on), and after closing the reports changed since.
 [Authorize(Policy = Access.SignedIn)]
-public class DetailsModel(ConcordDb db, CurrentUser user, Mailer mailer, IStringLocalizer t) : PageModel
+public class DetailsModel(ConcordDb db, CurrentUser user, Mailer mailer, IStringLocalizer t, ReminderDigest digest) : PageModel
 {
     const int RemindersShown = 50;
 
@@ -35,7 +35,7 @@ public class DetailsModel(ConcordDb db, CurrentUser user, Mailer mailer, IString
     public int Submitted { get; private set; }
     public List<ChangedRow> ChangedAfter { get; private set; } = [];
 
-    public sealed record ReminderRow(int Id, DateOnly Day, string Email, ReminderState State, int Missing, bool AfterDue, string Body, string? Error);
+    public sealed record ReminderRow(int Id, DateOnly Day, string Email, ReminderState State, int Missing, bool AfterDue, string Body, string? Error, ReminderKind Kind);
     public sealed record ChangedRow(int ReportId, int CommitmentId, string? Number, LocalizedText Text, string Country, int SubmittedVersion, int Version, DateTime UpdatedAt);
 
     public async Task<IActionResult> OnGetAsync(int id, string? side, int? department, string? after, int? size, CancellationToken ct)
@@ -62,6 +62,32 @@ public class DetailsModel(ConcordDb db, CurrentUser user, Mailer mailer, IString
         return Redirect($"/rounds/{id}");
     }
 
+    // "Send a reminder now" for one department: its focal points get this round's reminder through the same
+    // rows and send job as the daily digest. Refused within the hour after the last one for the department.
+    [HandlerAuthorize(Access.EditRecord)]
+    public async Task<IActionResult> OnPostRemindAsync(int id, int department, CancellationToken ct)
+    {
+        var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null) return NotFound();
+        if (!RoundRules.MayManage(user, round)) return Forbid();
+        var owing = round.State == RoundState.Open
+            ? (await RoundQueries.ByDepartmentAsync(db, round, ct)).FirstOrDefault(d => d.OrganisationId == department && d.Outstanding > 0)
+            : null;
+        var recipients = owing is null ? [] : await digest.OfDepartmentAsync(department, owing.Side, ct);
+        if (owing is null) return Landing(id, Flash.ReminderNothingOwed, warns: true);
+        if (recipients.Count == 0) return Landing(id, Flash.ReminderNoFocalPoint, warns: true);
+        if (!await digest.TryTakeManualAsync(id, department, user.AccountId!.Value, ct)) return Landing(id, Flash.ReminderTooSoon, warns: true);
+        await digest.WriteAsync(recipients, [round], db.Clock.Today(), ReminderKind.Manual, user.AccountId, ct);
+        return Landing(id, Flash.ReminderSent, warns: false);
+    }
+
+    IActionResult Landing(int id, string flash, bool warns)
+    {
+        TempData[Flash.Key] = flash;
+        if (warns) TempData[Flash.Warning] = true;
+        return Redirect($"/rounds/{id}");
+    }
+
     async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var round = await db.Rounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
@@ -80,7 +106,7 @@ public class DetailsModel(ConcordDb db, CurrentUser user, Mailer mailer, IString
             Reminders = await db.ReminderRounds.AsNoTracking().Where(x => x.RoundId == id)
                 .Join(db.Reminders, x => x.ReminderId, r => r.Id, (x, r) => new { x, r })
                 .OrderByDescending(j => j.x.ReminderId).Take(RemindersShown)
-                .Select(j => new ReminderRow(j.r.Id, j.r.Day, j.r.Email, j.r.State, j.x.Missing, j.x.AfterDue, j.r.Body, j.r.Error))
+                .Select(j => new ReminderRow(j.r.Id, j.r.Day, j.r.Email, j.r.State, j.x.Missing, j.x.AfterDue, j.r.Body, j.r.Error, j.r.Kind))
                 .ToListAsync(ct);
         }
         if (round.State == RoundState.Closed)

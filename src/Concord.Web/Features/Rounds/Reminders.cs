@@ -24,30 +24,87 @@ public sealed class ReminderOptions
 // point whose department (a unit under it, a body it succeeded) still owes reports gets one digest for the
 // day, naming every such round. The digest is a Reminder row, written before anything is sent; a send job
 // per reminder delivers it.
-public sealed class DailyReminders(ConcordDb db, Mailer mailer, JobSignal signal, IServer server, IConfiguration configuration,
-    IOptions<AccountLinkOptions> links) : IJobHandler
+public sealed class DailyReminders(ConcordDb db, ReminderDigest digest) : IJobHandler
 {
     public const string Kind = "reminders-daily";
 
     public async Task RunAsync(JobRun run, CancellationToken ct)
     {
         var day = DailyJob.DayOf(run.Job.Payload);
-        var now = db.Clock.GetUtcNow().UtcDateTime;
         // Open rounds are a handful; the reminder day is worked out here rather than in SQL date arithmetic.
         var rounds = (await db.Rounds.AsNoTracking().Where(r => r.State == RoundState.Open && r.DueOn >= day.AddDays(-1) && r.DueOn <= day.AddDays(61)).ToListAsync(ct))
             .Where(r => IsReminderDay(r, day)).ToList();
         if (rounds.Count == 0) return;
         var sides = rounds.SelectMany(r => r.Sides).Distinct().ToList();
-        var focalPoints = await db.Users.AsNoTracking()
-            .Where(a => a.Role == Role.FocalPoint && !a.IsDisabled && a.Email != null && sides.Contains(a.Country))
-            .OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.Email, a.Language, a.Country, a.OrganisationId })
-            .ToListAsync(ct);
+        var focalPoints = await ReminderDigest.Recipients(db.Users.Where(a => sides.Contains(a.Country))).ToListAsync(ct);
+        await digest.WriteAsync(focalPoints, rounds, day, ReminderKind.Daily, null, ct);
+    }
+
+    public static bool IsReminderDay(Round round, DateOnly day) =>
+        day == round.DueOn.AddDays(-round.RemindDaysBefore) || day == round.DueOn.AddDays(1);
+}
+
+// Composing and writing reminders, for the daily digest and for "send a reminder now" alike: for each person,
+// the rounds (of those given) in which their department — a unit under it, a body it succeeded — still owes
+// reports; one Reminder row naming them, in the person's language, with a link to /my-work; and a send job
+// for it. Nothing is mailed here: ReminderSend does, or marks it not sent without a mail server.
+public sealed class ReminderDigest(ConcordDb db, Mailer mailer, JobSignal signal, IServer server, IConfiguration configuration,
+    IOptions<AccountLinkOptions> links)
+{
+    // A coordinator's "send a reminder now" for one department in one round is refused for this long after the
+    // last one, so that a double click, or two coordinators at once, send one mail.
+    public static readonly TimeSpan ManualInterval = TimeSpan.FromHours(1);
+
+    public sealed record Recipient(int Id, string Email, string? Language, string Country, int OrganisationId);
+
+    // Focal points, of those given, who can be written to.
+    public static IQueryable<Recipient> Recipients(IQueryable<Account> accounts) => accounts.AsNoTracking()
+        .Where(a => a.Role == Role.FocalPoint && !a.IsDisabled && a.Email != null)
+        .OrderBy(a => a.Id)
+        .Select(a => new Recipient(a.Id, a.Email!, a.Language, a.Country, a.OrganisationId));
+
+    // Focal points whose "my work" lists what this department leads: those of the department itself and of
+    // the bodies above it or succeeding it (the reverse of OrganisationScope.ExpandAsync).
+    public async Task<List<Recipient>> OfDepartmentAsync(int department, string side, CancellationToken ct)
+    {
+        var covering = new HashSet<int> { department };
+        var frontier = new List<int> { department };
+        // The hierarchy is shallow (country, ministry, department, unit), as OrganisationScope assumes.
+        for (var depth = 0; depth < 8 && frontier.Count > 0; depth++)
+        {
+            var up = await db.Organisations.AsNoTracking().Where(o => frontier.Contains(o.Id))
+                .Select(o => new { o.ParentId, o.SuccessorId }).ToListAsync(ct);
+            frontier = up.SelectMany(o => new[] { o.ParentId, o.SuccessorId }).OfType<int>().Where(covering.Add).ToList();
+        }
+        return await Recipients(db.Users.Where(a => a.Country == side && covering.Contains(a.OrganisationId))).ToListAsync(ct);
+    }
+
+    // Takes the gate of a manual reminder for this department in this round: one conditional upsert, the same
+    // statement on both databases, that succeeds only when no manual reminder was asked for within the interval.
+    // Two requests at the same moment: the row (or its lock) lets one through. False: refused.
+    public async Task<bool> TryTakeManualAsync(int round, int department, int requestedBy, CancellationToken ct)
+    {
+        var now = db.Clock.GetUtcNow().UtcDateTime;
+        var before = now - ManualInterval;
+        var taken = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ReminderRequests" ("RoundId", "OrganisationId", "RequestedAt", "RequestedById")
+            VALUES ({round}, {department}, {now}, {requestedBy})
+            ON CONFLICT ("RoundId", "OrganisationId") DO UPDATE SET "RequestedAt" = excluded."RequestedAt", "RequestedById" = excluded."RequestedById"
+            WHERE "ReminderRequests"."RequestedAt" <= {before}
+            """, ct);
+        return taken == 1;
+    }
+
+    // The number of reminders written and queued. A daily digest is written once per person and day: one
+    // already there (written meanwhile by another instance, too) is theirs. A manual one is always written.
+    public async Task<int> WriteAsync(IEnumerable<Recipient> people, IReadOnlyList<Round> rounds, DateOnly day, ReminderKind kind, int? requestedBy, CancellationToken ct)
+    {
+        var now = db.Clock.GetUtcNow().UtcDateTime;
         var root = links.Value.PublicUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : AccountLinks.ServerRoot(server, configuration);
         var queued = 0;
-        foreach (var person in focalPoints)
+        foreach (var person in people)
         {
-            if (await db.Reminders.AnyAsync(r => r.AccountId == person.Id && r.Day == day, ct)) continue;
+            if (kind == ReminderKind.Daily && await db.Reminders.AnyAsync(r => r.AccountId == person.Id && r.Day == day && r.Kind == ReminderKind.Daily, ct)) continue;
             var units = await OrganisationScope.ExpandAsync(db, person.OrganisationId, ct);
             var owed = new List<(Round Round, int Missing)>();
             foreach (var round in rounds.Where(r => r.Sides.Contains(person.Country)))
@@ -57,11 +114,11 @@ public sealed class DailyReminders(ConcordDb db, Mailer mailer, JobSignal signal
             }
             if (owed.Count == 0) continue;
             var language = person.Language is { } l && Cultures.Supported.Contains(l) ? l : OfficialLanguage(person.Country);
-            var mail = mailer.Compose(person.Email!, language, "Rounds.Reminder", Lines(owed, language, day), $"{root}/my-work");
+            var mail = mailer.Compose(person.Email, language, "Rounds.Reminder", Lines(owed, language, day), $"{root}/my-work");
             var reminder = new Reminder
             {
-                AccountId = person.Id, Day = day, Email = person.Email!, Language = language, CreatedAt = now, State = ReminderState.Pending,
-                Subject = mail.Subject.Length > 500 ? mail.Subject[..500] : mail.Subject, Body = mail.Body,
+                AccountId = person.Id, Day = day, Kind = kind, RequestedById = requestedBy, Email = person.Email, Language = language, CreatedAt = now,
+                State = ReminderState.Pending, Subject = mail.Subject.Length > 500 ? mail.Subject[..500] : mail.Subject, Body = mail.Body,
                 Rounds = owed.Select(o => new ReminderRound { RoundId = o.Round.Id, Missing = o.Missing, AfterDue = day > o.Round.DueOn }).ToList(),
             };
             db.Reminders.Add(reminder);
@@ -69,7 +126,7 @@ public sealed class DailyReminders(ConcordDb db, Mailer mailer, JobSignal signal
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException) when (kind == ReminderKind.Daily)
             {
                 // The day's digest for this person was written meanwhile (the unique key): it is theirs.
                 db.ChangeTracker.Clear();
@@ -80,10 +137,8 @@ public sealed class DailyReminders(ConcordDb db, Mailer mailer, JobSignal signal
             queued++;
         }
         if (queued > 0) signal.Wake();
+        return queued;
     }
-
-    public static bool IsReminderDay(Round round, DateOnly day) =>
-        day == round.DueOn.AddDays(-round.RemindDaysBefore) || day == round.DueOn.AddDays(1);
 
     // A focal point who has not chosen a language reads their side's.
     static string OfficialLanguage(string country) => country == Sides.Laos ? "lo" : "vi";

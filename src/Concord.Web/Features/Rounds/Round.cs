@@ -66,14 +66,27 @@ public enum ReminderState
     NotSent = 3,
 }
 
-// One e-mail to one focal point for one day: the digest of every open round in which their department still
-// owes reports. Persisted before it is sent, so a restart loses nothing; sent by a job, retried with back-off.
-// Not a Record: the app's outbox, not the programme's record.
+public enum ReminderKind
+{
+    // The day's digest: at most one per person per day (the unique key covers only these).
+    Daily = 0,
+    // "Send a reminder now" on a round's page: one round, for one department, asked by a coordinator.
+    Manual = 1,
+}
+
+// One e-mail to one focal point: the day's digest of every open round in which their department still owes
+// reports, or a reminder of one round a coordinator sent now. Persisted before it is sent, so a restart loses
+// nothing; sent by a job, retried with back-off.
+// Not a Record, and not audited: the app's outbox, not the programme's record. Who asked for a manual one is
+// kept on the row itself (RequestedById).
 public class Reminder
 {
     public int Id { get; set; }
     public int AccountId { get; set; }
     public DateOnly Day { get; set; }
+    public ReminderKind Kind { get; set; }
+    // The coordinator who pressed "send a reminder now"; null for the daily digest.
+    public int? RequestedById { get; set; }
     public required string Email { get; set; }
     public string? Language { get; set; }
     public required string Subject { get; set; }
@@ -93,4 +106,14 @@ public class ReminderRound
     public int RoundId { get; set; }
     public int Missing { get; set; }
     public bool AfterDue { get; set; }
+}
+
+// The last "send a reminder now" for a department in a round: the gate that refuses another within the hour.
+// Taken by one conditional upsert (ReminderNow.TryTakeAsync), so two clicks at the same moment send one mail.
+public class ReminderRequest
+{
+    public int RoundId { get; set; }
+    public int OrganisationId { get; set; }
+    public DateTime RequestedAt { get; set; }
+    public int RequestedById { get; set; }
 }

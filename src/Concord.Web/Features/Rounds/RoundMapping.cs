@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Concord.Features.Rounds;
 
 sealed class RoundMapping : IEntityTypeConfiguration<Round>, IEntityTypeConfiguration<RoundSubmission>,
-    IEntityTypeConfiguration<Reminder>, IEntityTypeConfiguration<ReminderRound>
+    IEntityTypeConfiguration<Reminder>, IEntityTypeConfiguration<ReminderRound>, IEntityTypeConfiguration<ReminderRequest>
 {
     public void Configure(EntityTypeBuilder<Round> e)
     {
@@ -45,10 +45,14 @@ sealed class RoundMapping : IEntityTypeConfiguration<Round>, IEntityTypeConfigur
         e.Property(x => x.Language).HasMaxLength(2);
         e.Property(x => x.Subject).HasMaxLength(500);
         e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Error).HasMaxLength(1000);
         e.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
-        // One digest per person per day, whichever instance writes it.
-        e.HasIndex(x => new { x.AccountId, x.Day }).IsUnique();
+        e.HasOne<Account>().WithMany().HasForeignKey(x => x.RequestedById).OnDelete(DeleteBehavior.SetNull);
+        // One digest per person per day, whichever instance writes it. A reminder sent now is not the day's
+        // digest: it neither takes its place nor is refused by it (a partial index, the same SQL on both databases).
+        e.HasIndex(x => new { x.AccountId, x.Day }).IsUnique().HasFilter("\"Kind\" = 'Daily'");
+        e.HasIndex(x => x.RequestedById);
         e.HasIndex(x => new { x.State, x.Id });
         e.HasIndex(x => new { x.CreatedAt, x.Id });
     }
@@ -59,5 +63,15 @@ sealed class RoundMapping : IEntityTypeConfiguration<Round>, IEntityTypeConfigur
         e.HasOne<Reminder>().WithMany(r => r.Rounds).HasForeignKey(x => x.ReminderId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.RoundId, x.ReminderId });
+    }
+
+    public void Configure(EntityTypeBuilder<ReminderRequest> e)
+    {
+        e.HasKey(x => new { x.RoundId, x.OrganisationId });
+        e.HasOne<Round>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Account>().WithMany().HasForeignKey(x => x.RequestedById).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => x.OrganisationId);
+        e.HasIndex(x => x.RequestedById);
     }
 }

@@ -10,6 +10,7 @@ public static class RoundsSetup
     {
         services.AddOptions<ReminderOptions>().BindConfiguration("Reminders");
         services.AddConcordJobs();
+        services.AddScoped<ReminderDigest>();
         services.AddDailyJob<DailyReminders>(DailyReminders.Kind, sp => sp.GetRequiredService<IOptions<ReminderOptions>>().Value.SendAt);
         services.AddJobHandler<ReminderSend>(ReminderSend.Kind);
         services.AddCalendarSource<RoundDeadlines>();

@@ -2181,9 +2181,17 @@ namespace Concord.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Language")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
+
+                    b.Property<int?>("RequestedById")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
@@ -2200,14 +2208,40 @@ namespace Concord.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RequestedById");
+
                     b.HasIndex("AccountId", "Day")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'Daily'");
 
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("State", "Id");
 
                     b.ToTable("Reminders");
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.ReminderRequest", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RequestedById")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoundId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RequestedById");
+
+                    b.ToTable("ReminderRequests");
                 });
 
             modelBuilder.Entity("Concord.Features.Rounds.ReminderRound", b =>
@@ -2944,6 +2978,32 @@ namespace Concord.Data.Migrations.Postgres
                     b.HasOne("Concord.Features.Accounts.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.ReminderRequest", b =>
+                {
+                    b.HasOne("Concord.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

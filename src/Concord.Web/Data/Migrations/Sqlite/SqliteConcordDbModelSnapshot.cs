@@ -2094,9 +2094,17 @@ namespace Concord.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestedById")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
@@ -2113,14 +2121,40 @@ namespace Concord.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RequestedById");
+
                     b.HasIndex("AccountId", "Day")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'Daily'");
 
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("State", "Id");
 
                     b.ToTable("Reminders");
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.ReminderRequest", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RequestedById");
+
+                    b.ToTable("ReminderRequests");
                 });
 
             modelBuilder.Entity("Concord.Features.Rounds.ReminderRound", b =>
@@ -2849,6 +2883,32 @@ namespace Concord.Data.Migrations.Sqlite
                     b.HasOne("Concord.Features.Accounts.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Concord.Features.Rounds.ReminderRequest", b =>
+                {
+                    b.HasOne("Concord.Features.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Concord.Features.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
