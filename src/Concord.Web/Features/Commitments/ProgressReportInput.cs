@@ -82,8 +82,9 @@ public sealed class ProgressReportInput : IRecordInput<ProgressReport, ProgressR
         // The currency vocabulary is a handful of codes: read whole, active or retired.
         var currencies = await db.Terms.AsNoTracking().Where(t => t.Vocabulary == Vocabularies.Currency && t.Code != null)
             .Select(t => new { t.Code, t.IsActive }).ToListAsync(ct);
-        return new Lookups(countries, currencies.GroupBy(c => c.Code!).ToDictionary(g => g.Key, g => g.Any(c => c.IsActive)),
-            await ReportAccess.ReportersAsync(db, db.Viewer, ct));
+        // Whom the viewer may name is asked only when a row names a known organisation: the only check that reads it.
+        var reporters = countries.Count > 0 ? await ReportAccess.ReportersAsync(db, db.Viewer, ct) : null;
+        return new Lookups(countries, currencies.GroupBy(c => c.Code!).ToDictionary(g => g.Key, g => g.Any(c => c.IsActive)), reporters);
     }
 
     // `existing` is null for a new report. Who may write for which side is ReportAccess's rule, asked before this.

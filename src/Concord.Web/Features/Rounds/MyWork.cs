@@ -13,7 +13,7 @@ namespace Concord.Features.Rounds;
 public static class MyWork
 {
     // Open rounds shown at once; a programme runs a handful at a time.
-    public const int MaxRounds = 20;
+    const int MaxRounds = 20;
 
     public sealed record RoundSummary(int Id, LocalizedText Name, Period Period, DateOnly DueOn, int Owed, int Reported, bool Late)
     {
@@ -34,9 +34,13 @@ public static class MyWork
     public static IQueryable<Round> OpenRoundsFor(ConcordDb db, string side) =>
         db.Rounds.AsNoTracking().Where(r => r.State == RoundState.Open && (r.Side == null || r.Side == side));
 
+    // The open rounds a side answers, soonest due first, as many as a page or a feed shows.
+    public static Task<List<Round>> ShownRoundsAsync(ConcordDb db, string side, CancellationToken ct) =>
+        OpenRoundsFor(db, side).OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(MaxRounds).ToListAsync(ct);
+
     public static async Task<List<RoundSummary>> SummaryAsync(ConcordDb db, Scope scope, DateOnly today, CancellationToken ct)
     {
-        var rounds = await OpenRoundsFor(db, scope.Side).OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(MaxRounds).ToListAsync(ct);
+        var rounds = await ShownRoundsAsync(db, scope.Side, ct);
         var result = new List<RoundSummary>();
         foreach (var round in rounds)
         {

@@ -17,9 +17,8 @@ public sealed class RoundDeadlines : ICalendarSource
     {
         if (await MyWork.ScopeAsync(db, viewer, ct) is not { } scope) return [];
         var language = Cultures.Language;
-        var rounds = await MyWork.OpenRoundsFor(db, scope.Side).OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(MyWork.MaxRounds).ToListAsync(ct);
         var items = new List<CalendarItem>();
-        foreach (var round in rounds)
+        foreach (var round in await MyWork.ShownRoundsAsync(db, scope.Side, ct))
         {
             // Existence, not a count: a calendar refreshes often and needs no figure.
             if (!await RoundQueries.Owed(db, round, scope.Side, scope.Units).AnyAsync(ct)) continue;
