@@ -151,8 +151,27 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     {
         var entries = AuditTrail.Complete(pending, viewer, clock.GetUtcNow().UtcDateTime);
         // Plain SQL, not the change tracker: the tracked changes above are not accepted until the
-        // transaction commits, and a second SaveChanges would write them again. Up to 100 rows a statement,
-        // so that a save of thousands of records (an import) is not thousands of round trips.
+        // transaction commits, and a second SaveChanges would write them again.
+        if (IsPostgres)
+        {
+            // One statement per 10,000 entries, the columns sent as arrays: an import of 100,000 reports wrote its
+            // audit in 6 s as rows of 100 with a parameter per value.
+            foreach (var chunk in entries.Chunk(10_000))
+                await Database.ExecuteSqlRawAsync(
+                    "INSERT INTO \"AuditEntries\" (\"At\", \"ActorName\", \"RecordType\", \"RecordId\", \"Action\", \"Changes\", \"AccountId\") " +
+                    "SELECT a, n, t, r, x, c, u FROM unnest(@at, @actor, @type, @record, @action, @changes, @account) WITH ORDINALITY AS e(a, n, t, r, x, c, u, i) ORDER BY i",
+                    [
+                        new Npgsql.NpgsqlParameter("at", chunk.Select(a => a.At).ToArray()),
+                        new Npgsql.NpgsqlParameter("actor", chunk.Select(a => a.ActorName).ToArray()),
+                        new Npgsql.NpgsqlParameter("type", chunk.Select(a => a.RecordType).ToArray()),
+                        new Npgsql.NpgsqlParameter("record", chunk.Select(a => a.RecordId).ToArray()),
+                        new Npgsql.NpgsqlParameter("action", chunk.Select(a => a.Action.ToString()).ToArray()),
+                        new Npgsql.NpgsqlParameter("changes", chunk.Select(a => a.Changes).ToArray()),
+                        new Npgsql.NpgsqlParameter("account", chunk.Select(a => a.AccountId).ToArray()),
+                    ], ct);
+            return;
+        }
+        // SQLite: up to 100 rows a statement, so that a save of thousands of records is not thousands of round trips.
         // A null account (the system, the demo loader) is written as NULL: EF has no parameter type for a bare null.
         foreach (var chunk in entries.Chunk(100))
         {

@@ -23,6 +23,8 @@ public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings,
     public const int Shown = 500;
 
     public ReportImport Import { get; private set; } = null!;
+    // Every row kept with the import (read once: 100,000 rows are tens of megabytes of JSON).
+    List<ImportRow> all = [];
     public List<ImportRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public string? Message { get; private set; }
@@ -40,7 +42,7 @@ public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings,
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Import.State != ImportState.Previewed) return Redirect($"/import/{id}");
         var tracked = await db.ReportImports.SingleAsync(i => i.Id == id, ct);
-        var judgement = await ImportPlan.JudgeAsync(db, user, Import.ReadRows(), strings, ct);
+        var judgement = await ImportPlan.JudgeAsync(db, user, all, strings, ct);
         tracked.Judged(judgement.Rows);
         var blocked = tracked.Refused > 0 || tracked.Creates + tracked.Updates == 0;
         if (blocked || !await ImportPlan.SaveAsync(db, user, tracked, judgement, ct))
@@ -50,7 +52,7 @@ public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings,
             {
                 db.ChangeTracker.Clear();
                 tracked = await db.ReportImports.SingleAsync(i => i.Id == id, ct);
-                tracked.Judged((await ImportPlan.JudgeAsync(db, user, Import.ReadRows(), strings, ct)).Rows);
+                tracked.Judged((await ImportPlan.JudgeAsync(db, user, all, strings, ct)).Rows);
             }
             await db.SaveChangesAsync(ct);
             TempData[MessageKey] = tracked.Refused > 0 ? NotSavedRefused : NothingToSave;
@@ -66,9 +68,9 @@ public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings,
         var import = await db.ReportImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.AccountId == user.AccountId, ct);
         if (import is null) return false;
         Import = import;
-        var rows = import.ReadRows();
-        Total = rows.Count;
-        Rows = [.. rows.OrderBy(r => r.Verdict == RowVerdict.Refused ? 0 : 1).ThenBy(r => r.Line).Take(Shown)];
+        all = import.ReadRows();
+        Total = all.Count;
+        Rows = [.. all.OrderBy(r => r.Verdict == RowVerdict.Refused ? 0 : 1).ThenBy(r => r.Line).Take(Shown)];
         return true;
     }
 

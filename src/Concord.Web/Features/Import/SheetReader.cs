@@ -114,23 +114,33 @@ public static class SheetReader
     static OpenXmlReader Reader(OpenXmlPart part, Budget budget) =>
         new OpenXmlPartReader(new LimitedStream(part.GetStream(FileMode.Open, FileAccess.Read), budget), part.Features, default);
 
+    // A large part (the sheet, the shared strings) as plain XML events: the SDK's reader, with an object per element,
+    // took 4 s for a sheet of 100,000 rows. No DTD, no external entity; the stream disposes with the reader.
+    static XmlReader Xml(OpenXmlPart part, Budget budget) =>
+        XmlReader.Create(new LimitedStream(part.GetStream(FileMode.Open, FileAccess.Read), budget),
+            new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, CloseInput = true });
+
+    // The shared strings, a part as large as the sheet in a file saved by Excel: read like the sheet, with an XmlReader.
     static List<string> ReadSharedStrings(SharedStringTablePart? part, Budget budget)
     {
         var strings = new List<string>();
         if (part is null) return strings;
-        using var reader = Reader(part, budget);
+        using var xml = Xml(part, budget);
         var text = new StringBuilder();
-        var inItem = false;
-        while (reader.Read())
+        xml.Read();
+        while (!xml.EOF)
         {
-            if (reader.ElementType == typeof(SharedStringItem))
-            {
-                if (reader.IsStartElement) { inItem = true; text.Clear(); }
-                else { strings.Add(text.ToString()); inItem = false; }
-            }
-            // Phonetic runs (rPh) are a reading aid, not the text.
-            else if (reader.ElementType == typeof(PhoneticRun) && reader.IsStartElement) reader.Skip();
-            else if (inItem && reader.ElementType == typeof(Text) && reader.IsStartElement) text.Append(reader.GetText());
+            if (xml.NodeType == XmlNodeType.Element)
+                switch (xml.LocalName)
+                {
+                    case "si" when xml.IsEmptyElement: strings.Add(""); xml.Read(); continue;
+                    case "si": text.Clear(); break;
+                    // Phonetic runs (rPh) are a reading aid, not the text.
+                    case "rPh": xml.Skip(); continue;
+                    case "t": text.Append(xml.ReadElementContentAsString()); continue;
+                }
+            else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "si") strings.Add(text.ToString());
+            xml.Read();
         }
         return strings;
     }
@@ -148,63 +158,82 @@ public static class SheetReader
         return null;
     }
 
+    // The sheet's rows: row, c, and in a cell f, v and is/t.
     static List<SheetLine> ReadSheet(WorksheetPart part, List<string> shared, int columns, ImportOptions options, Budget budget)
     {
         var lines = new List<SheetLine>();
-        using var reader = Reader(part, budget);
+        using var xml = Xml(part, budget);
         string?[]? cells = null;
         string? formula = null;
         var line = 0;
-        while (reader.Read())
+        while (xml.Read())
         {
-            if (reader.ElementType == typeof(Row))
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "row")
             {
-                if (reader.IsStartElement)
-                {
-                    var r = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
-                    line = int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : line + 1;
-                    cells = new string?[columns];
-                    formula = null;
-                }
-                else if (cells is not null)
-                {
-                    if (cells.Any(c => !string.IsNullOrWhiteSpace(c)) || formula is not null)
-                    {
-                        lines.Add(new SheetLine(line, cells, formula));
-                        // The header is line 1; a file over the limit is refused, not cut.
-                        if (lines.Count > options.MaxRows + 1) throw new FileRefused("Import.Refused.TooManyRows", options.MaxRows);
-                    }
-                    cells = null;
-                }
+                line = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : line + 1;
+                cells = xml.IsEmptyElement ? null : new string?[columns];
+                formula = null;
             }
-            else if (reader.ElementType == typeof(Cell) && reader.IsStartElement && cells is not null)
+            else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "c" && cells is not null)
             {
-                var cell = (Cell)reader.LoadCurrentElement()!;
-                var column = ColumnIndex(cell.CellReference?.Value);
+                var reference = xml.GetAttribute("r");
+                var column = ColumnIndex(reference);
+                var (text, isFormula) = ReadCell(xml, shared);
                 if (column < 0) continue;
-                if (cell.CellFormula is not null)
+                if (isFormula)
                 {
                     // The cached value of a formula is whatever the last program that saved the file wrote: not trusted.
-                    formula ??= cell.CellReference?.Value ?? $"{Documents.Xlsx.ColumnName(column + 1)}{line}";
+                    formula ??= reference ?? $"{Documents.Xlsx.ColumnName(column + 1)}{line}";
                     continue;
                 }
-                if (column >= columns) continue;
-                cells[column] = CellText(cell, shared);
+                if (column < columns) cells[column] = text;
+            }
+            else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "row" && cells is not null)
+            {
+                if (cells.Any(c => !string.IsNullOrWhiteSpace(c)) || formula is not null)
+                {
+                    lines.Add(new SheetLine(line, cells, formula));
+                    // The header is line 1; a file over the limit is refused, not cut.
+                    if (lines.Count > options.MaxRows + 1) throw new FileRefused("Import.Refused.TooManyRows", options.MaxRows);
+                }
+                cells = null;
             }
         }
         return lines;
     }
 
-    static string? CellText(Cell cell, List<string> shared)
+    // One <c> element, the reader on its start; leaves the reader on its end. Its text as the spreadsheet shows it:
+    // a shared string by index, an inline string's runs (phonetic runs, a reading aid, left out), a boolean as TRUE or
+    // FALSE, anything else as stored; and whether it holds a formula.
+    static (string? Text, bool Formula) ReadCell(XmlReader xml, List<string> shared)
     {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString) return cell.InlineString?.InnerText;
-        var value = cell.CellValue?.Text;
-        if (value is null) return null;
-        if (type == CellValues.SharedString)
-            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : null;
-        if (type == CellValues.Boolean) return value == "1" ? "TRUE" : "FALSE";
-        return value;
+        var type = xml.GetAttribute("t");
+        if (xml.IsEmptyElement) return (null, false);
+        var depth = xml.Depth;
+        string? value = null;
+        StringBuilder? inline = null;
+        var formula = false;
+        xml.Read();
+        while (!xml.EOF && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        {
+            if (xml.NodeType == XmlNodeType.Element)
+                switch (xml.LocalName)
+                {
+                    case "f": formula = true; xml.Skip(); continue;
+                    case "v": value = xml.ReadElementContentAsString(); continue;
+                    case "rPh": xml.Skip(); continue;
+                    case "t": (inline ??= new StringBuilder()).Append(xml.ReadElementContentAsString()); continue;
+                }
+            xml.Read();
+        }
+        if (type == "inlineStr") return (inline?.ToString(), formula);
+        if (value is null) return (null, formula);
+        return type switch
+        {
+            "s" => (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : null, formula),
+            "b" => (value == "1" ? "TRUE" : "FALSE", formula),
+            _ => (value, formula),
+        };
     }
 
     // "AB12" -> 27; -1 when there is no reference.
