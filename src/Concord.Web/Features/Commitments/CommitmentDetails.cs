@@ -39,9 +39,11 @@ public sealed record CommitmentDetails(
     // A clause gets a report or two per side per period; the bound keeps one odd clause from a huge page.
     const int MaxReports = 1000;
 
-    // One statement per part. Tried: one EF query with the parts as bounded collections. EF bounds them with
-    // ROW_NUMBER() over the whole table (SQLite refuses it outright, wanting APPLY), which at 5,000,000 reports made
-    // each answer take seconds; one statement per part reads only this clause's rows by index.
+    // Three statements for most clauses: the clause with its leads, activities, citations and the clauses next to it
+    // in the carry-over chain; its reports; their citations. A longer chain costs one more statement per further step.
+    // Tried: the reports as a bounded collection of the first query. EF bounds them with ROW_NUMBER() over the whole
+    // table (SQLite refuses it outright, wanting APPLY), which at 5,000,000 reports made each answer take seconds; the
+    // parts joined here are unbounded collections, each read by its index on this clause's id.
     public static async Task<CommitmentDetails?> LoadAsync(ConcordDb db, int id, DateOnly today, CancellationToken ct)
     {
         var c = await db.Commitments.AsNoTracking().Where(x => x.Id == id)
@@ -51,17 +53,29 @@ public sealed record CommitmentDetails(
                 Meeting = x.Instrument.Meeting == null ? null : new MeetingRef(x.Instrument.Meeting.Id, new LocalizedText(x.Instrument.Meeting.Title.Vi, x.Instrument.Meeting.Title.En, x.Instrument.Meeting.Title.Lo)),
                 x.Number, x.Sequence, Text = new LocalizedText(x.Text.Vi, x.Text.En, x.Text.Lo), x.AreaId, AreaCode = x.Area.Code, Area = new LocalizedText(x.Area.Name.Vi, x.Area.Name.En, x.Area.Name.Lo),
                 x.PeriodStart, x.PeriodEnd, x.DueOn, x.Status, x.Sources, x.IsIllustrative, x.UpdatedAt, x.CarriedOverFromId, x.Visibility, x.RestrictedTo, Original = x.Translation.Original,
+                Leads = x.Leads.Select(l => new LeadRef(l.OrganisationId, l.Country, new LocalizedText(l.Organisation.Name.Vi, l.Organisation.Name.En, l.Organisation.Name.Lo), l.Organisation.Abbreviation)).ToList(),
+                // The step before and the steps after, as far as this reader may see them (the filter applies to each).
+                From = x.CarriedOverFrom == null ? null : new
+                {
+                    Clause = new ClauseRef(x.CarriedOverFrom.Id, x.CarriedOverFrom.Number, x.CarriedOverFrom.InstrumentId,
+                        new LocalizedText(x.CarriedOverFrom.Instrument.Title.Vi, x.CarriedOverFrom.Instrument.Title.En, x.CarriedOverFrom.Instrument.Title.Lo),
+                        x.CarriedOverFrom.PeriodStart, x.CarriedOverFrom.PeriodEnd, x.CarriedOverFrom.Status, 1),
+                    x.CarriedOverFrom.CarriedOverFromId,
+                },
+                Into = x.CarriedOverInto.OrderBy(n => n.Id)
+                    .Select(n => new ClauseRef(n.Id, n.Number, n.InstrumentId, new LocalizedText(n.Instrument.Title.Vi, n.Instrument.Title.En, n.Instrument.Title.Lo), n.PeriodStart, n.PeriodEnd, n.Status, 1))
+                    .ToList(),
+                Activities = x.Activities.OrderBy(a => a.Activity.StartsOn).ThenBy(a => a.ActivityId)
+                    .Select(a => new ActivityRef(a.ActivityId, new LocalizedText(a.Activity.Title.Vi, a.Activity.Title.En, a.Activity.Title.Lo), a.Activity.StartsOn, a.Activity.StartsOnPrecision, a.Activity.IsIllustrative))
+                    .ToList(),
             })
             .SingleOrDefaultAsync(ct);
         if (c is null) return null;
 
-        var leads = await db.CommitmentLeads.AsNoTracking().Where(l => l.CommitmentId == id)
-            .Select(l => new LeadRef(l.OrganisationId, l.Country, new LocalizedText(l.Organisation.Name.Vi, l.Organisation.Name.En, l.Organisation.Name.Lo), l.Organisation.Abbreviation))
-            .ToListAsync(ct);
-
         var from = new List<ClauseRef>();
         var seen = new HashSet<int> { id };
-        for (var previous = c.CarriedOverFromId; previous is { } p && seen.Add(p) && from.Count < MaxChain;)
+        if (c.From is { } first && seen.Add(first.Clause.Id)) from.Add(first.Clause);
+        for (var previous = c.From?.CarriedOverFromId; previous is { } p && seen.Add(p) && from.Count < MaxChain;)
         {
             var step = await db.Commitments.AsNoTracking().Where(x => x.Id == p)
                 .Select(x => new { Clause = new ClauseRef(x.Id, x.Number, x.InstrumentId, new LocalizedText(x.Instrument.Title.Vi, x.Instrument.Title.En, x.Instrument.Title.Lo), x.PeriodStart, x.PeriodEnd, x.Status, from.Count + 1), x.CarriedOverFromId })
@@ -71,9 +85,9 @@ public sealed record CommitmentDetails(
             previous = step.CarriedOverFromId;
         }
 
-        var into = new List<ClauseRef>();
-        var frontier = new List<int> { id };
-        for (var depth = 1; frontier.Count > 0 && into.Count < MaxChain; depth++)
+        var into = c.Into.Where(n => seen.Add(n.Id)).Take(MaxChain).ToList();
+        var frontier = into.Select(n => n.Id).ToList();
+        for (var depth = 2; frontier.Count > 0 && into.Count < MaxChain; depth++)
         {
             var level = depth;
             var current = frontier;
@@ -87,11 +101,8 @@ public sealed record CommitmentDetails(
             frontier = next.Select(n => n.Id).ToList();
         }
 
-        var activities = await db.ActivityCommitments.AsNoTracking().Where(a => a.CommitmentId == id)
-            .OrderBy(a => a.Activity.StartsOn).ThenBy(a => a.ActivityId)
-            .Select(a => new ActivityRef(a.ActivityId, new LocalizedText(a.Activity.Title.Vi, a.Activity.Title.En, a.Activity.Title.Lo), a.Activity.StartsOn, a.Activity.StartsOnPrecision, a.Activity.IsIllustrative))
-            .Take(500)
-            .ToListAsync(ct);
+        // A clause's activities are the few that carry it out; the bound only keeps one odd clause from a huge page.
+        var activities = c.Activities.Take(500).ToList();
 
         var reports = await ReportDetails.Query(db.ProgressReports.AsNoTracking().Where(r => r.CommitmentId == id)
                 .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.ReportedOn).ThenByDescending(r => r.Id)
@@ -103,14 +114,17 @@ public sealed record CommitmentDetails(
             .ToList();
 
         var period = Concord.Shared.Period.Of(c.PeriodStart, c.PeriodEnd);
-        var reportCitations = await Concord.Features.Sources.Citations.ForManyAsync(db, Concord.Features.Sources.CitedRecord.Report, [.. reports.Select(r => r.Id)], ct);
+        // The clause's citations and its reports', in one statement.
+        var citations = await Concord.Features.Sources.Citations.ForManyAsync(db,
+            [(Concord.Features.Sources.CitedRecord.Commitment, [id]), (Concord.Features.Sources.CitedRecord.Report, [.. reports.Select(r => r.Id)])], ct);
+        var reportCitations = citations[Concord.Features.Sources.CitedRecord.Report];
         return new CommitmentDetails(c.Id, c.Version, c.InstrumentId, c.InstrumentTitle, c.Meeting, c.Number, c.Sequence, c.Text,
             c.AreaId, c.AreaCode, c.Area, c.PeriodStart, c.PeriodEnd, c.DueOn, c.Status,
             CommitmentRules.IsOverdueOn(today, c.Status, c.DueOn, period), c.Sources, c.IsIllustrative, c.UpdatedAt,
-            [.. leads.OrderBy(l => CommitmentList.SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
+            [.. c.Leads.OrderBy(l => CommitmentList.SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
             from, into, activities, [.. reports.Select(r => r.WithLinks() with { Citations = reportCitations[r.Id].ToList() })], disagreed, c.Visibility, c.RestrictedTo, c.Original)
         {
-            Citations = await Concord.Features.Sources.Citations.ForAsync(db, Concord.Features.Sources.CitedRecord.Commitment, id, ct),
+            Citations = [.. citations[Concord.Features.Sources.CitedRecord.Commitment][id]],
         };
     }
 }

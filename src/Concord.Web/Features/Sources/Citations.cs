@@ -31,10 +31,24 @@ public static class Citations
         [.. (await ForManyAsync(db, recordType, [recordId], ct))[recordId]];
 
     public static async Task<ILookup<int, CitationRow>> ForManyAsync(ConcordDb db, string recordType, IReadOnlyCollection<int> ids, CancellationToken ct) =>
-        (await db.Citations.AsNoTracking()
-            .Where(c => c.RecordType == recordType && ids.Contains(c.RecordId))
+        (await ForManyAsync(db, [(recordType, ids)], ct))[recordType];
+
+    // The citations of records of several kinds, in one statement (a commitment's page: the clause and its reports),
+    // by kind and then by record.
+    public static async Task<Dictionary<string, ILookup<int, CitationRow>>> ForManyAsync(ConcordDb db,
+        IReadOnlyList<(string RecordType, IReadOnlyCollection<int> Ids)> records, CancellationToken ct)
+    {
+        var types = records.Select(r => r.RecordType).Distinct().ToList();
+        var ids = records.SelectMany(r => r.Ids).Distinct().ToList();
+        var wanted = records.SelectMany(r => r.Ids.Select(id => (r.RecordType, id))).ToHashSet();
+        var rows = ids.Count == 0 ? [] : await db.Citations.AsNoTracking()
+            .Where(c => types.Contains(c.RecordType) && ids.Contains(c.RecordId))
             .OrderBy(c => c.Sequence).ThenBy(c => c.Id)
-            .Select(c => new { c.RecordId, Row = new CitationRow(c.SourceId, c.Source.Title, c.Source.Outlet, c.Source.Author, c.Source.PublishedOn, c.Source.PublishedAt,
+            .Select(c => new { c.RecordType, c.RecordId, Row = new CitationRow(c.SourceId, c.Source.Title, c.Source.Outlet, c.Source.Author, c.Source.PublishedOn, c.Source.PublishedAt,
                 c.Source.Url, c.Passage, new LocalizedText(c.Note.Vi, c.Note.En, c.Note.Lo)) })
-            .ToListAsync(ct)).ToLookup(x => x.RecordId, x => x.Row);
+            .ToListAsync(ct);
+        // One kind's id may be another's: only the pairs asked for.
+        var found = rows.Where(r => wanted.Contains((r.RecordType, r.RecordId))).ToList();
+        return types.ToDictionary(t => t, t => found.Where(r => r.RecordType == t).ToLookup(r => r.RecordId, r => r.Row));
+    }
 }
