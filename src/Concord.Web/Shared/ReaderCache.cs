@@ -22,6 +22,8 @@ public static class ReaderCache
     // One computation per key at a time: when an answer expires under load, the readers arriving meanwhile wait
     // for it instead of each running the same counts over millions of rows at once (16 readers of the translation
     // queue at 500,000 commitments each took seconds when they all counted). Striped, so the locks stay few.
+    // Hence a rule: a computation given to GetAsync must not call GetAsync itself. The locks are not reentrant, and
+    // two keys on one stripe would wait on each other for ever.
     static readonly SemaphoreSlim[] Locks = [.. Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1))];
 
     public static async Task<T> GetAsync<T>(IMemoryCache cache, ConcordDb db, string what, object? variant, Func<Task<T>> compute)

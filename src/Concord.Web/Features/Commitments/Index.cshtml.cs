@@ -5,12 +5,13 @@ using Concord.Features.ReferenceData;
 using Concord.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 
 namespace Concord.Features.Commitments;
 
 [AllowAnonymous]
-public class IndexModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) : PageModel
+public class IndexModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, IMemoryCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public CommitmentFilter Filter { get; set; } = new();
@@ -43,8 +44,11 @@ public class IndexModel(ConcordDb db, TimeProvider clock, IStringLocalizer t) : 
     {
         FilterErrors = Filter.Check().ToDictionary(e => e.Key, e => t[e.Value].Value);
         if (FilterErrors.Count == 0) Results = await CommitmentList.QueryAsync(db, Filter, clock.Today(), ct);
-        Areas = await TermChoices.ForFilterAsync(db, Vocabularies.Area, ct);
-        Instruments = await CommitmentChoices.InstrumentsAsync(db, Filter.Instrument, ct);
-        Organisations = await OrganisationPicker.LoadAsync(db, ct, sidesOnly: true);
+        // The filter's choices are the same for every reader of a visibility class and change rarely: kept (ReaderCache,
+        // dropped at the next save), not read again for every page of the list. Copied: the page's lists are its own.
+        Areas = [.. await ReaderCache.GetAsync(cache, db, "commitments.filter.areas", null, () => TermChoices.ForFilterAsync(db, Vocabularies.Area, ct))];
+        Instruments = await CommitmentChoices.WithInstrumentAsync(db,
+            await ReaderCache.GetAsync(cache, db, "commitments.filter.instruments", null, () => CommitmentChoices.LatestInstrumentsAsync(db, ct)), Filter.Instrument, ct);
+        Organisations = [.. await ReaderCache.GetAsync(cache, db, "commitments.filter.organisations", null, () => OrganisationPicker.LoadAsync(db, ct, sidesOnly: true))];
     }
 }
