@@ -87,21 +87,35 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseAuditRewrites();
-        StampChanges();
-        // Counts kept in memory (ReaderCache, the translation totals) are dropped once the change is saved.
-        var recordsChange = ChangeTracker.Entries().Any(e => e.Entity is Record && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        // The tracker is scanned for changes twice a save: before the passes below and after stamping. Left to itself,
+        // EF scans every tracked record at each ChangeTracker.Entries() and again in its own save: five scans, which
+        // cost an import of 100,000 reports 2 s.
+        ChangeTracker.DetectChanges();
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            RefuseAuditRewrites();
+            StampChanges();
+            ChangeTracker.DetectChanges();
+            // Counts kept in memory (ReaderCache, the translation totals) are dropped once the change is saved.
+            var recordsChange = ChangeTracker.Entries().Any(e => e.Entity is Record && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+            try
+            {
+                return await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
+            {
+                if (recordsChange)
+                {
+                    ReaderCache.Changed();
+                    TranslationRules.Changed();
+                }
+            }
         }
         finally
         {
-            if (recordsChange)
-            {
-                ReaderCache.Changed();
-                TranslationRules.Changed();
-            }
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
     }
 

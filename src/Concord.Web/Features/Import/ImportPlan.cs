@@ -203,6 +203,7 @@ public static class ImportPlan
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(token);
+                // Each new report's id is given to its row as its batch is saved: the reports themselves are let go.
                 var created = new List<(ImportRow Row, ProgressReport Report)>();
                 foreach (var batch in judgement.Writes.Chunk(Chunk))
                 {
@@ -217,8 +218,9 @@ public static class ImportPlan
                     }
                     await db.SaveChangesAsync(token);
                     db.ChangeTracker.Clear();
+                    foreach (var (row, report) in created) row.ReportId = report.Id;
+                    created.Clear();
                 }
-                foreach (var (row, report) in created) row.ReportId = report.Id;
 
                 var saved = await db.ReportImports.SingleAsync(i => i.Id == import.Id, token);
                 saved.State = ImportState.Saved;
