@@ -46,13 +46,16 @@ for e in entries:
             pending[1][int(p.group(1))] = p.group(2)
 flush()
 
-# Npgsql's BEGIN goes with the next statement and is not logged apart: settings made with SET LOCAL (search)
-# only hold inside a transaction, so the statements run as one, as Concord's do.
-transaction = any(sql.startswith("SET LOCAL") for sql, _ in statements)
+# Settings made with SET LOCAL or set_config(..., true) (search) only hold inside a transaction, so the
+# statements run as one, as Concord's do; the transaction's own BEGIN and COMMIT are counted, not replayed.
+transaction = any(sql.startswith("SET LOCAL") or "set_config(" in sql for sql, _ in statements)
+ends = ("BEGIN", "COMMIT", "ROLLBACK")
 with open(out, "w", encoding="utf-8") as f:
     if transaction:
         f.write("BEGIN;\n")
     for sql, params in statements:
+        if sql.rstrip(";").strip().upper() in ends:
+            continue
         for n in sorted(params, reverse=True):
             sql = re.sub(r"\$%d(?!\d)" % n, lambda _: params[n], sql)
         f.write(sql.rstrip().rstrip(";") + ";\n")
