@@ -28,6 +28,11 @@ for e in entries:
     if ours not in head or " app=pgbench " in head:
         continue
     body = entry.sub("", e, count=1).rstrip("\n")
+    # A prepared statement is logged as parse and bind, then execute, each followed by its parameters: only the
+    # execute entry is the statement run, and the parameters after a bind are not the previous statement's.
+    if re.match(r"LOG:\s+duration: [\d.]+ ms\s+(parse|bind) [^:]*:", body):
+        flush()
+        continue
     m = re.match(r"LOG:\s+duration: [\d.]+ ms\s+(execute [^:]+|statement): (.*)", body, re.S)
     if m:
         flush()
@@ -54,7 +59,7 @@ with open(out, "w", encoding="utf-8") as f:
     if transaction:
         f.write("BEGIN;\n")
     for sql, params in statements:
-        if sql.rstrip(";").strip().upper() in ends:
+        if sql.strip().upper().startswith(ends):
             continue
         for n in sorted(params, reverse=True):
             sql = re.sub(r"\$%d(?!\d)" % n, lambda _: params[n], sql)
