@@ -2,10 +2,11 @@
 # Load benchmark: Concord's pages and API under wrk, and PostgreSQL running the same SQL under pgbench,
 # interleaved scenario by scenario, on data made by the app's generator. Writes bench/results/load-<date>-<label>.md.
 #   bench/load.sh [--commitments 500000] [--reports-per-commitment 10] [--duration 10] [--connections 16]
-#                 [--label NAME] [--keep DIR] [--reuse DIR] [--app DIR]
+#                 [--label NAME] [--keep DIR] [--reuse DIR] [--app DIR] [--only WORD]
 # --keep DIR leaves the loaded PostgreSQL running with its data in DIR; --reuse DIR measures it again without
 # loading (stop it with scripts/postgres.sh stop DIR). --app DIR measures an app published there earlier
-# (dotnet publish src/Concord.Web -c Release -o DIR), e.g. another commit's. See bench/README.md.
+# (dotnet publish src/Concord.Web -c Release -o DIR), e.g. another commit's. --only WORD runs the scenarios whose
+# name holds WORD (e.g. search). See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -17,6 +18,7 @@ label=run
 keep=""
 reuse=""
 app=""
+only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --commitments) commitments=$2; shift 2 ;;
@@ -27,6 +29,7 @@ while [ $# -gt 0 ]; do
     --keep) keep=$2; shift 2 ;;
     --reuse) reuse=$2; shift 2 ;;
     --app) app=$(cd "$2" && pwd); shift 2 ;;
+    --only) only=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -117,6 +120,7 @@ n=0
 for s in "${scenarios[@]}"; do
   IFS='|' read -r name path auth <<< "$s"
   n=$((n + 1))
+  [[ -z "$only" || "$name" == *"$only"* ]] || continue
   header=$(header_for "$auth")
   url="$base$path"
   echo "== $name"

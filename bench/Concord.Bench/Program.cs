@@ -340,7 +340,7 @@ async Task<string> ReportAsync()
         {
             var (q, p) = m.Plans[i];
             var kind = q.IsRecentWindow ? "newest by id" : q.Kind;
-            var planner = q.Settings?.Replace("SET LOCAL ", "", StringComparison.Ordinal).Replace("; ", ", ", StringComparison.Ordinal) ?? "";
+            var planner = Planner(q.Settings);
             s.AppendLine(string.Create(inv, $"| {i + 1} | {q.Table} | {kind} | {planner} | {Ms(p.ExecutionMs)} | {p.Rows:N0} | {p.Buffers} | {string.Join("; ", p.Access)} |"));
         }
         for (var i = 0; i < m.Plans.Count; i++)
@@ -356,6 +356,17 @@ async Task<string> ReportAsync()
         }
     }
     return s.ToString();
+}
+
+// The planner settings in force for a query, each with its last value ("enable_sort=on"), from SET LOCAL lines or set_config calls.
+static string Planner(string? settings)
+{
+    if (settings is null) return "";
+    var values = new Dictionary<string, string>();
+    foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(settings, @"set_config\('(\w+)', '(\w+)'|SET LOCAL (\w+) = (\w+)"))
+        if (m.Groups[1].Success) values[m.Groups[1].Value] = m.Groups[2].Value;
+        else values[m.Groups[3].Value] = m.Groups[4].Value;
+    return string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"));
 }
 
 sealed record Scenario(string Group, string Name, Func<ConcordDb, CancellationToken, Task<string>> Run, CurrentUser? Viewer = null);
@@ -386,3 +397,4 @@ sealed class KeysOnly : IStringLocalizer
     public LocalizedString this[string name, params object[] arguments] => new(name, name);
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
 }
+

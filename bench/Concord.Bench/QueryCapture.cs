@@ -8,21 +8,31 @@ using Npgsql;
 
 namespace Concord.Bench;
 
-// Keeps every query the app sends, with its parameter values and the planner settings set just before it
-// in its transaction (SET LOCAL), so that the benchmark explains the app's own SQL as the app had it run.
-public sealed class QueryCapture : DbCommandInterceptor
+// Keeps every query the app sends, with its parameter values and the planner settings made before it in its
+// transaction (SET LOCAL, or set_config in a SELECT), so that the benchmark explains the app's own SQL as the
+// app had it run.
+public sealed class QueryCapture : DbCommandInterceptor, IDbTransactionInterceptor
 {
     readonly ConcurrentQueue<CapturedQuery> queries = new();
-    readonly ConditionalWeakTable<DbTransaction, string> settings = new();
+    readonly ConditionalWeakTable<DbTransaction, List<string>> settings = new();
 
     public List<CapturedQuery> Queries => [.. queries];
 
     public void Clear() => queries.Clear();
 
+    static bool IsSetting(string sql) => sql.StartsWith("SET LOCAL", StringComparison.Ordinal) || sql.Contains("set_config(", StringComparison.Ordinal);
+
+    // Settings hold until their transaction ends; Npgsql reuses its transaction objects, so a new one starts bare.
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        settings.Remove(result);
+        return ValueTask.FromResult(result);
+    }
+
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (command.Transaction is { } transaction && command.CommandText.StartsWith("SET LOCAL", StringComparison.Ordinal))
-            settings.AddOrUpdate(transaction, command.CommandText);
+        if (command.Transaction is { } transaction && IsSetting(command.CommandText))
+            settings.GetOrCreateValue(transaction).Add(command.CommandText);
         return ValueTask.FromResult(result);
     }
 
@@ -30,9 +40,12 @@ public sealed class QueryCapture : DbCommandInterceptor
     {
         if (command is NpgsqlCommand npgsql)
         {
-            // The settings go with the query that follows them (Npgsql reuses its transaction objects).
             string? set = null;
-            if (command.Transaction is { } transaction && settings.TryGetValue(transaction, out set)) settings.Remove(transaction);
+            if (command.Transaction is { } transaction)
+            {
+                if (settings.TryGetValue(transaction, out var list) && list.Count > 0) set = string.Join(";\n", list);
+                if (IsSetting(command.CommandText)) settings.GetOrCreateValue(transaction).Add(command.CommandText);
+            }
             queries.Enqueue(new CapturedQuery(npgsql.CommandText, [.. npgsql.Parameters.Select(p => p.Clone())], set));
         }
         return ValueTask.FromResult(result);
@@ -52,7 +65,7 @@ public sealed partial record CapturedQuery(string Sql, NpgsqlParameter[] Paramet
     public bool IsSearch => Sql.Contains("\"SearchText\" LIKE", StringComparison.Ordinal);
 
     // SiteSearch's first look at the newest records by id, bounded by design.
-    public bool IsRecentWindow => IsSearch && Sql.Contains("\"Id\" >", StringComparison.Ordinal);
+    public bool IsRecentWindow => IsSearch && Sql.Contains("\"Id\" > @", StringComparison.Ordinal);
 
     // Runs the query once more under EXPLAIN (ANALYZE, BUFFERS), with the same parameter values and settings.
     public async Task<Plan> ExplainAsync(NpgsqlConnection connection, CancellationToken ct)

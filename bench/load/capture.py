@@ -28,6 +28,11 @@ for e in entries:
     if ours not in head or " app=pgbench " in head:
         continue
     body = entry.sub("", e, count=1).rstrip("\n")
+    # A prepared statement is logged as parse and bind, then execute, each followed by its parameters: only the
+    # execute entry is the statement run, and the parameters after a bind are not the previous statement's.
+    if re.match(r"LOG:\s+duration: [\d.]+ ms\s+(parse|bind) [^:]*:", body):
+        flush()
+        continue
     m = re.match(r"LOG:\s+duration: [\d.]+ ms\s+(execute [^:]+|statement): (.*)", body, re.S)
     if m:
         flush()
@@ -46,13 +51,16 @@ for e in entries:
             pending[1][int(p.group(1))] = p.group(2)
 flush()
 
-# Npgsql's BEGIN goes with the next statement and is not logged apart: settings made with SET LOCAL (search)
-# only hold inside a transaction, so the statements run as one, as Concord's do.
-transaction = any(sql.startswith("SET LOCAL") for sql, _ in statements)
+# Settings made with SET LOCAL or set_config(..., true) (search) only hold inside a transaction, so the
+# statements run as one, as Concord's do; the transaction's own BEGIN and COMMIT are counted, not replayed.
+transaction = any(sql.startswith("SET LOCAL") or "set_config(" in sql for sql, _ in statements)
+ends = ("BEGIN", "COMMIT", "ROLLBACK")
 with open(out, "w", encoding="utf-8") as f:
     if transaction:
         f.write("BEGIN;\n")
     for sql, params in statements:
+        if sql.strip().upper().startswith(ends):
+            continue
         for n in sorted(params, reverse=True):
             sql = re.sub(r"\$%d(?!\d)" % n, lambda _: params[n], sql)
         f.write(sql.rstrip().rstrip(";") + ";\n")

@@ -48,11 +48,11 @@ public static class DatabaseSetup
 
     // What every request pays for otherwise, unless the connection string says so itself:
     // - Max Auto Prepare: the statements Concord sends most are prepared once per connection and then only
-    //   bound and run (parse and plan were most of the time of a small query). Search sets
-    //   plan_cache_mode = force_custom_plan in its own transaction, so its LIKE patterns are still planned per value.
+    //   bound and run (parse and plan were most of the time of a small query). Search sets its planner in its own
+    //   transaction so that its plans do not depend on the words searched for, and keeps one plan per statement.
     // - No Reset On Close: EF opens and closes the connection around each query, and Npgsql would reset it with
     //   DISCARD ALL each time (one extra round trip per query, and the prepared statements dropped). Concord keeps
-    //   no session state on a connection: its only settings are SET LOCAL, which end with their transaction.
+    //   no session state on a connection: its only settings are local to a transaction (SET LOCAL, set_config).
     internal static string Tuned(string connection)
     {
         // Npgsql's own builder says every keyword it knows is present; the plain one lists only those given.

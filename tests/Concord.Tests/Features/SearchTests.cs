@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Concord.Features.Accounts;
 using Concord.Features.Activities;
 using Concord.Shared;
 using Concord.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static Concord.Tests.Features.ActivitiesSeed;
 
 namespace Concord.Tests.Features;
@@ -174,6 +176,62 @@ public abstract class SearchTests(ConcordFactory factory)
         Assert.StartsWith($"/search?q={token}&type=organisations&after=", more);
         var rest = Links(await client.GetPageAsync(more), "#hits li > a").ToList();
         Assert.Equal(made.OrderByDescending(id => id).Select(id => $"/organisations/{id}"), first.Concat(rest));
+    }
+
+    // A record kept to Vietnam, or under minutes or a clause kept to Vietnam, is neither a hit nor counted for
+    // the Lao side, in the overview or in one kind's pages; the Vietnamese side finds and counts it.
+    [Fact]
+    public async Task AReaderGetsNoHitAndNoCountFromTheOtherSidesRecordsKeptFromThem()
+    {
+        var token = Token();
+        var ids = await factory.WithDbAsync(async db =>
+        {
+            var openMinutes = await InstrumentAsync(db, $"Biên bản chung {token}");
+            var closedMinutes = await InstrumentAsync(db, $"Biên bản kín {token}");
+            var shared = await CommitmentAsync(db, openMinutes, $"Cam kết chung {token}", new Period(2026, 2027));
+            var closed = await CommitmentAsync(db, openMinutes, $"Cam kết kín {token}", new Period(2026, 2027));
+            var underClosedMinutes = await CommitmentAsync(db, closedMinutes, $"Cam kết trong biên bản kín {token}", new Period(2026, 2027));
+            var closedReport = await ReportAsync(db, shared, "VN", new DateOnly(2026, 5, 1), narrativeVi: $"Báo cáo kín {token}");
+            var reportOnClosed = await ReportAsync(db, closed, "VN", new DateOnly(2026, 6, 1), narrativeVi: $"Báo cáo chung về cam kết kín {token}");
+            var activity = await ActivityAsync(db, "training", new LocalizedText($"Hoạt động kín {token}"));
+            foreach (var record in new IRestrictable[]
+            {
+                await db.Instruments.SingleAsync(x => x.Id == closedMinutes), await db.Commitments.SingleAsync(x => x.Id == closed),
+                await db.ProgressReports.SingleAsync(x => x.Id == closedReport), await db.Activities.SingleAsync(x => x.Id == activity),
+            })
+            {
+                record.Visibility = Visibility.Restricted;
+                record.RestrictedTo = Sides.Vietnam;
+            }
+            await db.SaveChangesAsync();
+            return new { openMinutes, closedMinutes, shared, closed, underClosedMinutes, closedReport, reportOnClosed, activity };
+        });
+        var lao = await factory.ClientAsync(Role.Reader, TestAccounts.LaoCooperation);
+        var vietnam = await factory.ClientAsync(Role.Reader, TestAccounts.VietnamCooperation);
+
+        static void AssertGroup(JsonElement results, string type, int count, params int[] hits)
+        {
+            var group = results.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("type").GetString() == type);
+            Assert.Equal(count, group.GetProperty("count").GetInt32());
+            Assert.Equal(hits, group.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetInt32()));
+        }
+        var overview = await SearchAsync(lao, token);
+        AssertGroup(overview, "Instruments", 1, ids.openMinutes);
+        AssertGroup(overview, "Commitments", 1, ids.shared);
+        AssertGroup(overview, "Reports", 0);
+        AssertGroup(overview, "Activities", 0);
+        AssertGroup(await SearchAsync(lao, token, "commitments", size: 1), "Commitments", 1, ids.shared);
+        AssertGroup(await SearchAsync(lao, token, "reports"), "Reports", 0);
+        var page = await (await lao.GetAsync($"/search?q={token}")).Content.ReadAsStringAsync();
+        foreach (var hidden in new[] { $"/instruments/{ids.closedMinutes}", $"/commitments/{ids.closed}", $"/commitments/{ids.underClosedMinutes}", $"/activities/{ids.activity}", $"#report-{ids.closedReport}", $"#report-{ids.reportOnClosed}" })
+            Assert.DoesNotContain(hidden + "\"", page);
+        Assert.DoesNotContain("kín", page);
+
+        var theirs = await SearchAsync(vietnam, token);
+        AssertGroup(theirs, "Instruments", 2, ids.closedMinutes, ids.openMinutes);
+        AssertGroup(theirs, "Commitments", 3, ids.underClosedMinutes, ids.closed, ids.shared);
+        AssertGroup(theirs, "Reports", 2, ids.reportOnClosed, ids.closedReport);
+        AssertGroup(theirs, "Activities", 1, ids.activity);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Concord.Data;
@@ -10,7 +9,6 @@ using Concord.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Concord.Tests.Features;
@@ -194,25 +192,6 @@ public abstract class SpeedTests(ConcordFactory factory)
         // its reports; their citations. None per report or per lead.
         const int most = 4;
         Assert.True(commands.Count <= most, $"{commands.Count} statements:\n{string.Join("\n\n", commands.Texts)}");
-    }
-
-    // Counts the statements the app sends, leaving out the job queue's poll, which runs on its own clock.
-    sealed class CommandCounter : DbCommandInterceptor
-    {
-        readonly System.Collections.Concurrent.ConcurrentQueue<string> texts = new();
-        public int Count => texts.Count;
-        public IEnumerable<string> Texts => texts;
-        public void Clear() => texts.Clear();
-        void Add(DbCommand command)
-        {
-            if (!command.CommandText.Contains("\"Jobs\"", StringComparison.Ordinal)) texts.Enqueue(command.CommandText);
-        }
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) { Add(command); return result; }
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) { Add(command); return ValueTask.FromResult(result); }
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) { Add(command); return result; }
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) { Add(command); return ValueTask.FromResult(result); }
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) { Add(command); return result; }
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) { Add(command); return ValueTask.FromResult(result); }
     }
 
     static async Task<int> OverdueAsync(HttpClient client)

@@ -6,10 +6,10 @@ using Npgsql;
 
 namespace Concord.Tests.Infrastructure;
 
-// Keeps every query the app sends, with its parameter values and the planner settings set just before it
-// in its transaction (SET LOCAL), so that a test can ask PostgreSQL how it runs the app's own
-// SQL rather than a copy written by hand.
-public sealed class SqlCapture : DbCommandInterceptor
+// Keeps every query the app sends, with its parameter values and the planner settings made before it in its
+// transaction (SET LOCAL, or set_config in a SELECT), so that a test can ask PostgreSQL how it runs the app's
+// own SQL rather than a copy written by hand.
+public sealed class SqlCapture : DbCommandInterceptor, IDbTransactionInterceptor
 {
     public sealed record Command(string Sql, NpgsqlParameter[] Parameters, IReadOnlyList<string> Settings);
 
@@ -20,9 +20,21 @@ public sealed class SqlCapture : DbCommandInterceptor
 
     public void Clear() => commands.Clear();
 
+    static bool IsSetting(string sql) => sql.StartsWith("SET LOCAL", StringComparison.Ordinal) || sql.Contains("set_config(", StringComparison.Ordinal);
+
+    // Settings hold until their transaction ends; Npgsql reuses its transaction objects, so a new one starts bare.
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        settings.Remove(result);
+        return result;
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(TransactionStarted(connection, eventData, result));
+
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (command.Transaction is { } transaction && command.CommandText.StartsWith("SET LOCAL", StringComparison.Ordinal))
+        if (command.Transaction is { } transaction && IsSetting(command.CommandText))
             settings.GetOrCreateValue(transaction).Add(command.CommandText);
         return ValueTask.FromResult(result);
     }
@@ -42,12 +54,11 @@ public sealed class SqlCapture : DbCommandInterceptor
     void Keep(DbCommand command)
     {
         if (command is not NpgsqlCommand npgsql) return;
-        // The settings go with the query that follows them (Npgsql reuses its transaction objects).
         var set = new List<string>();
-        if (command.Transaction is { } transaction && settings.TryGetValue(transaction, out var list))
+        if (command.Transaction is { } transaction)
         {
-            set.AddRange(list);
-            settings.Remove(transaction);
+            if (settings.TryGetValue(transaction, out var list)) set.AddRange(list);
+            if (IsSetting(command.CommandText)) settings.GetOrCreateValue(transaction).Add(command.CommandText);
         }
         commands.Enqueue(new Command(npgsql.CommandText, npgsql.Parameters.Select(p => p.Clone()).ToArray(), set));
     }

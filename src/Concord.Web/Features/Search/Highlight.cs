@@ -15,10 +15,12 @@ public static class Highlight
 {
     public static bool Contains(string? text, IReadOnlyList<string> words) => Ranges(text, words).Count > 0;
 
+    // Folded whole, as a record's SearchText is: a search page asks this of a dozen texts per hit, and folding
+    // letter by letter to map matches back (Map) is only needed for the one text marked.
     public static int WordsFound(string? text, IReadOnlyList<string> words)
     {
         if (string.IsNullOrEmpty(text)) return 0;
-        var folded = Map(text).Folded;
+        var folded = TextFolding.Fold(text);
         return words.Count(w => folded.Contains(w, StringComparison.Ordinal));
     }
 
@@ -94,8 +96,16 @@ public static class Highlight
         var elements = StringInfo.GetTextElementEnumerator(text);
         while (elements.MoveNext())
         {
-            var element = elements.GetTextElement();
             var start = elements.ElementIndex;
+            // Most letters of English and of numbers fold to themselves in lower case, without the Unicode normalisation.
+            if (char.IsAscii(text[start]) && text[start] != '\r' && (start + 1 == text.Length || char.IsAscii(text[start + 1])))
+            {
+                folded.Append(char.ToLowerInvariant(text[start]));
+                starts.Add(start);
+                ends.Add(start + 1);
+                continue;
+            }
+            var element = elements.GetTextElement();
             foreach (var c in TextFolding.Fold(element))
             {
                 folded.Append(c);

@@ -1,5 +1,10 @@
 using System.Linq.Expressions;
 using Concord.Data;
+using Concord.Features.Activities;
+using Concord.Features.Commitments;
+using Concord.Features.Instruments;
+using Concord.Features.Meetings;
+using Concord.Features.Organisations;
 using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,140 +35,348 @@ public sealed record SearchResults(string Query, IReadOnlyList<string> Words, Se
 }
 
 // Search across every kind of record by its folded SearchText: every word must occur (AND), each as
-// LIKE '%word%', which PostgreSQL answers from the trigram index or by walking the newest records by id
-// (see FewMatchesAsync), and SQLite by scanning one column. Newest records first within a type, keyset-paged on id.
+// LIKE '%word%'. Newest records first within a type, keyset-paged on id. A request sends a few statements
+// whatever the number of types (FindAsync): each step asks every type that needs it in one UNION ALL, and
+// every query goes through the visibility filter, so nothing counted or shown is a record the reader may not see.
 public static class SiteSearch
 {
     public const int PerTypeInOverview = 10;
-    public const int CountLimit = 1000;
+
+    // Counts stop here ("at least 100"). A reader choosing which kind of record to open, or whether to add a
+    // word, learns as much from "at least 100" as from "11,728", and nobody pages through more than that;
+    // counting further was most of what a common word cost. One limit for every word and kind of record,
+    // so that adding a word never seems to find more.
+    public const int CountLimit = 100;
+
+    // PostgreSQL: how many of a table's newest records are looked at first, by id.
+    const int Window = 2_000;
+    // PostgreSQL: how many hits the trigram index is asked for when they are to be sorted here.
+    const int IndexLimit = 1_000;
 
     public static async Task<SearchResults> RunAsync(ConcordDb db, string? query, SearchType? type, string? after, int? size, CancellationToken ct)
     {
         var terms = SearchTerms.Parse(query);
         if (terms.IsTooShort) return new SearchResults(terms.Query, [], type, []);
-        var patterns = terms.Patterns.ToArray();
-        var groups = new List<SearchGroup>();
-        if (type is { } only)
-        {
-            var afterId = Cursor.TryDecode(after, out _, out var id) ? id : (int?)null;
-            groups.Add(await GroupAsync(db, only, terms, patterns, afterId, Cursor.Size(size), ct));
-        }
-        else
-        {
-            // One group after another: a DbContext runs one query at a time.
-            foreach (var t in Enum.GetValues<SearchType>())
-                groups.Add(await GroupAsync(db, t, terms, patterns, null, PerTypeInOverview, ct));
-        }
+        List<Ask> asks = type is { } only
+            ? [new Ask(only, Cursor.TryDecode(after, out _, out var id) ? id : null, Cursor.Size(size))]
+            : [.. Enum.GetValues<SearchType>().Select(t => new Ask(t, null, PerTypeInOverview))];
+        var search = new Matching(db, [.. terms.Patterns]);
+
+        List<Found> found;
+        if (db.IsPostgres)
+            found = await db.Database.CreateExecutionStrategy().ExecuteAsync(async cancel =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancel);
+                var newest = await SettingsAndNewestIdsAsync(db, cancel);
+                var result = await FindAsync(search, asks, newest, cancel);
+                await transaction.CommitAsync(cancel);
+                return result;
+            }, ct);
+        else found = await FindAsync(search, asks, null, ct);
+
+        var language = Cultures.Language;
+        var groups = found.Select(f => new SearchGroup(f.Type, f.Count, f.CountIsAtLeast,
+            f.Page.Select(r => ToHit(f.Type, r, terms.Words, language)).ToList(), f.Next)).ToList();
         return new SearchResults(terms.Query, terms.Words, type, groups);
     }
 
-    // Each type reads its rows into an anonymous type (EF then reads only those columns; a record's
-    // constructor given a complex property would make it read whole rows, search text and all) and maps them to a Row.
-    static Task<SearchGroup> GroupAsync(ConcordDb db, SearchType type, SearchTerms terms, string[] patterns, int? afterId, int take, CancellationToken ct) => type switch
+    // One type asked for: Take hits below the id After (null: from the newest).
+    sealed record Ask(SearchType Type, int? After, int Take);
+
+    // One type answered: its page, newest first, its count and where the next page starts.
+    sealed record Found(SearchType Type, IReadOnlyList<Row> Page, int Count, bool CountIsAtLeast, string? Next);
+
+    // The steps, each one statement for every type that needs it, so that a search costs the same few
+    // statements for one kind of record or seven (on PostgreSQL at most seven with BEGIN, the planner's settings
+    // and COMMIT, eight with the session's check):
+    //  1. The newest records, walked by id: on PostgreSQL the newest Window of each table (all of a smaller one),
+    //     on SQLite every record, until CountLimit + 1 hits. More hits than CountLimit there: the words are common,
+    //     the count is "at least CountLimit", and the page is among those hits or a short walk further by id.
+    //     As many hits as a page: the page is there or a short walk further, and only the count is missing.
+    //  2. PostgreSQL, for the types still missing a count or page: hits from the trigram index in no order, just
+    //     enough for the count, or IndexLimit + 1 where the page is missing too; no more than IndexLimit are
+    //     every hit, sorted here.
+    //  3. The pages: the fields of the hits known, or the next hits walked by id (words found often enough among
+    //     the newest records), or read from the trigram index and sorted (more hits than IndexLimit, few of them new).
+    // Neither a walk by id nor the trigram index suits every word, and PostgreSQL cannot tell which: it guesses
+    // how many records hold every word by multiplying the words' frequencies, and Vietnamese syllables are each
+    // common and often seldom together ("ban can": 1 of 5,000,000 progress reports, guessed 400,000). A walk by
+    // id for words held once reads the whole table (5 s at 5,000,000 reports); reading every hit of a common word
+    // from the index costs about as much. So the search looks at the newest records first, at a bounded cost,
+    // chooses each next step from what it found, and fixes each step's plan by the settings it runs under.
+    static async Task<List<Found>> FindAsync(Matching search, List<Ask> asks, Dictionary<SearchType, int>? newest, CancellationToken ct)
     {
-        SearchType.Instruments => FindAsync(db, db.Instruments, type, terms, patterns, afterId, take,
-            x => new { x.Id, x.Title, Kind = x.Kind.Name, x.SignedOn, x.SignedOnPrecision, x.Summary, x.DateNote },
-            x => new Row(x.Id, x.Title, null, x.Kind, x.SignedOn, x.SignedOnPrecision, x.Summary, null, x.DateNote, null, null, null), ct),
-        SearchType.Meetings => FindAsync(db, db.Meetings, type, terms, patterns, afterId, take,
-            x => new { x.Id, x.Title, Kind = x.Kind.Name, x.StartsOn, x.StartsOnPrecision, x.Summary, x.Agenda, x.Place, x.DateNote },
-            x => new Row(x.Id, x.Title, null, x.Kind, x.StartsOn, x.StartsOnPrecision, x.Summary, x.Agenda, x.Place, x.DateNote, null, null), ct),
-        SearchType.Commitments => FindAsync(db, db.Commitments, type, terms, patterns, afterId, take,
-            x => new { x.Id, x.Text, x.Number, Instrument = x.Instrument.Title },
-            x => new Row(x.Id, x.Text, x.Number, x.Instrument, null, DatePrecision.Day, null, null, null, null, null, null), ct),
-        SearchType.Reports => FindAsync(db, db.ProgressReports, type, terms, patterns, afterId, take,
-            x => new { x.Id, x.Commitment.Text, x.Commitment.Number, x.ReportedOn, x.Narrative, x.CommitmentId, x.Country },
-            x => new Row(x.Id, x.Text, x.Number, null, x.ReportedOn, DatePrecision.Day, x.Narrative, null, null, null, x.CommitmentId, x.Country), ct),
-        SearchType.Activities => FindAsync(db, db.Activities, type, terms, patterns, afterId, take,
-            x => new { x.Id, x.Title, Kind = x.Kind.Name, x.StartsOn, x.StartsOnPrecision, x.Description, x.DateNote },
-            x => new Row(x.Id, x.Title, null, x.Kind, x.StartsOn, x.StartsOnPrecision, x.Description, null, x.DateNote, null, null, null), ct),
-        SearchType.Organisations => FindAsync(db, db.Organisations, type, terms, patterns, afterId, take,
-            x => new { x.Id, x.Name, Kind = x.Kind.Name, x.Abbreviation, x.Note, x.Country },
-            x => new Row(x.Id, x.Name, null, x.Kind, null, DatePrecision.Day, null, null, x.Abbreviation, x.Note, null, x.Country), ct),
-        SearchType.People => FindAsync(db, db.People, type, terms, patterns, afterId, take,
-            x => new { x.Id, x.Name, x.Position, x.OrganisationId },
-            x => new Row(x.Id, null, x.Name, x.Position, null, DatePrecision.Day, x.Position, null, null, null, x.OrganisationId, null), ct),
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        // Ids above Above are the ones walked first; null: every record (SQLite, or a table no bigger than the window).
+        int? Above(SearchType type) => newest?.GetValueOrDefault(type) is > Window and var top ? top - Window : null;
+
+        var recent = await search.IdsAsync(asks.Select(a => new Probe(a.Type, Above: Above(a.Type), Take: CountLimit + 1)), ct);
+        var plans = new Dictionary<SearchType, Plan>();
+        var counts = new List<Ask>();
+        var pages = new List<Ask>();
+        foreach (var ask in asks)
+        {
+            var ids = recent[ask.Type];
+            var below = Below(ids, ask);
+            if (ids.Count <= CountLimit && Above(ask.Type) is null) plans[ask.Type] = new Plan(ids.Count, below, null);
+            else if (ids.Count <= CountLimit && ids.Count <= ask.Take) pages.Add(ask);
+            else
+            {
+                plans[ask.Type] = below.Count > ask.Take ? new Plan(ids.Count, below, null) : new Plan(ids.Count, null, new Probe(ask.Type, Below: ask.After, Take: ask.Take + 1));
+                if (ids.Count <= CountLimit) counts.Add(ask);
+            }
+        }
+
+        // Step 3 first when step 2 only counts: the walks by id run under the settings of step 1.
+        Dictionary<SearchType, List<Row>>? rows = null;
+        if (pages.Count == 0) rows = await search.RowsAsync(asks.Select(a => (a.Type, plans[a.Type].Ids?.Take(a.Take + 1).ToArray(), plans[a.Type].Probe)), ct);
+        if (counts.Count + pages.Count > 0)
+        {
+            // The trigram index only (enable_indexscan): with a LIMIT and words it guesses common, PostgreSQL
+            // would rather read the table in the order of another index, and read all of it for a rare pair.
+            await search.IndexOnlyAsync(ct);
+            var hits = await search.IdsAsync(counts.Select(a => new Probe(a.Type, Take: CountLimit + 1, Newest: false))
+                .Concat(pages.Select(a => new Probe(a.Type, Take: IndexLimit + 1, Newest: false))), ct);
+            foreach (var ask in counts)
+                plans[ask.Type] = plans[ask.Type] with { Count = hits[ask.Type].Union(recent[ask.Type]).Count() };
+            foreach (var ask in pages)
+            {
+                var ids = hits[ask.Type].Union(recent[ask.Type]).OrderDescending().ToList();
+                var below = Below(ids, ask);
+                plans[ask.Type] = hits[ask.Type].Count <= IndexLimit
+                    ? new Plan(ids.Count, below, null)
+                    // Hits known below the cursor bound the page from below: its hits are at least as new. Always a
+                    // bound, if only 0: this statement then differs from a walk by id, and keeps a plan of its own.
+                    : new Plan(ids.Count, null, new Probe(ask.Type, Below: ask.After, From: below.Count > ask.Take ? below[ask.Take] : 0, Take: ask.Take + 1));
+            }
+        }
+        rows ??= await search.RowsAsync(asks.Select(a => (a.Type, plans[a.Type].Ids?.Take(a.Take + 1).ToArray(), plans[a.Type].Probe)), ct);
+
+        return [.. asks.Select(ask =>
+        {
+            var page = rows[ask.Type];
+            string? next = null;
+            if (page.Count > ask.Take)
+            {
+                page = page[..ask.Take];
+                next = Cursor.Encode("", page[^1].Id);
+            }
+            var count = plans[ask.Type].Count;
+            return new Found(ask.Type, page, Math.Min(count, CountLimit), count > CountLimit, next);
+        })];
+    }
+
+    static List<int> Below(List<int> newestFirst, Ask ask) => ask.After is { } after ? newestFirst.Where(i => i < after).ToList() : newestFirst;
+
+    // How a type's page is read: the ids known (newest first), or a probe for the next hits. Count: hits known.
+    sealed record Plan(int Count, List<int>? Ids, Probe? Probe);
+
+    // The planner's settings for this transaction, and the newest id of each table, in one statement. Steps 1
+    // and 3 walk by id: with sorting off, a table's primary key in reverse is the only way to the newest rows.
+    // No sequential scans (a table read whole), hash or merge joins (the visibility filter's joins are look-ups
+    // by primary key), parallel workers or JIT (starting them costs more than these small reads). Every plan is
+    // then the same whatever the words, so prepared statements keep one (generic) plan and are not planned
+    // again on every request. The newest ids are read past the visibility filter: they only bound the look at
+    // the newest records and reveal nothing of a record the reader may not see.
+    static async Task<Dictionary<SearchType, int>> SettingsAndNewestIdsAsync(ConcordDb db, CancellationToken ct)
+    {
+        string Table(Type entity) => db.Model.FindEntityType(entity)!.GetTableName()!;
+        var newest = string.Join(", ", Tables.Select(t => $"(SELECT max(\"Id\") FROM \"{Table(t.Value)}\") AS \"{t.Key}\""));
+        var sql = $"""
+            SELECT set_config('enable_seqscan', 'off', true) || set_config('enable_sort', 'off', true) || set_config('enable_hashjoin', 'off', true)
+                || set_config('enable_mergejoin', 'off', true) || set_config('max_parallel_workers_per_gather', '0', true) || set_config('jit', 'off', true)
+                || set_config('plan_cache_mode', 'force_generic_plan', true) AS "Settings", {newest}
+            """;
+        var row = await db.Database.SqlQueryRaw<Newest>(sql).SingleAsync(ct);
+        return new()
+        {
+            [SearchType.Instruments] = row.Instruments ?? 0, [SearchType.Meetings] = row.Meetings ?? 0, [SearchType.Commitments] = row.Commitments ?? 0,
+            [SearchType.Reports] = row.Reports ?? 0, [SearchType.Activities] = row.Activities ?? 0,
+            [SearchType.Organisations] = row.Organisations ?? 0, [SearchType.People] = row.People ?? 0,
+        };
+    }
+
+    static readonly Dictionary<SearchType, Type> Tables = new()
+    {
+        [SearchType.Instruments] = typeof(Instrument), [SearchType.Meetings] = typeof(Meeting), [SearchType.Commitments] = typeof(Commitment),
+        [SearchType.Reports] = typeof(ProgressReport), [SearchType.Activities] = typeof(Activity),
+        [SearchType.Organisations] = typeof(Organisation), [SearchType.People] = typeof(Person),
     };
+
+    sealed record Newest(string Settings, int? Instruments, int? Meetings, int? Commitments, int? Reports, int? Activities, int? Organisations, int? People);
+
+    // One type's look for hits: above or below an id, from an id on (inclusive), newest first or in no order.
+    sealed record Probe(SearchType Type, int? Above = null, int? Below = null, int? From = null, int Take = 1, bool Newest = true);
+
+    // Member initialisers, not a constructor: EF builds set operations only over shapes it sees into.
+    sealed class Id
+    {
+        public int Type { get; init; }
+        public int Value { get; init; }
+    }
+
+    // The records holding every word, through the visibility filter, of each kind of record.
+    sealed class Matching(ConcordDb db, string[] patterns)
+    {
+        public async Task<Dictionary<SearchType, List<int>>> IdsAsync(IEnumerable<Probe> probes, CancellationToken ct)
+        {
+            var list = probes.ToList();
+            var query = list.Select(p => p.Type switch
+            {
+                SearchType.Instruments => Ids(db.Instruments, p),
+                SearchType.Meetings => Ids(db.Meetings, p),
+                SearchType.Commitments => Ids(db.Commitments, p),
+                SearchType.Reports => Ids(db.ProgressReports, p),
+                SearchType.Activities => Ids(db.Activities, p),
+                SearchType.Organisations => Ids(db.Organisations, p),
+                SearchType.People => Ids(db.People, p),
+                _ => throw new ArgumentOutOfRangeException(nameof(probes)),
+            }).Aggregate((a, b) => a.Concat(b));
+            var ids = await query.ToListAsync(ct);
+            return list.ToDictionary(p => p.Type, p => ids.Where(i => i.Type == (int)p.Type).Select(i => i.Value).OrderDescending().ToList());
+        }
+
+        // Step 2 on PostgreSQL: the trigram index only, sorting allowed again (see FindAsync).
+        public async Task IndexOnlyAsync(CancellationToken ct)
+        {
+            if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT set_config('enable_indexscan', 'off', true) || set_config('enable_sort', 'on', true)", ct);
+        }
+
+        IQueryable<T> Probed<T>(IQueryable<T> source, Probe p) where T : Record, ISearchable
+        {
+            var matching = source.AsNoTracking();
+            foreach (var pattern in patterns)
+                matching = matching.Where(x => EF.Functions.Like(x.SearchText, pattern, LikePattern.EscapeCharacter));
+            if (p.Above is { } above) matching = matching.Where(x => x.Id > above);
+            if (p.Below is { } below) matching = matching.Where(x => x.Id < below);
+            if (p.From is { } from) matching = matching.Where(x => x.Id >= from);
+            if (p.Newest) matching = matching.OrderByDescending(x => x.Id);
+            return matching.Take(p.Take);
+        }
+
+        IQueryable<Id> Ids<T>(IQueryable<T> source, Probe p) where T : Record, ISearchable
+        {
+            var type = (int)p.Type;
+            return Probed(source, p).Select(x => new Id { Type = EF.Constant(type), Value = x.Id });
+        }
+
+        // The rows of each type's page, newest first: by the ids known, or the next hits a probe finds.
+        public async Task<Dictionary<SearchType, List<Row>>> RowsAsync(IEnumerable<(SearchType Type, int[]? Ids, Probe? Probe)> pages, CancellationToken ct)
+        {
+            var list = pages.Where(p => p.Ids is not { Length: 0 }).ToList();
+            var fields = list.Count == 0 ? [] : await list.Select(p => Fields(p.Type, p.Ids, p.Probe)).Aggregate((a, b) => a.Concat(b)).ToListAsync(ct);
+            return Enum.GetValues<SearchType>().ToDictionary(t => t, t => fields.Where(f => f.Type == (int)t).OrderByDescending(f => f.Id).Select(f => f.ToRow()).ToList());
+        }
+
+        // A probe's hits are chosen in a subquery (IN), not read from one: EF would give a derived table's empty
+        // columns no type, and PostgreSQL could not join them in the UNION to the other kinds' dates and numbers.
+        IQueryable<Fields> Fields<T>(IQueryable<T> source, int[]? ids, Probe? probe, Expression<Func<T, Fields>> select) where T : Record, ISearchable
+        {
+            var rows = source.AsNoTracking();
+            if (ids is not null) rows = rows.Where(x => ids.Contains(x.Id));
+            else
+            {
+                var probed = Probed(source, probe!).Select(x => x.Id);
+                rows = rows.Where(x => probed.Contains(x.Id));
+            }
+            return rows.Select(select);
+        }
+
+        // Each type reads only the columns a hit shows (a record's constructor given a complex property would make
+        // EF read whole rows, search text and all), in one shape for all, so that they come in one statement.
+        IQueryable<Fields> Fields(SearchType type, int[]? ids, Probe? probe)
+        {
+            var t = (int)type;
+            return type switch
+            {
+                SearchType.Instruments => Fields(db.Instruments, ids, probe, x => new Fields
+                {
+                    Type = EF.Constant(t), Id = x.Id, TitleVi = x.Title.Vi, TitleEn = x.Title.En, TitleLo = x.Title.Lo, Plain = null,
+                    ContextVi = x.Kind.Name.Vi, ContextEn = x.Kind.Name.En, ContextLo = x.Kind.Name.Lo, Date = x.SignedOn,
+                    Precision = x.SignedOnPrecision, Body1Vi = x.Summary.Vi, Body1En = x.Summary.En, Body1Lo = x.Summary.Lo, Body2Vi = null,
+                    Body2En = null, Body2Lo = null, Text1 = x.DateNote, Text2 = null, LinkId = null, Side = null,
+                }),
+                SearchType.Meetings => Fields(db.Meetings, ids, probe, x => new Fields
+                {
+                    Type = EF.Constant(t), Id = x.Id, TitleVi = x.Title.Vi, TitleEn = x.Title.En, TitleLo = x.Title.Lo, Plain = null,
+                    ContextVi = x.Kind.Name.Vi, ContextEn = x.Kind.Name.En, ContextLo = x.Kind.Name.Lo, Date = x.StartsOn,
+                    Precision = x.StartsOnPrecision, Body1Vi = x.Summary.Vi, Body1En = x.Summary.En, Body1Lo = x.Summary.Lo, Body2Vi = x.Agenda.Vi,
+                    Body2En = x.Agenda.En, Body2Lo = x.Agenda.Lo, Text1 = x.Place, Text2 = x.DateNote, LinkId = null, Side = null,
+                }),
+                SearchType.Commitments => Fields(db.Commitments, ids, probe, x => new Fields
+                {
+                    Type = EF.Constant(t), Id = x.Id, TitleVi = x.Text.Vi, TitleEn = x.Text.En, TitleLo = x.Text.Lo, Plain = x.Number,
+                    ContextVi = x.Instrument.Title.Vi, ContextEn = x.Instrument.Title.En, ContextLo = x.Instrument.Title.Lo, Date = null,
+                    Precision = DatePrecision.Day, Body1Vi = null, Body1En = null, Body1Lo = null, Body2Vi = null, Body2En = null, Body2Lo = null,
+                    Text1 = null, Text2 = null, LinkId = null, Side = null,
+                }),
+                SearchType.Reports => Fields(db.ProgressReports, ids, probe, x => new Fields
+                {
+                    Type = EF.Constant(t), Id = x.Id, TitleVi = x.Commitment.Text.Vi, TitleEn = x.Commitment.Text.En, TitleLo = x.Commitment.Text.Lo,
+                    Plain = x.Commitment.Number, ContextVi = null, ContextEn = null, ContextLo = null, Date = x.ReportedOn,
+                    Precision = DatePrecision.Day, Body1Vi = x.Narrative.Vi, Body1En = x.Narrative.En, Body1Lo = x.Narrative.Lo, Body2Vi = null,
+                    Body2En = null, Body2Lo = null, Text1 = null, Text2 = null, LinkId = x.CommitmentId, Side = x.Country,
+                }),
+                SearchType.Activities => Fields(db.Activities, ids, probe, x => new Fields
+                {
+                    Type = EF.Constant(t), Id = x.Id, TitleVi = x.Title.Vi, TitleEn = x.Title.En, TitleLo = x.Title.Lo, Plain = null,
+                    ContextVi = x.Kind.Name.Vi, ContextEn = x.Kind.Name.En, ContextLo = x.Kind.Name.Lo, Date = x.StartsOn,
+                    Precision = x.StartsOnPrecision, Body1Vi = x.Description.Vi, Body1En = x.Description.En, Body1Lo = x.Description.Lo,
+                    Body2Vi = null, Body2En = null, Body2Lo = null, Text1 = x.DateNote, Text2 = null, LinkId = null, Side = null,
+                }),
+                SearchType.Organisations => Fields(db.Organisations, ids, probe, x => new Fields
+                {
+                    Type = EF.Constant(t), Id = x.Id, TitleVi = x.Name.Vi, TitleEn = x.Name.En, TitleLo = x.Name.Lo, Plain = null,
+                    ContextVi = x.Kind.Name.Vi, ContextEn = x.Kind.Name.En, ContextLo = x.Kind.Name.Lo, Date = null, Precision = DatePrecision.Day,
+                    Body1Vi = null, Body1En = null, Body1Lo = null, Body2Vi = null, Body2En = null, Body2Lo = null, Text1 = x.Abbreviation,
+                    Text2 = x.Note, LinkId = null, Side = x.Country,
+                }),
+                SearchType.People => Fields(db.People, ids, probe, x => new Fields
+                {
+                    Type = EF.Constant(t), Id = x.Id, TitleVi = null, TitleEn = null, TitleLo = null, Plain = x.Name, ContextVi = x.Position.Vi,
+                    ContextEn = x.Position.En, ContextLo = x.Position.Lo, Date = null, Precision = DatePrecision.Day, Body1Vi = x.Position.Vi,
+                    Body1En = x.Position.En, Body1Lo = x.Position.Lo, Body2Vi = null, Body2En = null, Body2Lo = null, Text1 = null, Text2 = null,
+                    LinkId = x.OrganisationId, Side = null,
+                }),
+                _ => throw new ArgumentOutOfRangeException(nameof(type)),
+            };
+        }
+    }
+
+    sealed class Fields
+    {
+        public int Type { get; init; }
+        public int Id { get; init; }
+        public string? TitleVi { get; init; }
+        public string? TitleEn { get; init; }
+        public string? TitleLo { get; init; }
+        public string? Plain { get; init; }
+        public string? ContextVi { get; init; }
+        public string? ContextEn { get; init; }
+        public string? ContextLo { get; init; }
+        public DateOnly? Date { get; init; }
+        public DatePrecision Precision { get; init; }
+        public string? Body1Vi { get; init; }
+        public string? Body1En { get; init; }
+        public string? Body1Lo { get; init; }
+        public string? Body2Vi { get; init; }
+        public string? Body2En { get; init; }
+        public string? Body2Lo { get; init; }
+        public string? Text1 { get; init; }
+        public string? Text2 { get; init; }
+        public int? LinkId { get; init; }
+        public string? Side { get; init; }
+
+        static LocalizedText? Text(string? vi, string? en, string? lo) => vi is null && en is null && lo is null ? null : new LocalizedText(vi, en, lo);
+
+        public Row ToRow() => new(Id, Text(TitleVi, TitleEn, TitleLo), Plain, Text(ContextVi, ContextEn, ContextLo), Date, Precision,
+            Text(Body1Vi, Body1En, Body1Lo), Text(Body2Vi, Body2En, Body2Lo), Text1, Text2, LinkId, Side);
+    }
 
     // What a hit needs from its record: a title (localized, or a plain name for people), a line of
     // context, a date, up to two localized bodies and two plain texts to find the snippet in, and the
     // id of the record a hit links through (a report's commitment, a person's organisation).
     sealed record Row(int Id, LocalizedText? Title, string? Plain, LocalizedText? Context, DateOnly? Date, DatePrecision Precision,
         LocalizedText? Body1, LocalizedText? Body2, string? Text1, string? Text2, int? LinkId, string? Side);
-
-    static async Task<SearchGroup> FindAsync<T, TShape>(ConcordDb db, IQueryable<T> source, SearchType type, SearchTerms terms, string[] patterns,
-        int? afterId, int take, Expression<Func<T, TShape>> select, Func<TShape, Row> map, CancellationToken ct) where T : Record, ISearchable
-    {
-        var matching = source.AsNoTracking();
-        foreach (var pattern in patterns)
-            matching = matching.Where(x => EF.Functions.Like(EF.Property<string>(x, nameof(ISearchable.SearchText)), pattern, LikePattern.EscapeCharacter));
-
-        var page = afterId is { } id ? matching.Where(x => x.Id < id) : matching;
-        List<TShape> found;
-        int? count = null;
-        if (db.IsPostgres)
-            (found, count) = await db.Database.CreateExecutionStrategy().ExecuteAsync(async cancel =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancel);
-                var result = await FindOnPostgresAsync(db, source, matching, page, afterId, take, select, cancel);
-                await transaction.CommitAsync(cancel);
-                return result;
-            }, ct);
-        else found = await page.OrderByDescending(x => x.Id).Take(take + 1).Select(select).ToListAsync(ct);
-
-        var rows = found.ConvertAll(x => map(x));
-        string? next = null;
-        if (rows.Count > take)
-        {
-            rows.RemoveAt(take);
-            next = Cursor.Encode("", rows[^1].Id);
-        }
-        // SQLite: counting is skipped when the first page already holds every hit.
-        if (count is null && afterId is null && next is null) count = rows.Count;
-        count ??= await matching.Take(CountLimit + 1).CountAsync(ct);
-        var language = Cultures.Language;
-        return new SearchGroup(type, Math.Min(count.Value, CountLimit), count > CountLimit,
-            rows.Select(r => ToHit(type, r, terms.Words, language)).ToList(), next);
-    }
-
-    // PostgreSQL guesses how many records hold every word by multiplying the words' frequencies. Vietnamese
-    // syllables are each common and often seldom together ("ban can": 1 of 5,000,000 progress reports, guessed
-    // 400,000), so the guess can be wrong a thousandfold either way: guessing many, the planner walks the table by
-    // id for the newest ten and reads all of it (5 s); guessing few, it reads every hit through the trigram index
-    // to sort them (0.7 s for 57,000 commitments). So the search finds out first, at a bounded cost, and then tells
-    // the planner which way to read (SET LOCAL, in this search's transaction): the newest RecentWindow records are
-    // walked by id; if they hold more than CountLimit hits, the words are common and a walk by id finds the page at
-    // once. Otherwise the trigram index alone is asked for up to CountLimit + 1 ids: fewer are every hit, and give
-    // the count and the page, read by id; more are common enough for the walk. bench/ measures it at 500,000 commitments.
-    const int RecentWindow = 10_000;
-
-    // Each sets every switch, so that each query's plan depends on its own line only. No parallel workers or JIT:
-    // starting them costs more than these small reads. Custom plans always: Concord's statements are prepared
-    // (Max Auto Prepare), and a generic plan would ignore how common the searched words are.
-    const string TrigramIndexOnly = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_custom_plan";
-    const string WalkById = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = off; SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off; SET LOCAL plan_cache_mode = force_custom_plan";
-
-    static async Task<(List<TShape> Rows, int? Count)> FindOnPostgresAsync<T, TShape>(ConcordDb db, IQueryable<T> source, IQueryable<T> matching,
-        IQueryable<T> page, int? afterId, int take, Expression<Func<T, TShape>> select, CancellationToken ct) where T : Record
-    {
-        // Only a bound on ids: it reveals nothing of records the reader may not see.
-        var top = await source.IgnoreQueryFilters().MaxAsync(x => (int?)x.Id, ct) ?? 0;
-        var recentFrom = top - RecentWindow;
-        await db.Database.ExecuteSqlRawAsync(WalkById, ct);
-        if (await matching.Where(x => x.Id > recentFrom).Take(CountLimit + 1).CountAsync(ct) <= CountLimit)
-        {
-            await db.Database.ExecuteSqlRawAsync(TrigramIndexOnly, ct);
-            var ids = await matching.Select(x => x.Id).Take(CountLimit + 1).ToListAsync(ct);
-            if (ids.Count <= CountLimit)
-            {
-                var pageIds = ids.Where(i => afterId is null || i < afterId).OrderDescending().Take(take + 1).ToList();
-                await db.Database.ExecuteSqlRawAsync(WalkById, ct);
-                return (await source.AsNoTracking().Where(x => pageIds.Contains(x.Id)).OrderByDescending(x => x.Id).Select(select).ToListAsync(ct), ids.Count);
-            }
-        }
-        await db.Database.ExecuteSqlRawAsync(WalkById, ct);
-        return (await page.OrderByDescending(x => x.Id).Take(take + 1).Select(select).ToListAsync(ct), CountLimit + 1);
-    }
 
     static SearchHit ToHit(SearchType type, Row r, IReadOnlyList<string> words, string language)
     {
