@@ -75,6 +75,8 @@ public sealed class SearchPlanDatabase : IAsyncLifetime
         var list = string.Join(", ", columns);
         var copy = $"INSERT INTO \"{table}\" ({list}) SELECT {list} FROM \"{table}\", generate_series(1, {rows / existing - 1})";
         await db.Database.ExecuteSqlRawAsync(copy);
+        // Written behind the app's saves: the translation counts are made again, as after any change by hand.
+        await Concord.Features.Translations.TranslationCounts.RecountAsync(db, CancellationToken.None);
     }
 
     public Task DisposeAsync() => ((IAsyncLifetime)postgres).DisposeAsync();
