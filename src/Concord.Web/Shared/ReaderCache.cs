@@ -3,9 +3,11 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Concord.Shared;
 
-// Figures read from many records (the home page's overdue and plan counts), kept in memory per visibility class: the three things the visibility filter reads of a viewer (sees all,
-// signed in, the side), so two readers share an answer only when the filter would give them the same rows,
-// and a reader never gets a count that includes records of the other side's they may not see.
+// Figures read from many records (the home page's overdue and plan counts, the commitments list's filter choices),
+// kept in memory per visibility class: the three things the visibility filter reads of a viewer (sees all, signed in,
+// the side), so two readers share an answer only when the filter would give them the same rows, and a reader never
+// gets a count that includes records of the other side's they may not see. (The translation queue's counts are kept
+// in the database instead, right on every instance: Features/Translations/TranslationCounts.cs.)
 //
 // An answer is dropped at the next save of any record on this instance (ConcordDb bumps Generation after
 // the save is committed, withdrawals and imports included, since they save through it), and after at most
