@@ -5,8 +5,8 @@
 #                 [--label NAME] [--keep DIR] [--reuse DIR] [--app DIR] [--only WORD]
 # --keep DIR leaves the loaded PostgreSQL running with its data in DIR; --reuse DIR measures it again without
 # loading (stop it with scripts/postgres.sh stop DIR). --app DIR measures an app published there earlier
-# (dotnet publish src/Concord.Web -c Release -o DIR), e.g. another commit's. --only WORD runs the scenarios whose
-# name holds WORD (e.g. search). See bench/README.md.
+# (dotnet publish src/Concord.Web -c Release -o DIR), e.g. another commit's. --only WORD runs only the scenarios
+# whose name holds WORD, in any case (e.g. search, translations). See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -86,11 +86,19 @@ base="http://127.0.0.1:$port"
 mkdir -p "$work/elsewhere"
 (cd "$work/elsewhere" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" Accounts__PublicUrl="$base" \
   Database__Provider=Postgres ConnectionStrings__Concord="$connection" Database__SeedDemo=false \
-  RateLimits__ApiPerMinute=100000000 RateLimits__SignInPerMinute=1000 Logging__LogLevel__Default=Warning \
+  RateLimits__ApiPerMinute=100000000 RateLimits__SignInPerMinute=1000 Logging__LogLevel__Default=Warning Logging__LogLevel__Concord.Data.DatabaseSetup=Information \
   dotnet "$work/app/Concord.Web.dll" > "$work/app.log" 2>&1) &
 app_pid=$!
-for _ in $(seq 1 120); do curl -sf "$base/health/live" >/dev/null 2>&1 && break; sleep 0.5; done
+# A start applies pending migrations first (and then analyzes, and makes what they need, such as the translation
+# counts of a database that never had them): minutes at this scale, so it is waited for and timed.
+started=$(date +%s)
+for _ in $(seq 1 1800); do curl -sf "$base/health/live" >/dev/null 2>&1 && break; kill -0 $app_pid 2>/dev/null || break; sleep 0.5; done
 curl -sf "$base/health/live" >/dev/null || { cat "$work/app.log"; exit 1; }
+start_seconds=$(( $(date +%s) - started ))
+# What the start logged it did, e.g. "Translation counts made from the records in 12.3 s" on a database that had none.
+start_work=$(grep -o 'Translation counts made from the records in [0-9.]* s' "$work/app.log" || true)
+echo "Concord answers after $start_seconds s${start_work:+ ($start_work)}"
+
 rss_start=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$app_pid/status)
 
 $bench load-setup --connection "$connection" --url "$base" --out "$work"
@@ -120,7 +128,7 @@ n=0
 for s in "${scenarios[@]}"; do
   IFS='|' read -r name path auth <<< "$s"
   n=$((n + 1))
-  [[ -z "$only" || "$name" == *"$only"* ]] || continue
+  [ -z "$only" ] || [[ "${name,,}" == *"${only,,}"* ]] || continue
   header=$(header_for "$auth")
   url="$base$path"
   echo "== $name"
@@ -203,6 +211,7 @@ out="bench/results/load-$(date +%F)-$label.md"
   echo
   echo "| check | result |"
   echo "|---|---|"
+  echo "| start until \`/health/live\` answers (pending migrations included) | $start_seconds s${start_work:+; $start_work} |"
   echo "| memory after start / at the end | $rss_start MB / $rss_end MB |"
   echo "| first visit of the home page, anonymous, empty cache | $first_total bytes |"
   echo "| \`GET /api/commitments?sort=due\` | $due_code |"

@@ -76,6 +76,10 @@ if (args is ["delete-demo-accounts"])
 {
     return await DemoAccounts.DeleteAsync(app.Services);
 }
+if (args is ["recount-translations"])
+{
+    return await Concord.Features.Translations.TranslationCounts.RunAsync(app.Services, Console.Out);
+}
 await DemoAccounts.RefuseInProductionAsync(app.Services);
 
 app.UseConcordWeb();

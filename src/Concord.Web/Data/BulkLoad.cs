@@ -16,6 +16,9 @@ namespace Concord.Data;
 // timestamps, folded SearchText) is done here. Secondary indexes and foreign keys are dropped for
 // the load and rebuilt once at the end (a rebuild is far cheaper than millions of index updates
 // and key checks); DDL is transactional in both databases, so a failed load leaves nothing behind.
+// The translation counts SaveChanges keeps (Features/Translations/TranslationCounts.cs) are emptied in the load's
+// transaction and counted again after it: they are never wrong, and if the count does not happen, the next
+// start makes it (an empty table means "never counted").
 public sealed class BulkLoad : IAsyncDisposable
 {
     readonly ConcordDb db;
@@ -26,9 +29,11 @@ public sealed class BulkLoad : IAsyncDisposable
     readonly string? sqliteJournalMode;
     readonly HashSet<string> tables;
     readonly Dictionary<Type, Table> mappings = [];
+    readonly bool translatable;
 
-    BulkLoad(ConcordDb db, DbConnection connection, DbTransaction transaction, DateTime now, string? sqliteJournalMode, HashSet<string> tables)
+    BulkLoad(ConcordDb db, DbConnection connection, DbTransaction transaction, DateTime now, string? sqliteJournalMode, HashSet<string> tables, bool translatable)
     {
+        this.translatable = translatable;
         this.db = db;
         this.connection = connection;
         this.transaction = transaction;
@@ -42,6 +47,7 @@ public sealed class BulkLoad : IAsyncDisposable
     public static async Task<BulkLoad> BeginAsync(ConcordDb db, IEnumerable<Type> entities, DateTime now, CancellationToken ct)
     {
         var tables = entities.Select(t => db.Model.FindEntityType(t)!.GetTableName()!).ToHashSet();
+        var translatable = entities.Any(t => typeof(ITranslatable).IsAssignableFrom(t));
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
         string? journal = null;
@@ -53,7 +59,7 @@ public sealed class BulkLoad : IAsyncDisposable
                 await Execute(connection, null, pragma, ct);
         }
         var transaction = await connection.BeginTransactionAsync(ct);
-        var load = new BulkLoad(db, connection, transaction, now, journal, tables);
+        var load = new BulkLoad(db, connection, transaction, now, journal, tables, translatable);
         await load.DropIndexesAndKeysAsync(ct);
         return load;
     }
@@ -180,6 +186,7 @@ public sealed class BulkLoad : IAsyncDisposable
             if (await violations.ReadAsync(ct))
                 throw new InvalidOperationException($"Foreign key violated: a row of {violations.GetString(0)} refers to a missing {violations.GetString(2)}.");
         }
+        if (translatable) await Execute(connection, transaction, "DELETE FROM \"TranslationCounts\"", ct);
         await transaction.CommitAsync(ct);
         started.Restart();
         if (IsPostgres)
@@ -191,6 +198,12 @@ public sealed class BulkLoad : IAsyncDisposable
             await Execute(connection, null, "ANALYZE", ct);
         }
         report?.Invoke($"statistics updated in {started.Elapsed.TotalSeconds:0.0} s");
+        if (translatable)
+        {
+            started.Restart();
+            await Features.Translations.TranslationCounts.RecountAsync(db, ct);
+            report?.Invoke($"translation counts made in {started.Elapsed.TotalSeconds:0.0} s");
+        }
     }
 
     public async ValueTask DisposeAsync()

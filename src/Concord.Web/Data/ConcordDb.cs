@@ -8,6 +8,7 @@ using Concord.Features.Jobs;
 using Concord.Features.Meetings;
 using Concord.Features.Organisations;
 using Concord.Features.ReferenceData;
+using Concord.Features.Translations;
 using Concord.Shared;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     public DbSet<Concord.Features.Rounds.ReminderRequest> ReminderRequests => Set<Concord.Features.Rounds.ReminderRequest>();
     public DbSet<StatusProposal> StatusProposals => Set<StatusProposal>();
     public DbSet<Concord.Features.Attachments.Attachment> Attachments => Set<Concord.Features.Attachments.Attachment>();
+    public DbSet<Concord.Features.Translations.TranslationCount> TranslationCounts => Set<Concord.Features.Translations.TranslationCount>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -98,7 +100,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
             RefuseAuditRewrites();
             StampChanges();
             ChangeTracker.DetectChanges();
-            // Counts kept in memory (ReaderCache, the translation totals) are dropped once the change is saved.
+            // Counts kept in memory (ReaderCache) are dropped once the change is saved.
             var recordsChange = ChangeTracker.Entries().Any(e => e.Entity is Record && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
             try
             {
@@ -106,11 +108,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
             }
             finally
             {
-                if (recordsChange)
-                {
-                    ReaderCache.Changed();
-                    TranslationRules.Changed();
-                }
+                if (recordsChange) ReaderCache.Changed();
             }
         }
         finally
@@ -122,16 +120,25 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var pending = AuditTrail.Capture(ChangeTracker);
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var counts = TranslationCountChange.Capture(ChangeTracker);
+        if (pending.Count == 0 && counts is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        // The change and its audit entries are saved together or not at all. Ids of new records are known
-        // only after the first statement, so the audit rows follow it inside one transaction (run through
-        // the execution strategy, which PostgreSQL's retry-on-failure requires of user transactions).
+        // The change, its audit entries and the translation counts it moves are saved together or not at all.
+        // Ids of new records are known only after the first statement, so the audit rows follow it inside one
+        // transaction (run through the execution strategy, which PostgreSQL's retry-on-failure requires of user
+        // transactions); the counts are read before and after it (TranslationCountChange).
+        async Task<int> SaveAsync(CancellationToken ct)
+        {
+            if (counts is not null) await counts.BeforeSaveAsync(this, ct);
+            var count = await base.SaveChangesAsync(false, ct);
+            if (counts is not null) await counts.AfterSaveAsync(this, ct);
+            await WriteAuditAsync(pending, ct);
+            return count;
+        }
         int saved;
         if (Database.CurrentTransaction is not null)
         {
-            saved = await base.SaveChangesAsync(false, cancellationToken);
-            await WriteAuditAsync(pending, cancellationToken);
+            saved = await SaveAsync(cancellationToken);
         }
         else
         {
@@ -140,8 +147,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
                 await using var transaction = await Database.BeginTransactionAsync(ct);
                 try
                 {
-                    var count = await base.SaveChangesAsync(false, ct);
-                    await WriteAuditAsync(pending, ct);
+                    var count = await SaveAsync(ct);
                     await transaction.CommitAsync(ct);
                     return count;
                 }
@@ -249,11 +255,8 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
             }
             if (entry.Entity is ISearchable searchable)
                 searchable.SearchText = TextFolding.FoldAll(searchable.SearchableTexts());
-            if (entry.Entity is ITranslatable translatable)
-            {
-                if (entry.State == EntityState.Modified) TranslationRules.ClearStaleVerifications(entry, translatable.Translation);
-                TranslationRules.Changed();
-            }
+            if (entry.Entity is ITranslatable translatable && entry.State == EntityState.Modified)
+                TranslationRules.ClearStaleVerifications(entry, translatable.Translation);
         }
     }
 }

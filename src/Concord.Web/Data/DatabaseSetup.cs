@@ -129,6 +129,12 @@ public static class DatabaseSetup
             if (pending > 0 && db.IsPostgres) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         }
         if (options.Migrate) await Features.Audit.AppendOnly.ApplyAsync(db, ct);
+        // The translation counts are kept by every save; a database that never had them (before migration
+        // TranslationCounts, or emptied by a bulk load that stopped) gets them counted once, here.
+        var counting = System.Diagnostics.Stopwatch.StartNew();
+        if (await Features.Translations.TranslationCounts.EnsureCountedAsync(db, ct))
+            scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup))
+                .LogInformation("Translation counts made from the records in {Seconds:0.0} s", counting.Elapsed.TotalSeconds);
         await ReferenceTerms.EnsureAsync(db, ct);
         if (options.SeedDemo) await DemoHistory.LoadIfEmptyAsync(db, ct);
         if (options.SeedDemo) await Features.Accounts.DemoAccounts.CreateIfNoAccountsAsync(scope.ServiceProvider, ct);

@@ -3,10 +3,11 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Concord.Shared;
 
-// Figures read from many records (the home page's overdue and plan counts, the translation queue's counts),
-// kept in memory per visibility class: the three things the visibility filter reads of a viewer (sees all,
-// signed in, the side), so two readers share an answer only when the filter would give them the same rows,
-// and a reader never gets a count that includes records of the other side's they may not see.
+// Figures read from many records (the home page's overdue and plan counts, the commitments list's filter choices),
+// kept in memory per visibility class: the three things the visibility filter reads of a viewer (sees all, signed in,
+// the side), so two readers share an answer only when the filter would give them the same rows, and a reader never
+// gets a count that includes records of the other side's they may not see. (The translation queue's counts are kept
+// in the database instead, right on every instance: Features/Translations/TranslationCounts.cs.)
 //
 // An answer is dropped at the next save of any record on this instance (ConcordDb bumps Generation after
 // the save is committed, withdrawals and imports included, since they save through it), and after at most
@@ -20,8 +21,8 @@ public static class ReaderCache
     public static void Changed() => Interlocked.Increment(ref generation);
 
     // One computation per key at a time: when an answer expires under load, the readers arriving meanwhile wait
-    // for it instead of each running the same counts over millions of rows at once (16 readers of the translation
-    // queue at 500,000 commitments each took seconds when they all counted). Striped, so the locks stay few.
+    // for it instead of each running the same counts over millions of rows at once (16 readers at 500,000
+    // commitments each took seconds when they all counted). Striped, so the locks stay few.
     // Hence a rule: a computation given to GetAsync must not call GetAsync itself. The locks are not reentrant, and
     // two keys on one stripe would wait on each other for ever.
     static readonly SemaphoreSlim[] Locks = [.. Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1))];

@@ -63,11 +63,6 @@ public interface ITranslatable
 
 public static class TranslationRules
 {
-    // Bumped on every save that touches a translatable record, so counts kept in memory are never older than the data.
-    static int generation;
-    public static int Generation => Volatile.Read(ref generation);
-    public static void Changed() => Interlocked.Increment(ref generation);
-
     public static TranslationStatus StatusOf(TranslationState state, IEnumerable<LocalizedText> texts, string language)
     {
         if (state.Original == language) return TranslationStatus.Original;

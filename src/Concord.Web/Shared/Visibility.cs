@@ -22,6 +22,13 @@ public interface IRestrictable
     string? RestrictedTo { get; set; }
 }
 
+// Who may see a record, as a key (VisibilityRule.ClassOf).
+public sealed class VisibilityClass
+{
+    public Visibility Visibility { get; init; }
+    public string Side { get; init; } = "";
+}
+
 // A record withdrawn by a coordinator (made by mistake, a duplicate) is gone from every list, search,
 // count and API answer, like one the reader may not see, by a second query filter beside visibility
 // (VisibilityRule.NotWithdrawn). It is not deleted: its history and audit stay, and a coordinator of the
@@ -97,6 +104,49 @@ public static class VisibilityRule
         foreach (var path in RestrictableParents.GetValueOrDefault(typeof(T)) ?? [])
             body = Expression.AndAlso(body, Shared(path.Aggregate((Expression)parameter, Expression.Property)));
         return Expression.Lambda<Func<T, bool>>(body, parameter);
+    }
+
+    // No restriction along the record: any signed-in reader (or anyone, when public) passes.
+    public const string NoSide = "";
+    // Two restrictions along the record that name different sides, or one that names none: no reader's side
+    // equals it, so only the all-seeing system counts such a record (a restriction with no side, which no form or
+    // API call writes, is counted for nobody else, though the filter above would show it to an account without a side).
+    public const string NoReadersSide = "*";
+
+    // What the filter above asks of a reader for a record and what it belongs to, as one (visibility, side) pair
+    // a table of counts can be keyed by (Features/Translations/TranslationCounts.cs): the strictest visibility
+    // along the record, and the side all its restrictions name. The filter applied to the pair lets a reader
+    // through exactly when it lets them through for the record and each of its parents.
+    public static Expression<Func<T, VisibilityClass>> ClassOf<T>()
+    {
+        var parameter = Expression.Parameter(typeof(T), "x");
+        var chain = new List<Expression> { parameter };
+        foreach (var path in RestrictableParents.GetValueOrDefault(typeof(T)) ?? [])
+            chain.Add(path.Aggregate((Expression)parameter, Expression.Property));
+
+        Expression Is(Expression record, Visibility visibility) =>
+            Expression.Equal(Expression.Property(record, nameof(IRestrictable.Visibility)), Expression.Constant(visibility));
+        Expression SideOf(Expression record) =>
+            Expression.Coalesce(Expression.Property(record, nameof(IRestrictable.RestrictedTo)), Expression.Constant(NoReadersSide));
+        Expression Any(Visibility visibility) => chain.Select(r => Is(r, visibility)).Aggregate(Expression.OrElse);
+
+        var strictest = Expression.Condition(Any(Visibility.Restricted), Expression.Constant(Visibility.Restricted),
+            Expression.Condition(Any(Visibility.Partners), Expression.Constant(Visibility.Partners), Expression.Constant(Visibility.Public)));
+        // The first restricted record along the chain names the side, unless a later restricted one names another.
+        Expression side = Expression.Constant(NoSide);
+        for (var k = chain.Count - 1; k >= 0; k--)
+        {
+            var first = chain[k];
+            var agree = chain.Skip(k + 1)
+                .Select(r => (Expression)Expression.OrElse(Expression.Not(Is(r, Visibility.Restricted)), Expression.Equal(SideOf(r), SideOf(first))))
+                .Aggregate((Expression)Expression.Constant(true), Expression.AndAlso);
+            side = Expression.Condition(Is(first, Visibility.Restricted),
+                Expression.Condition(agree, SideOf(first), Expression.Constant(NoReadersSide)), side);
+        }
+        var body = Expression.MemberInit(Expression.New(typeof(VisibilityClass)),
+            Expression.Bind(typeof(VisibilityClass).GetProperty(nameof(VisibilityClass.Visibility))!, strictest),
+            Expression.Bind(typeof(VisibilityClass).GetProperty(nameof(VisibilityClass.Side))!, side));
+        return Expression.Lambda<Func<T, VisibilityClass>>(body, parameter);
     }
 
     sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor

@@ -64,6 +64,7 @@ public sealed class SearchPlanDatabase : IAsyncLifetime
             }));
             await db.SaveChangesAsync();
             await db.Database.ExecuteSqlRawAsync(CopySql(await ColumnsAsync(db, "Commitments"), "Commitments", $"WHERE \"Id\" <= {copiesUpTo} ORDER BY \"Id\" LIMIT {Rows / 4}"));
+            await Concord.Features.Translations.TranslationCounts.RecountAsync(db, CancellationToken.None);
             // As autovacuum leaves a live database: statistics, and the trigram indexes' pending lists merged
             // (GIN defers new rows' entries to a list that every search reads whole, and the planner prices that in).
             await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
@@ -88,6 +89,8 @@ public sealed class SearchPlanDatabase : IAsyncLifetime
         var count = $"SELECT count(*)::int AS \"Value\" FROM \"{table}\"";
         var existing = await db.Database.SqlQueryRaw<int>(count).SingleAsync();
         await db.Database.ExecuteSqlRawAsync(CopySql(await ColumnsAsync(db, table), table, $", generate_series(1, {rows / existing - 1})"));
+        // Written behind the app's saves: the translation counts are made again, as after any change by hand.
+        await Concord.Features.Translations.TranslationCounts.RecountAsync(db, CancellationToken.None);
     }
 
     public Task DisposeAsync() => ((IAsyncLifetime)postgres).DisposeAsync();

@@ -111,6 +111,21 @@ public abstract class SyntheticDataTests(GeneratedDatabase generated)
     }
 
     [Fact]
+    public async Task TheTranslationQueueCountsWhatTheGeneratorWrote()
+    {
+        Assert.Contains("translation counts made in", generated.Output);
+        await factory.WithDbAsync(async db =>
+        {
+            Assert.Empty(await Concord.Features.Translations.TranslationCounts.CheckAsync(db, default));
+            // The generated clauses have no Lao: each is counted as missing it.
+            var missingLao = await db.TranslationCounts.IgnoreQueryFilters()
+                .Where(c => c.Kind == Concord.Features.Translations.TranslatableKind.Commitment && c.Language == "lo" && c.Status == TranslationStatus.Missing)
+                .SumAsync(c => c.Count);
+            Assert.True(missingLao >= GeneratedDatabase.Commitments, $"{missingLao} clauses counted as missing Lao");
+        });
+    }
+
+    [Fact]
     public async Task EveryForeignKeyPointsAtARecordAndEveryIndexIsBack()
     {
         Assert.Equal(generated.SchemaBefore, await factory.WithDbAsync(Schema.IndexesAndKeysAsync));

@@ -2,6 +2,7 @@ using Concord.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Concord.Tests.Infrastructure;
@@ -48,8 +49,36 @@ public abstract class ConcordFactory : WebApplicationFactory<Program>, IAsyncLif
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        var wrong = await WrongTranslationCountsAsync();
         await base.DisposeAsync();
         await DropAsync();
+        if (wrong is not null) throw new InvalidOperationException(wrong);
+    }
+
+    bool started;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        started = true;
+        return base.CreateHost(builder);
+    }
+
+    // Whatever a test class did through the app, the translation counts its saves kept must equal a recount
+    // (Features/Translations/TranslationCounts.cs): checked when each class ends, so every journey of the suite
+    // shows that no way of saving misses them. A test that changes records behind the app's back recounts after.
+    async Task<string?> WrongTranslationCountsAsync()
+    {
+        if (!started) return null;
+        try
+        {
+            var wrong = await WithDbAsync(db => Concord.Features.Translations.TranslationCounts.CheckAsync(db, default));
+            return wrong.Count == 0 ? null : $"Kept translation counts differ from a recount at the end of the class: {string.Join("; ", wrong)}";
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or ObjectDisposedException || e.InnerException is System.Data.Common.DbException)
+        {
+            // A class that took its database away (an outage, a restore) has nothing to check.
+            return null;
+        }
     }
 
     protected abstract Task DropAsync();

@@ -60,7 +60,7 @@ public class IndexModel(ConcordDb db, TimeProvider clock, CurrentUser user, Micr
         if (await Rounds.MyWork.ScopeAsync(db, user, ct) is { } scope) Work = await Rounds.MyWork.SummaryAsync(db, scope, Today, ct);
         if (StatusProposals.MayTakePart(user)) Proposals = await StatusProposals.AwaitingAsync(db, user, null, 5, ct);
         await LoadChartsAsync(ct);
-        if (user.Role == Accounts.Role.Coordinator) TranslationTotals = await Translations.TranslationWork.TotalsAsync(db, cache, user, ct);
+        if (user.Role == Accounts.Role.Coordinator) TranslationTotals = await Translations.TranslationWork.TotalsAsync(db, ct);
     }
 
     async Task<Figures> LoadAsync(CancellationToken ct)

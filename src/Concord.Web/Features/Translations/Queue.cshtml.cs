@@ -13,7 +13,7 @@ namespace Concord.Features.Translations;
 // form, or say the translation is right). Signed-in readers see the queue; the buttons need the right
 // to edit the record, checked again on the server.
 [Authorize(Policy = Access.SignedIn)]
-public class QueueModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
+public class QueueModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, CurrentUser user) : PageModel
 {
     public string Language { get; private set; } = Cultures.Default;
     public TranslationStatus Status { get; private set; } = TranslationStatus.Missing;
@@ -34,8 +34,8 @@ public class QueueModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, Cu
         Status = status is TranslationStatus.Unverified ? TranslationStatus.Unverified : TranslationStatus.Missing;
         Only = id;
 
-        // One statement per table gives every count the page shows, kept per visibility class until the next save.
-        var all = await TranslationWork.ByKindAsync(db, cache, ct);
+        // Every count the page shows, from the counts kept per visibility class (TranslationCounts).
+        var all = await TranslationCounts.ForReaderAsync(db, ct);
         var kinds = all.ToDictionary(k => k.Key, k => k.Value.For(Language, Status));
         KindCounts = kinds;
         StatusCounts = TranslationWork.Open.ToDictionary(s => s, s => all.Values.Sum(c => c.For(Language, s)));
@@ -46,6 +46,9 @@ public class QueueModel(ConcordDb db, TimeProvider clock, IStringLocalizer t, Cu
 
         int? before = int.TryParse(after, out var last) ? last : null;
         var size = Cursor.DefaultPageSize;
+        // A list its count says is empty is not looked for: finding no match means reading the whole table
+        // (500,000 commitments). The counts are kept in the transaction of every save, so they are not behind.
+        if (Only is null && kinds[Kind] == 0) return;
         var rows = await TranslationWork.PageAsync(db, Kind, Language, Status, before, Only, size + 1, ct);
         Next = rows.Count > size ? rows[size - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
         Rows = rows.Take(size).ToList();

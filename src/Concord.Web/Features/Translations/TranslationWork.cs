@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Concord.Data;
 using Concord.Features.Accounts;
 using Concord.Features.Activities;
@@ -8,7 +7,6 @@ using Concord.Features.Meetings;
 using Concord.Features.Organisations;
 using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Concord.Features.Translations;
 
@@ -105,8 +103,7 @@ public static class TranslationWork
         public int this[string language, TranslationStatus status] => ByLanguage.GetValueOrDefault((language, status));
     }
 
-    // Six counts (three languages, not translated or not verified) of one table in one statement:
-    // COUNT(*) FILTER (WHERE ...) on PostgreSQL, COUNT(CASE ...) on SQLite, so a table is read once, not six times.
+    // Six counts (three languages, not translated or not verified) of one kind of record.
     public sealed record SixCounts(int ViMissing, int ViUnverified, int EnMissing, int EnUnverified, int LoMissing, int LoUnverified)
     {
         public int For(string language, TranslationStatus status) => (language, status) switch
@@ -116,46 +113,18 @@ public static class TranslationWork
             ("lo", TranslationStatus.Missing) => LoMissing, ("lo", TranslationStatus.Unverified) => LoUnverified,
             _ => 0,
         };
+
+        public static SixCounts Of(Func<string, TranslationStatus, int> count) => new(
+            count("vi", TranslationStatus.Missing), count("vi", TranslationStatus.Unverified),
+            count("en", TranslationStatus.Missing), count("en", TranslationStatus.Unverified),
+            count("lo", TranslationStatus.Missing), count("lo", TranslationStatus.Unverified));
     }
 
-    static Task<SixCounts?> CountAllAsync<T>(IQueryable<T> set, Func<string, TranslationStatus, Expression<Func<T, bool>>> needs, CancellationToken ct) where T : class
+    // The home page's counts, per language, over every kind, from the kept counts the reader may see.
+    public static async Task<Totals> TotalsAsync(ConcordDb db, CancellationToken ct)
     {
-        var group = Expression.Parameter(typeof(IGrouping<int, T>), "g");
-        var counts = LocalizedText.Languages.SelectMany(l => Open.Select(s => (Expression)Expression.Call(
-            typeof(Enumerable), nameof(Enumerable.Count), [typeof(T)], group, needs(l, s)))).ToArray();
-        // The record's constructor takes them in the order vi, en, lo, each Missing then Unverified.
-        var constructor = typeof(SixCounts).GetConstructors().Single();
-        var select = Expression.Lambda<Func<IGrouping<int, T>, SixCounts>>(Expression.New(constructor, counts), group);
-        return set.AsNoTracking().GroupBy(x => 1).Select(select).FirstOrDefaultAsync(ct)!;
-    }
-
-    // Every count of every kind: one statement per table, kept per visibility class until the next save
-    // (ReaderCache): counting 5,000,000 reports on each view of the queue took seconds.
-    public static Task<Dictionary<TranslatableKind, SixCounts>> ByKindAsync(ConcordDb db, IMemoryCache cache, CancellationToken ct) =>
-        ReaderCache.GetAsync(cache, db, "translation-counts", null, () => ByKindAsync(db, ct));
-
-    public static async Task<Dictionary<TranslatableKind, SixCounts>> ByKindAsync(ConcordDb db, CancellationToken ct)
-    {
-        var none = new SixCounts(0, 0, 0, 0, 0, 0);
-        return new Dictionary<TranslatableKind, SixCounts>
-        {
-            [TranslatableKind.Instrument] = await CountAllAsync(db.Instruments, TranslationRules.Needs<Instrument>, ct) ?? none,
-            [TranslatableKind.Meeting] = await CountAllAsync(db.Meetings, TranslationRules.Needs<Meeting>, ct) ?? none,
-            [TranslatableKind.Commitment] = await CountAllAsync(db.Commitments, TranslationRules.Needs<Commitment>, ct) ?? none,
-            [TranslatableKind.Report] = await CountAllAsync(db.ProgressReports, TranslationRules.Needs<ProgressReport>, ct) ?? none,
-            [TranslatableKind.Activity] = await CountAllAsync(db.Activities, TranslationRules.Needs<Activity>, ct) ?? none,
-            [TranslatableKind.Organisation] = await CountAllAsync(db.Organisations, TranslationRules.Needs<Organisation>, ct) ?? none,
-        };
-    }
-
-    // The home page's counts, per language, over every kind, from the queue's counts (kept per visibility class).
-    public static async Task<Totals> TotalsAsync(ConcordDb db, IMemoryCache cache, CurrentUser viewer, CancellationToken ct)
-    {
-        var sum = (await ByKindAsync(db, cache, ct)).Values.Aggregate(new SixCounts(0, 0, 0, 0, 0, 0), (a, t) => new SixCounts(
-            a.ViMissing + t.ViMissing, a.ViUnverified + t.ViUnverified, a.EnMissing + t.EnMissing,
-            a.EnUnverified + t.EnUnverified, a.LoMissing + t.LoMissing, a.LoUnverified + t.LoUnverified));
-        var totals = new Totals(LocalizedText.Languages.SelectMany(l => Open.Select(st => (l, st)))
-            .ToDictionary(x => (x.l, x.st), x => sum.For(x.l, x.st)));
-        return totals;
+        var counts = (await TranslationCounts.ForReaderAsync(db, ct)).Values.ToList();
+        return new Totals(LocalizedText.Languages.SelectMany(l => Open.Select(s => (l, s)))
+            .ToDictionary(x => x, x => counts.Sum(c => c.For(x.l, x.s))));
     }
 }
