@@ -59,7 +59,7 @@ public static class ImportPlan
         // whole rows only for the reports a row needs: at 100,000 rows, reading every report of every commitment
         // named, narratives and search text included, took most of the judgement.
         var latestId = new Dictionary<(int, int, int), (DateOnly ReportedOn, int Id)>();
-        var starts = rows.Select(r => Period.TryParse(r.Cell(TemplateColumns.Period)?.Trim(), out var p) ? p.StartYear : (int?)null).OfType<int>().Distinct().ToList();
+        var starts = rows.Select(r => PeriodOf(r)?.StartYear).OfType<int>().Distinct().ToList();
         foreach (var chunk in commitmentIds.Where(commitments.ContainsKey).Chunk(Chunk))
             foreach (var r in await db.ProgressReports.AsNoTracking().Where(r => chunk.Contains(r.CommitmentId) && r.Country == side && starts.Contains(r.PeriodStart))
                          .Select(r => new { r.Id, r.CommitmentId, r.PeriodStart, r.PeriodEnd, r.ReportedOn }).ToListAsync(ct))
@@ -70,13 +70,12 @@ public static class ImportPlan
         var wanted = new HashSet<int>(reportIds);
         foreach (var row in rows)
             if (Blank(row.Cell(TemplateColumns.ReportId)) is null && Int(row.Cell(TemplateColumns.CommitmentId)) is { } c
-                && Period.TryParse(row.Cell(TemplateColumns.Period)?.Trim(), out var p) && latestId.TryGetValue((c, p.StartYear, p.EndYear), out var found))
+                && PeriodOf(row) is { } p && latestId.TryGetValue((c, p.StartYear, p.EndYear), out var found))
                 wanted.Add(found.Id);
         var reports = new Dictionary<int, ProgressReport>();
         foreach (var chunk in wanted.Chunk(Chunk))
             foreach (var r in await db.ProgressReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(ct))
                 reports[r.Id] = r;
-        var latest = latestId.Where(l => reports.ContainsKey(l.Value.Id)).ToDictionary(l => l.Key, l => reports[l.Value.Id]);
         IReadOnlyCollection<int> units = user.Role == Role.FocalPoint && user.OrganisationId is { } own ? await OrganisationScope.ExpandAsync(db, own, ct) : [];
 
         var candidates = new List<(ImportRow Row, ProgressReportInput Input, ProgressReport? Existing, int? ExportedVersion, bool FromFileId)>();
@@ -129,7 +128,7 @@ public static class ImportPlan
                 if (existing.Country != side) { Refuse(row, "Import.Verdict.NotYours", TemplateColumns.Side); continue; }
                 exported = Int(row.Cell(TemplateColumns.Version));
             }
-            else existing = latest.GetValueOrDefault((commitmentId, period.StartYear, period.EndYear));
+            else existing = latestId.TryGetValue((commitmentId, period.StartYear, period.EndYear), out var latest) ? reports.GetValueOrDefault(latest.Id) : null;
 
             var language = Blank(row.Cell(TemplateColumns.Language))?.Trim() is { } l && LocalizedText.Languages.Contains(l) ? l : Cultures.Language;
             var input = existing is null
@@ -334,6 +333,8 @@ public static class ImportPlan
             .All(c => string.IsNullOrWhiteSpace(row.Cell(c)));
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    static Period? PeriodOf(ImportRow row) => Period.TryParse(row.Cell(TemplateColumns.Period)?.Trim(), out var period) ? period : null;
 
     // The template writes a text a spreadsheet could take for a formula with a leading apostrophe (Xlsx.Neutralise); read back, it goes.
     static string? Unneutralise(string? s) =>
