@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using Concord.Features.Import;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -49,5 +51,33 @@ public class SheetReaderTests
         Assert.Equal("E2", lines[1].FormulaCell);
         Assert.Equal(new string?[] { null, "tiếp", null, null, null }, lines[2].Cells.AsEnumerable());
         Assert.Null(lines[2].FormulaCell);
+    }
+
+    // The sheet is plain XML to the reader: a document type with entities (an external file, or "billion laughs"
+    // expanding to gigabytes) is refused as not a spreadsheet before any of it is resolved.
+    [Theory]
+    [InlineData("<!DOCTYPE worksheet [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>")]
+    [InlineData("<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>")]
+    public void A_sheet_declaring_entities_is_refused(string doctype)
+    {
+        var file = ImportFiles.Xlsx([["Mã cam kết"], [42]]);
+        var output = new MemoryStream();
+        output.Write(file);
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var sheet = zip.Entries.Single(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal));
+            string xml;
+            using (var reader = new StreamReader(sheet.Open())) xml = reader.ReadToEnd();
+            // The root element, as the SDK wrote it (with or without a prefix), after the XML declaration.
+            var body = xml.StartsWith("<?xml", StringComparison.Ordinal) ? xml[(xml.IndexOf("?>", StringComparison.Ordinal) + 2)..] : xml;
+            var root = body[1..body.IndexOfAny([' ', '>'])];
+            body = body.Replace("42", "&c;&x;", StringComparison.Ordinal);
+            sheet.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(sheet.FullName).Open(), new UTF8Encoding(false));
+            writer.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + doctype.Replace("worksheet", root, StringComparison.Ordinal) + body);
+        }
+
+        var refused = Assert.Throws<FileRefused>(() => SheetReader.Read(output.ToArray(), "filled.xlsx", 5, new ImportOptions()));
+        Assert.Equal("Import.Refused.NotSpreadsheet", refused.Key);
     }
 }
