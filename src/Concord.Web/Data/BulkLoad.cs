@@ -1,17 +1,14 @@
 using System.Data.Common;
-using System.Linq.Expressions;
-using System.Reflection;
 using Concord.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Concord.Data;
 
 // Writes entities straight into their tables, millions of rows a minute: PostgreSQL's binary COPY,
-// or SQLite's prepared INSERT, all in one transaction. The columns come from the EF model, so the
+// or SQLite's prepared INSERT, all in one transaction. The columns come from the EF model (CopyTable), so the
 // load follows the entities as they change; the bookkeeping SaveChanges would do (version,
 // timestamps, folded SearchText) is done here. Secondary indexes and foreign keys are dropped for
 // the load and rebuilt once at the end (a rebuild is far cheaper than millions of index updates
@@ -28,7 +25,6 @@ public sealed class BulkLoad : IAsyncDisposable
     readonly List<string> restore = [];
     readonly string? sqliteJournalMode;
     readonly HashSet<string> tables;
-    readonly Dictionary<Type, Table> mappings = [];
     readonly bool translatable;
 
     BulkLoad(ConcordDb db, DbConnection connection, DbTransaction transaction, DateTime now, string? sqliteJournalMode, HashSet<string> tables, bool translatable)
@@ -107,23 +103,18 @@ public sealed class BulkLoad : IAsyncDisposable
     // Rows are stamped and written as they come, so a stream of millions never sits in memory.
     public async Task<long> WriteAsync<T>(IEnumerable<T> rows, Action<long>? progress = null, CancellationToken ct = default) where T : class
     {
-        var table = TableFor<T>();
+        var table = CopyTable.For(db.Model, typeof(T));
         if (!tables.Contains(table.Name)) throw new InvalidOperationException($"{table.Name} was not named when the load began.");
         long count = 0;
         if (IsPostgres)
         {
-            var copy = $"COPY \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
+            var copy = $"COPY \"{table.Name}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)";
             await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, ct);
             importer.Timeout = TimeSpan.FromHours(2);
             foreach (var row in rows)
             {
                 Stamp(row);
-                importer.StartRow();
-                foreach (var column in table.Columns)
-                {
-                    if (column.Get(row) is { } value) column.Copy(importer, value);
-                    else importer.WriteNull();
-                }
+                table.WriteRow(importer, row);
                 if (++count % 100_000 == 0) Progress(count, progress, ct);
             }
             await importer.CompleteAsync(ct);
@@ -132,7 +123,7 @@ public sealed class BulkLoad : IAsyncDisposable
         {
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"$p{i}"))})";
+            insert.CommandText = $"INSERT INTO \"{table.Name}\" ({table.ColumnList}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"$p{i}"))})";
             var parameters = table.Columns.Select((_, i) => new SqliteParameter($"$p{i}", null)).ToArray();
             insert.Parameters.AddRange(parameters);
             insert.Prepare();
@@ -251,65 +242,4 @@ public sealed class BulkLoad : IAsyncDisposable
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(ct);
     }
-
-    sealed record Column(string Name, Func<object, object?> Get, Action<NpgsqlBinaryImporter, object> Copy);
-
-    sealed record Table(string Name, IReadOnlyList<Column> Columns);
-
-    // One mapping per entity type and load (the model differs by provider), read from the EF model:
-    // scalar properties and the columns of complex properties (Title_Vi, Title_En, ...), with EF's
-    // value converters (enums to numbers).
-    Table TableFor<T>() where T : class
-    {
-        if (mappings.TryGetValue(typeof(T), out var known)) return known;
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var name = entity.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(name, entity.GetSchema());
-        var row = Expression.Parameter(typeof(object), "row");
-        var typed = Expression.Convert(row, typeof(T));
-        var columns = new List<Column>();
-        foreach (var property in entity.GetProperties())
-            columns.Add(ColumnFor(property, store, row, Expression.Property(typed, property.PropertyInfo!)));
-        foreach (var complex in entity.GetComplexProperties())
-        {
-            var owner = Expression.Property(typed, complex.PropertyInfo!);
-            foreach (var property in complex.ComplexType.GetProperties())
-            {
-                var value = Expression.Property(owner, property.PropertyInfo!);
-                var guarded = Expression.Condition(Expression.Equal(owner, Expression.Constant(null, owner.Type)),
-                    Expression.Constant(null, typeof(object)), Expression.Convert(value, typeof(object)));
-                columns.Add(ColumnFor(property, store, row, guarded));
-            }
-        }
-        return mappings[typeof(T)] = new Table(name, columns);
-    }
-
-    static Column ColumnFor(IProperty property, StoreObjectIdentifier store, ParameterExpression row, Expression value)
-    {
-        var get = Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), row).Compile();
-        var converter = property.GetTypeMapping().Converter;
-        Func<object, object?> read = converter is null ? get : r => get(r) is { } v ? converter.ConvertToProvider(v) : null;
-        var clrType = converter?.ProviderClrType ?? property.ClrType;
-        var providerType = Nullable.GetUnderlyingType(clrType) ?? clrType;
-        var dbType = providerType switch
-        {
-            _ when providerType == typeof(int) => NpgsqlDbType.Integer,
-            _ when providerType == typeof(long) => NpgsqlDbType.Bigint,
-            _ when providerType == typeof(short) => NpgsqlDbType.Smallint,
-            _ when providerType == typeof(bool) => NpgsqlDbType.Boolean,
-            _ when providerType == typeof(string) => NpgsqlDbType.Text,
-            _ when providerType == typeof(decimal) => NpgsqlDbType.Numeric,
-            _ when providerType == typeof(double) => NpgsqlDbType.Double,
-            _ when providerType == typeof(DateOnly) => NpgsqlDbType.Date,
-            _ when providerType == typeof(DateTime) => (property.GetColumnType(store) ?? "").Contains("without") ? NpgsqlDbType.Timestamp : NpgsqlDbType.TimestampTz,
-            _ when providerType == typeof(Guid) => NpgsqlDbType.Uuid,
-            _ when providerType == typeof(byte[]) => NpgsqlDbType.Bytea,
-            _ => throw new NotSupportedException($"Bulk load cannot write {providerType.Name} ({property.DeclaringType.DisplayName()}.{property.Name})."),
-        };
-        var write = typeof(BulkLoad).GetMethod(nameof(Write), BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(providerType).CreateDelegate<Action<NpgsqlBinaryImporter, object, NpgsqlDbType>>();
-        return new Column(property.GetColumnName(store)!, read, (importer, v) => write(importer, v, dbType));
-    }
-
-    static void Write<TValue>(NpgsqlBinaryImporter importer, object value, NpgsqlDbType type) => importer.Write((TValue)value, type);
 }

@@ -87,6 +87,24 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
 
     protected virtual void ConfigureProvider(ModelBuilder b) { }
 
+    bool bulk;
+
+    // A save of thousands of new or changed records of one kind (an import): on PostgreSQL their rows are written by
+    // COPY (BulkSave) instead of a statement each; the stamps, the version check, the audit and the translation
+    // counts are those of every save. SQLite saves them as usual.
+    public async Task<int> SaveChangesInBulkAsync(CancellationToken ct)
+    {
+        bulk = IsPostgres;
+        try
+        {
+            return await SaveChangesAsync(ct);
+        }
+        finally
+        {
+            bulk = false;
+        }
+    }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // The tracker is scanned for changes twice a save: before the passes below and after stamping. Left to itself,
@@ -121,7 +139,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
     {
         var pending = AuditTrail.Capture(ChangeTracker);
         var counts = TranslationCountChange.Capture(ChangeTracker);
-        if (pending.Count == 0 && counts is null) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (pending.Count == 0 && counts is null && !bulk) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         // The change, its audit entries and the translation counts it moves are saved together or not at all.
         // Ids of new records are known only after the first statement, so the audit rows follow it inside one
@@ -130,7 +148,7 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
         async Task<int> SaveAsync(CancellationToken ct)
         {
             if (counts is not null) await counts.BeforeSaveAsync(this, ct);
-            var count = await base.SaveChangesAsync(false, ct);
+            var count = bulk ? await BulkSave.WriteAsync(this, ct) : await base.SaveChangesAsync(false, ct);
             if (counts is not null) await counts.AfterSaveAsync(this, ct);
             await WriteAuditAsync(pending, ct);
             return count;

@@ -215,7 +215,7 @@ public static class ImportPlan
                         var report = await RecordWrite.StageAsync(db, p.Input, existing, user, token);
                         if (existing is null) created.Add((p.Row, report));
                     }
-                    await db.SaveChangesAsync(token);
+                    await db.SaveChangesInBulkAsync(token);
                     db.ChangeTracker.Clear();
                     foreach (var (row, report) in created) row.ReportId = report.Id;
                     created.Clear();
