@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit and integration tests on SQLite and on a throwaway PostgreSQL that this
-# script starts and removes, and the browser journeys in Debian's Chromium.
+# script starts and removes (the S3 attachment store's against s3rver, which they start themselves),
+# and the browser journeys in Debian's Chromium.
 # Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Instruments).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,8 @@ pgdir=$(mktemp -d /tmp/concord-pg.XXXXXX)
 log=$(mktemp /tmp/concord-test.XXXXXX.log)
 trap 'scripts/postgres.sh stop "$pgdir"; rm -f "$log"' EXIT
 export CONCORD_TEST_POSTGRES=$(scripts/postgres.sh start "$pgdir")
+# The launcher of the S3-compatible server that the S3 attachment store's tests start (installed above).
+export CONCORD_TEST_S3RVER="$PWD/tests/s3rver/serve.js"
 # Each test class starts an app; without this each one watches its settings files, and a few hundred
 # watchers exhaust the kernel's inotify instances (128 by default) on a busy machine.
 export DOTNET_hostBuilder__reloadConfigOnChange=false

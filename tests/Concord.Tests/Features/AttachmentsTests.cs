@@ -351,7 +351,7 @@ public abstract class AttachmentsTests(ConcordFactory factory)
     }
 
     // The tests read messages in English, as a browser asking for it would get them.
-    static HttpClient En(HttpClient client)
+    internal static HttpClient En(HttpClient client)
     {
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         return client;
@@ -367,7 +367,7 @@ public abstract class AttachmentsTests(ConcordFactory factory)
     Task<int> PublicMeetingAsync() => factory.WithDbAsync(db => db.Meetings.Where(m => m.Visibility == Visibility.Public).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
 
     // The page's form, as a browser without script sends it: multipart, with the page's antiforgery token.
-    static async Task<HttpResponseMessage> UploadOnPageAsync(HttpClient client, string url, string name, byte[] content)
+    internal static async Task<HttpResponseMessage> UploadOnPageAsync(HttpClient client, string url, string name, byte[] content)
     {
         var page = await client.GetPageAsync(url);
         var token = page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -376,7 +376,7 @@ public abstract class AttachmentsTests(ConcordFactory factory)
         return await client.PostAsync(url + "?handler=Upload&culture=en", form);
     }
 
-    static Task<HttpResponseMessage> UploadByApiAsync(HttpClient client, string url, string name, byte[] content) =>
+    internal static Task<HttpResponseMessage> UploadByApiAsync(HttpClient client, string url, string name, byte[] content) =>
         client.PostAsync(url, new MultipartFormDataContent { FilePart("file", name, content) });
 
     // The name as RFC 7578 allows (filename*, UTF-8), so control characters and slashes reach the server as sent.
@@ -439,7 +439,7 @@ public abstract class AttachmentsTests(ConcordFactory factory)
     });
 
     // Files of each kind, made here: enough of each format for the sniffer, different each time.
-    static byte[] Pdf(string text) => Encoding.ASCII.GetBytes($"%PDF-1.7\n1 0 obj\n<< /Title ({text}) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+    internal static byte[] Pdf(string text) => Encoding.ASCII.GetBytes($"%PDF-1.7\n1 0 obj\n<< /Title ({text}) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 
     static byte[] Concat(byte[] first, byte[] second) => [.. first, .. second];
 

@@ -5,9 +5,9 @@ using Concord.Features.Attachments;
 
 namespace Concord.Tests.Rules;
 
-// The S3 store signs its requests with AWS Signature Version 4. No S3-compatible server installs on this
-// machine from Debian (MinIO is not packaged; Ceph's radosgw needs a cluster), so the signature is checked
-// against the worked example AWS publishes, and the store's requests against a stand-in that keeps objects.
+// The S3 store signs its requests with AWS Signature Version 4: checked here against the worked example AWS
+// publishes, and the store's requests against a stand-in that keeps objects. Features/S3AttachmentsTests runs
+// the store through the app against a real S3-compatible server that verifies the signature (s3rver).
 public class S3SignatureTests
 {
     [Fact]

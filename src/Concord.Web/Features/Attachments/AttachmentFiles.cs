@@ -17,6 +17,9 @@ public sealed record AttachmentRefusal(string Key, params object[] Args);
 // store and its row saved (audited, as every change). A refused file leaves nothing behind.
 public sealed class AttachmentFiles(IAttachmentStore store, IOptions<AttachmentOptions> options, ILogger<AttachmentFiles> log)
 {
+    // The refusal that is not the file's fault: the API answers it 503, not 400.
+    public const string StoreFailed = "Attachments.Error.StoreFailed";
+
     public AttachmentOptions Options => options.Value;
 
     public async Task<(Attachment? Saved, AttachmentRefusal? Refused)> UploadAsync(
@@ -51,7 +54,17 @@ public sealed class AttachmentFiles(IAttachmentStore store, IOptions<AttachmentO
 
         var key = AttachmentRules.NewKey();
         spool.Position = 0;
-        await store.PutAsync(key, spool, length, sha256, ct);
+        try
+        {
+            await store.PutAsync(key, spool, length, sha256, ct);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException || e is TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            // The store refused the file (a wrong key, a full disk) or could not be reached: no row is saved,
+            // the user is told the file was not stored, and what the store said goes to the log only.
+            log.LogError(e, "Attachment {Key} ({Length} bytes) could not be put in the store; nothing was saved", key, length);
+            return (null, new(StoreFailed));
+        }
         var user = db.Viewer;
         var attachment = new Attachment
         {

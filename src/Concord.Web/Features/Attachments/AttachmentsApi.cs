@@ -74,6 +74,8 @@ public static class AttachmentsApi
         }
         await using var content = file?.OpenReadStream();
         var (saved, refused) = await files.UploadAsync(db, owner, file?.FileName, content, file?.Length ?? 0, ct);
+        if (refused?.Key == AttachmentFiles.StoreFailed)
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: t[refused.Key]);
         if (refused is not null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [FilePart] = [t[refused.Key, refused.Args].Value] });
         var row = Row(saved!, AttachmentList.ApiUrl(owner, saved!.Id));
