@@ -19,6 +19,9 @@ namespace Concord.Features.Import;
 public static class ImportPlan
 {
     const int Chunk = 1000;
+    // Reports applied and written per save of the import's transaction: on PostgreSQL each save is a few COPY
+    // statements (ConcordDb.SaveChangesInBulkAsync), so fewer, larger saves cost less; 10,000 tracked reports stay small.
+    const int SaveBatch = 10_000;
 
     public sealed record Planned(ImportRow Row, ProgressReportInput Input, int? ExistingId);
 
@@ -192,7 +195,8 @@ public static class ImportPlan
     }
 
     // Saves every create and update of a judgement in one transaction, or nothing: a report saved by someone else
-    // in between fails the whole save (RecordWrite's version check), and the caller judges the file again.
+    // in between fails the whole save (RecordWrite's version check), and the caller judges the file again. The values
+    // are each report input's own (RecordWrite.StageAsync); only the rows are written in bulk (Data/BulkSave.cs).
     public static async Task<bool> SaveAsync(ConcordDb db, CurrentUser user, ReportImport import, Judgement judgement, CancellationToken ct)
     {
         var at = db.Clock.GetUtcNow().UtcDateTime;
@@ -204,7 +208,7 @@ public static class ImportPlan
                 await using var transaction = await db.Database.BeginTransactionAsync(token);
                 // Each new report's id is given to its row as its batch is saved: the reports themselves are let go.
                 var created = new List<(ImportRow Row, ProgressReport Report)>();
-                foreach (var batch in judgement.Writes.Chunk(Chunk))
+                foreach (var batch in judgement.Writes.Chunk(SaveBatch))
                 {
                     var ids = batch.Where(p => p.ExistingId is not null).Select(p => p.ExistingId!.Value).ToList();
                     var tracked = ids.Count == 0 ? [] : await ProgressReportInput.ForEdit(db).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, token);
