@@ -118,6 +118,37 @@ public abstract class ImportTests(ConcordFactory factory)
     }
 
     [Fact]
+    public async Task AWithdrawnReportIsNotTheLatestOfItsPeriod()
+    {
+        // Two reports of this side in 2024-2025 on the first clause; the newer one is withdrawn. A row naming no report
+        // meets the older one, as the form would: this side reported in that period, so the row is refused as stale.
+        var s = await SetUpAsync();
+        var older = await s.World.AddReportAsync(s.Commitments[0], "VN", CommitmentStatus.InProgress, new DateOnly(2024, 6, 1));
+        async Task WithdrawAsync(int id) => await factory.WithDbAsync(async db =>
+        {
+            var report = await db.ProgressReports.SingleAsync(r => r.Id == id);
+            (report.WithdrawnAt, report.WithdrawnBy, report.WithdrawnSide) = (DateTime.UtcNow, "test", "VN");
+            await db.SaveChangesAsync();
+        });
+        await WithdrawAsync(s.Report);
+        var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
+        var row = RowOf(rows, s.Commitments[0]);
+        (row[C.ReportId], row[C.Version], row[C.Status], row[C.Narrative]) = (null, null, "Done", $"Hoàn thành {s.World.Tag}");
+        var file = ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray()));
+
+        var (preview, _) = await UploadAsync(s.Client, file, "bao-cao.xlsx");
+        var refused = preview.QuerySelector("#rows tr[data-verdict='Refused']")!;
+        Assert.Equal(s.Commitments[0].ToString(), refused.QuerySelectorAll("td")[1].TextContent);
+        Assert.Contains("Báo cáo đã được sửa sau khi tải mẫu", refused.QuerySelectorAll("td").Last().TextContent);
+
+        // With both withdrawn, the row makes a new report.
+        await WithdrawAsync(older);
+        (preview, _) = await UploadAsync(s.Client, file, "bao-cao.xlsx");
+        Assert.Equal(1, Count(preview, "create"));
+        Assert.Equal(0, Count(preview, "refused"));
+    }
+
+    [Fact]
     public async Task AnExportedFileNotEditedImportsAsNoChangesInXlsxAndCsv()
     {
         var s = await SetUpAsync();
