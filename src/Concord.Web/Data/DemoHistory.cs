@@ -24,17 +24,20 @@ public static class DemoHistory
 
     public static async Task LoadIfEmptyAsync(ConcordDb db, CancellationToken ct)
     {
+        // Each file is read once a start: a read is most of the time of a start on a database that has the demo.
+        var history = Read(HistoryFile);
+        var illustrative = Read(IllustrativeFile);
         if (await db.Instruments.AnyAsync(ct))
         {
-            await AddMissingLaoAsync(db, ct);
-            await AddReview2018IfAbsentAsync(db, ct);
+            await AddMissingLaoAsync(db, [history, illustrative], ct);
+            await AddReview2018IfAbsentAsync(db, history, ct);
             return;
         }
         var terms = (await db.Terms.AsNoTracking().Select(t => new { t.Vocabulary, t.Code, t.Id }).ToListAsync(ct))
             .ToDictionary(t => (t.Vocabulary, t.Code), t => t.Id);
         var loader = new Loader(db, terms);
-        loader.Add(Read(HistoryFile), illustrative: false);
-        loader.Add(Read(IllustrativeFile), illustrative: true);
+        loader.Add(history, illustrative: false);
+        loader.Add(illustrative, illustrative: true);
         // The history was published in the press, so the public may read it; the illustrative working
         // records are shared by the signed-in officials of both sides (the default for a new record).
         foreach (var entry in db.ChangeTracker.Entries<Record>())
@@ -61,9 +64,8 @@ public static class DemoHistory
     // rest on article 003 alone (and the review's year), linked to the organisations, meetings and source
     // it already has. Once any of those instruments is there it does nothing, so records an official
     // deleted are not brought back at the next start.
-    static async Task AddReview2018IfAbsentAsync(ConcordDb db, CancellationToken ct)
+    static async Task AddReview2018IfAbsentAsync(ConcordDb db, DemoDocument history, CancellationToken ct)
     {
-        var history = Read(HistoryFile);
         static bool OnlyReview(List<string> sources) => sources is ["003"];
         var instrumentKeys = history.Instruments.Where(i => OnlyReview(i.Sources)).Select(i => i.Key).ToList();
         if (instrumentKeys.Count == 0 || await db.Instruments.IgnoreQueryFilters().AnyAsync(i => instrumentKeys.Contains(i.Key!), ct)) return;
@@ -114,9 +116,9 @@ public static class DemoHistory
     // official's own Lao stays, and so does the gap in a record whose Vietnamese was edited, since the
     // file's Lao would translate words the record no longer holds. It reads only the demo's records
     // (by key, by name, under the demo's instruments), so a start stays cheap on a large database.
-    static async Task AddMissingLaoAsync(ConcordDb db, CancellationToken ct)
+    static async Task AddMissingLaoAsync(ConcordDb db, DemoDocument[] files, CancellationToken ct)
     {
-        DemoDocument[] files = [Read(HistoryFile), Read(IllustrativeFile)];
+        if (!await MayLackLaoAsync(db, files, ct)) return;
 
         var organisations = files.SelectMany(f => f.Organisations).ToDictionary(o => o.Key);
         var organisationKeys = organisations.Keys.ToList();
@@ -169,6 +171,7 @@ public static class DemoHistory
             Fill(a.Description, activities[a.Title.Vi!].DescriptionVi, activities[a.Title.Vi!].DescriptionLo);
         }
 
+        if (!db.ChangeTracker.HasChanges()) return;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -178,6 +181,50 @@ public static class DemoHistory
             // Another instance starting at the same time filled them first.
             db.ChangeTracker.Clear();
         }
+    }
+
+    // Whether a demo record has no Lao in a text the files give Lao for: one statement, where the filling reads seven
+    // tables one by one and tracks what it reads. Every start on a database that has the demo asks; the answer is no
+    // but for the first start after the files gained Lao, or while an official's edit keeps a text from taking it.
+    static async Task<bool> MayLackLaoAsync(ConcordDb db, DemoDocument[] files, CancellationToken ct)
+    {
+        static List<string> With<T>(IEnumerable<T> records, Func<T, string?> key, Func<T, string?> lo) =>
+            [.. records.Where(r => !string.IsNullOrWhiteSpace(lo(r)) && key(r) is not null).Select(r => key(r)!).Distinct()];
+        var organisations = With(files.SelectMany(f => f.Organisations), o => o.Key, o => o.NameLo);
+        var people = With(files.SelectMany(f => f.People), p => p.Name, p => p.PositionLo);
+        var meetings = files.SelectMany(f => f.Meetings).ToList();
+        var meetingTitles = With(meetings, m => m.Key, m => m.TitleLo);
+        var meetingAgendas = With(meetings, m => m.Key, m => Lines(m.AgendaLo));
+        var meetingSummaries = With(meetings, m => m.Key, m => m.SummaryLo);
+        var instruments = files.SelectMany(f => f.Instruments).ToList();
+        var instrumentKeys = instruments.Select(i => i.Key).ToList();
+        var instrumentTitles = With(instruments, i => i.Key, i => i.TitleLo);
+        var instrumentSummaries = With(instruments, i => i.Key, i => i.SummaryLo);
+        var commitments = With(files.SelectMany(f => f.Commitments), c => c.TextVi, c => c.TextLo);
+        var reports = With(files.SelectMany(f => f.Reports), r => r.NarrativeVi, r => r.NarrativeLo);
+        var activities = files.SelectMany(f => f.Activities).ToList();
+        var activityTitles = With(activities, a => a.TitleVi, a => a.TitleLo);
+        var activityDescriptions = With(activities, a => a.TitleVi, a => a.DescriptionLo);
+
+        return await db.Organisations.IgnoreQueryFilters()
+            .Where(o => organisations.Contains(o.Key!) && (o.Name.Lo == null || o.Name.Lo == "")).Select(o => o.Id)
+            .Concat(db.People.IgnoreQueryFilters()
+                .Where(p => people.Contains(p.Name) && (p.Position.Lo == null || p.Position.Lo == "")).Select(p => p.Id))
+            .Concat(db.Meetings.IgnoreQueryFilters()
+                .Where(m => (meetingTitles.Contains(m.Key!) && (m.Title.Lo == null || m.Title.Lo == ""))
+                    || (meetingAgendas.Contains(m.Key!) && (m.Agenda.Lo == null || m.Agenda.Lo == ""))
+                    || (meetingSummaries.Contains(m.Key!) && (m.Summary.Lo == null || m.Summary.Lo == ""))).Select(m => m.Id))
+            .Concat(db.Instruments.IgnoreQueryFilters()
+                .Where(i => (instrumentTitles.Contains(i.Key!) && (i.Title.Lo == null || i.Title.Lo == ""))
+                    || (instrumentSummaries.Contains(i.Key!) && (i.Summary.Lo == null || i.Summary.Lo == ""))).Select(i => i.Id))
+            .Concat(db.Commitments.IgnoreQueryFilters()
+                .Where(c => instrumentKeys.Contains(c.Instrument.Key!) && commitments.Contains(c.Text.Vi!) && (c.Text.Lo == null || c.Text.Lo == "")).Select(c => c.Id))
+            .Concat(db.ProgressReports.IgnoreQueryFilters()
+                .Where(r => instrumentKeys.Contains(r.Commitment.Instrument.Key!) && reports.Contains(r.Narrative.Vi!) && (r.Narrative.Lo == null || r.Narrative.Lo == "")).Select(r => r.Id))
+            .Concat(db.Activities.IgnoreQueryFilters()
+                .Where(a => (activityTitles.Contains(a.Title.Vi!) && (a.Title.Lo == null || a.Title.Lo == ""))
+                    || (activityDescriptions.Contains(a.Title.Vi!) && (a.Description.Lo == null || a.Description.Lo == ""))).Select(a => a.Id))
+            .AnyAsync(ct);
     }
 
     static void Fill(LocalizedText text, string? vi, string? lo)
