@@ -237,19 +237,12 @@ public static class DemoHistory
 
     static string? Lines(List<string> lines) => lines.Count == 0 ? null : string.Join('\n', lines);
 
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        // A misspelt field would otherwise drop a fact silently.
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     internal static DemoDocument Read(string file)
     {
         var assembly = typeof(DemoHistory).Assembly;
         var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".Demo." + file, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(name)!;
-        return JsonSerializer.Deserialize<DemoDocument>(stream, Json) ?? throw new InvalidDataException($"Demo file {file} is empty.");
+        return JsonSerializer.Deserialize(stream, DemoJson.Default.DemoDocument) ?? throw new InvalidDataException($"Demo file {file} is empty.");
     }
 
     sealed class Loader(ConcordDb db, Dictionary<(string, string), int> terms)
@@ -496,19 +489,27 @@ public static class DemoHistory
 // people are referred to by name, commitments by a ref used only inside the files. Each record lists
 // the sources it rests on ("sources", the articles' keys) and may quote them ("citations": the
 // passage word for word, and a note in three languages); both become Citation rows.
+// The readers of the demo files are generated at build time: made by reflection, they took a tenth of a second of
+// every start that reads the files (each start with SeedDemo). A misspelt field would otherwise drop a fact silently.
+// The properties below have setters, not init: a generated reader sets every init property, to null when the file
+// leaves it out, where a setter keeps the empty list it starts with (dotnet/runtime#84484).
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(DemoDocument))]
+internal sealed partial class DemoJson : JsonSerializerContext;
+
 internal sealed class DemoDocument
 {
-    public string? About { get; init; }
-    public List<DemoSource> Sources { get; init; } = [];
-    public List<DemoOrganisation> Organisations { get; init; } = [];
-    public List<DemoPerson> People { get; init; } = [];
-    public List<DemoMeeting> Meetings { get; init; } = [];
-    public List<DemoInstrument> Instruments { get; init; } = [];
-    public List<DemoCommitment> Commitments { get; init; } = [];
-    public List<DemoReport> Reports { get; init; } = [];
-    public List<DemoActivity> Activities { get; init; } = [];
-    public List<DemoRound> Rounds { get; init; } = [];
-    public List<DemoYear> Years { get; init; } = [];
+    public string? About { get; set; }
+    public List<DemoSource> Sources { get; set; } = [];
+    public List<DemoOrganisation> Organisations { get; set; } = [];
+    public List<DemoPerson> People { get; set; } = [];
+    public List<DemoMeeting> Meetings { get; set; } = [];
+    public List<DemoInstrument> Instruments { get; set; } = [];
+    public List<DemoCommitment> Commitments { get; set; } = [];
+    public List<DemoReport> Reports { get; set; } = [];
+    public List<DemoActivity> Activities { get; set; } = [];
+    public List<DemoRound> Rounds { get; set; } = [];
+    public List<DemoYear> Years { get; set; } = [];
 }
 
 internal sealed record DemoRound(string Key, string? NameVi, string? NameEn, string? NameLo, string Period, string Due, string? Side, string? Instrument, int RemindDaysBefore);
@@ -517,10 +518,10 @@ internal sealed record DemoRound(string Key, string? NameVi, string? NameEn, str
 internal sealed record DemoYear(int Year, string Country, int? BilateralCommittees, int? NgoPartners, bool NgoPartnersApproximate,
     string? PartnersNoteVi, string? PartnersNoteEn, string? PartnersNoteLo, string? Currency)
 {
-    public List<string> Partners { get; init; } = [];
-    public List<DemoRate> Rates { get; init; } = [];
-    public List<string> Sources { get; init; } = [];
-    public List<DemoCitation> Citations { get; init; } = [];
+    public List<string> Partners { get; set; } = [];
+    public List<DemoRate> Rates { get; set; } = [];
+    public List<string> Sources { get; set; } = [];
+    public List<DemoCitation> Citations { get; set; } = [];
 }
 
 internal sealed record DemoRate(string Currency, decimal Rate, string On, string Source);
@@ -529,15 +530,15 @@ internal sealed record DemoOrganisation(
     string Key, string Kind, string? Country, string? Parent, string? NameVi, string? NameEn, string? NameLo,
     string? Abbreviation, string? Successor, string? SucceededOn, string? Note, List<string>? Sources)
 {
-    public string? SucceededOnInferenceVi { get; init; }
-    public string? SucceededOnInferenceEn { get; init; }
-    public string? SucceededOnInferenceLo { get; init; }
-    public List<DemoCitation> Citations { get; init; } = [];
+    public string? SucceededOnInferenceVi { get; set; }
+    public string? SucceededOnInferenceEn { get; set; }
+    public string? SucceededOnInferenceLo { get; set; }
+    public List<DemoCitation> Citations { get; set; } = [];
 }
 
 internal sealed record DemoPerson(string Name, string Org, string? PositionVi, string? PositionEn, string? PositionLo, List<string>? Sources)
 {
-    public List<DemoCitation> Citations { get; init; } = [];
+    public List<DemoCitation> Citations { get; set; } = [];
 }
 
 // "published" as the article prints it, in ISO form: "2021-10-20T21:40", or a day alone.
@@ -548,35 +549,35 @@ internal sealed record DemoCitation(string Source, string? Passage, string? Note
 // A date that comes from reasoning, not from a source, carries the reasoning in three languages.
 internal abstract record DemoDated
 {
-    public string? DateInferenceVi { get; init; }
-    public string? DateInferenceEn { get; init; }
-    public string? DateInferenceLo { get; init; }
-    public List<DemoCitation> Citations { get; init; } = [];
+    public string? DateInferenceVi { get; set; }
+    public string? DateInferenceEn { get; set; }
+    public string? DateInferenceLo { get; set; }
+    public List<DemoCitation> Citations { get; set; } = [];
 }
 
 internal sealed record DemoMeeting(
     string Key, string Kind, int? Number, string? TitleVi, string? TitleEn, string? TitleLo, string? Place, bool Online, string? Date, string? DateNote,
     string? SummaryVi, string? SummaryEn, string? SummaryLo, string? Prepares, string? SourceNote) : DemoDated
 {
-    public List<string> AgendaVi { get; init; } = [];
-    public List<string> AgendaEn { get; init; } = [];
-    public List<string> AgendaLo { get; init; } = [];
-    public List<string> Chairs { get; init; } = [];
-    public List<string> Participants { get; init; } = [];
-    public List<string> Sources { get; init; } = [];
+    public List<string> AgendaVi { get; set; } = [];
+    public List<string> AgendaEn { get; set; } = [];
+    public List<string> AgendaLo { get; set; } = [];
+    public List<string> Chairs { get; set; } = [];
+    public List<string> Participants { get; set; } = [];
+    public List<string> Sources { get; set; } = [];
 }
 
 internal sealed record DemoInstrument(
     string Key, string Kind, InstrumentStatus Status, string? TitleVi, string? TitleEn, string? TitleLo, string? SummaryVi, string? SummaryEn, string? SummaryLo,
     string? Signed, string? InForce, string? DateNote, string? Meeting, string? SourceNote) : DemoDated
 {
-    public List<string> Parties { get; init; } = [];
-    public List<string> Signatories { get; init; } = [];
-    public List<DemoLink> Links { get; init; } = [];
-    public List<string> Sources { get; init; } = [];
-    public string? Area { get; init; }
-    public CooperationChannel? Channel { get; init; }
-    public int? ReportedInYear { get; init; }
+    public List<string> Parties { get; set; } = [];
+    public List<string> Signatories { get; set; } = [];
+    public List<DemoLink> Links { get; set; } = [];
+    public List<string> Sources { get; set; } = [];
+    public string? Area { get; set; }
+    public CooperationChannel? Channel { get; set; }
+    public int? ReportedInYear { get; set; }
 }
 
 internal sealed record DemoLink(InstrumentLinkKind Kind, string To);
@@ -585,17 +586,17 @@ internal sealed record DemoCommitment(
     string Ref, string Instrument, string? Number, int Sequence, string Area, string? Period, string? Due, CommitmentStatus Status,
     string? TextVi, string? TextEn, string? TextLo, string? CarriedOverFrom, string? SourceNote)
 {
-    public List<DemoCitation> Citations { get; init; } = [];
-    public List<string> Leads { get; init; } = [];
-    public List<string> Sources { get; init; } = [];
+    public List<DemoCitation> Citations { get; set; } = [];
+    public List<string> Leads { get; set; } = [];
+    public List<string> Sources { get; set; } = [];
 }
 
 internal sealed record DemoReport(
     string Commitment, string Country, string Org, string Period, string ReportedOn, CommitmentStatus Status,
     string? NarrativeVi, string? NarrativeEn, string? NarrativeLo, int? People, int? Women, decimal? Value, string? Currency)
 {
-    public List<string> Sources { get; init; } = [];
-    public List<DemoCitation> Citations { get; init; } = [];
+    public List<string> Sources { get; set; } = [];
+    public List<DemoCitation> Citations { get; set; } = [];
 }
 
 internal sealed record DemoActivity(
@@ -603,10 +604,10 @@ internal sealed record DemoActivity(
     string? Starts, string? Ends, string? DateNote, string? Meeting, int? PeopleTotal, int? PeopleWomen, int? PeopleMen, decimal? Value, string? Currency,
     bool ValueIsLowerBound, string? SourceNote) : DemoDated
 {
-    public List<DemoActivityOrganisation> Organisations { get; init; } = [];
-    public List<string> Commitments { get; init; } = [];
-    public List<string> Sources { get; init; } = [];
-    public int? ReportedInYear { get; init; }
+    public List<DemoActivityOrganisation> Organisations { get; set; } = [];
+    public List<string> Commitments { get; set; } = [];
+    public List<string> Sources { get; set; } = [];
+    public int? ReportedInYear { get; set; }
 }
 
 internal sealed record DemoActivityOrganisation(string Org, ActivityRole Role);
