@@ -5,7 +5,9 @@
 #   bench/cold-start.sh [--runs 5] [--app DIR]...
 # Without --app it publishes this commit (dotnet publish src/Concord.Web -c Release). Each --app DIR is an app
 # published earlier, e.g. another commit's; with several, their starts take turns, so that they share the machine's
-# load alike. The last line per app is machine-readable: "MEDIAN <dir> empty=<s> existing=<s> runs=<n>".
+# load alike. The last line per app is machine-readable: "MEDIAN <dir> empty=<s> existing=<s> runs=<n> cpu_empty=<s>
+# cpu_existing=<s>", the CPU seconds being what the process had used when it answered: on a busy machine the wall time
+# grows with the others' load, the CPU time much less.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5
@@ -18,7 +20,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-work=$(mktemp -d /tmp/concord-cold.XXXXXX)
+work=$(mktemp -d -t concord-cold.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 if [ ${#apps[@]} -eq 0 ]; then
   echo "publishing Concord (Release)..." >&2
@@ -54,12 +56,11 @@ for i in $(seq 1 "$runs"); do
     read -r empty empty_cpu < <(start "${apps[$n]}" "$db")
     read -r existing existing_cpu < <(start "${apps[$n]}" "$db")
     echo "RUN ${apps[$n]} $i empty=$empty (cpu $empty_cpu) existing=$existing (cpu $existing_cpu) load=$(cut -d' ' -f1 /proc/loadavg)"
-    echo "${apps[$n]} $empty $existing" >> "$work/times"
+    echo "${apps[$n]} $empty $existing $empty_cpu $existing_cpu" >> "$work/times"
   done
 done
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+column() { awk -v a="$1" -v c="$2" '$1 == a {print $c}' "$work/times" | median; }
 for app in "${apps[@]}"; do
-  empty=$(awk -v a="$app" '$1 == a {print $2}' "$work/times" | median)
-  existing=$(awk -v a="$app" '$1 == a {print $3}' "$work/times" | median)
-  echo "MEDIAN $app empty=$empty existing=$existing runs=$runs"
+  echo "MEDIAN $app empty=$(column "$app" 2) existing=$(column "$app" 3) runs=$runs cpu_empty=$(column "$app" 4) cpu_existing=$(column "$app" 5)"
 done
