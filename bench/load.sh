@@ -176,18 +176,8 @@ css_code=$(curl -s -o /dev/null -w '%{http_code}' "$base$(curl -s "$base/" | gre
 rss_end=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$app_pid/status)
 kill $app_pid; wait $app_pid 2>/dev/null || true; app_pid=""
 
-# Cold start on SQLite, on an existing database: the first start makes and fills it, the second is timed.
-cold() {
-  local started=$(date +%s.%N) p
-  (cd "$work/elsewhere" && exec env ASPNETCORE_ENVIRONMENT=Staging ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    ConnectionStrings__Concord="Data Source=$work/cold.db" dotnet "$work/app/Concord.Web.dll" > "$work/cold.log" 2>&1) &
-  p=$!
-  until curl -sf "http://127.0.0.1:$port/health/live" >/dev/null 2>&1; do sleep 0.05; kill -0 $p 2>/dev/null || break; done
-  python3 -c "print(f'{$(date +%s.%N) - $started:.2f}')"
-  kill $p; wait $p 2>/dev/null || true
-}
-cold_empty=$(cold)
-cold_existing=$(cold)
+# Cold start on SQLite, on an empty database and on the one that start left: the median of five starts of each.
+read -r cold_empty cold_existing < <(bench/cold-start.sh --app "$work/app" --runs 5 | sed -n 's/^MEDIAN .* empty=\([0-9.]*\) existing=\([0-9.]*\) .*/\1 \2/p')
 
 out="bench/results/load-$(date +%F)-$label.md"
 {
@@ -216,7 +206,7 @@ out="bench/results/load-$(date +%F)-$label.md"
   echo "| first visit of the home page, anonymous, empty cache | $first_total bytes |"
   echo "| \`GET /api/commitments?sort=due\` | $due_code |"
   echo "| CSS of the app started from another folder | $css_code |"
-  echo "| cold start on SQLite: empty database / existing database | $cold_empty s / $cold_existing s |"
+  echo "| cold start on SQLite until \`/health/live\` answers, median of 5 (bench/cold-start.sh): empty database / existing database | $cold_empty s / $cold_existing s |"
   echo
   echo "First visit, file by file (status, bytes with headers, encoding, Cache-Control):"
   echo

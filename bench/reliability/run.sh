@@ -15,7 +15,8 @@ pgdir=$(mktemp -d /tmp/concord-reliability-pg.XXXXXX)
 trap 'scripts/postgres.sh stop "$pgdir"; rm -rf "$work"' EXIT
 
 dotnet build -c Release bench/reliability/Concord.Reliability 2>&1 | grep -E " error |Build succeeded" | sort -u
-dotnet publish -c Release --no-build src/Concord.Web -o "$work/app" 2>&1 | grep -E " error |->" | tail -n 1
+# Published as an operator publishes it (ReadyToRun, for this machine), not from the build above, which has no platform.
+dotnet publish -c Release src/Concord.Web -o "$work/app" 2>&1 | grep -E " error |->" | tail -n 1
 
 server=$(scripts/postgres.sh start "$pgdir")
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)

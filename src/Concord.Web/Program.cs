@@ -62,43 +62,61 @@ if (args is ["backup" or "restore", ..])
     return await Backup.RunAsync(app.Services, args[0], args[1..]);
 }
 
+// The database is prepared (pending migrations, the start-up checks, the demo) on another thread while this one sets up
+// the web pipeline, which does not touch the database: building EF's model is most of the preparation, and the two
+// used to take turns on one core. Nothing is served and no background job runs until both are done (RunAsync, below).
+var preparing = Task.Run(() => app.Services.PrepareDatabaseAsync());
+if (args is ["delete-demo-accounts" or "recount-translations"])
+{
+    if (!await PreparedAsync(app, preparing)) return 1;
+    return args[0] == "delete-demo-accounts"
+        ? await DemoAccounts.DeleteAsync(app.Services)
+        : await Concord.Features.Translations.TranslationCounts.RunAsync(app.Services, Console.Out);
+}
+
 try
 {
-    await app.Services.PrepareDatabaseAsync();
+    app.UseConcordWeb();
+    app.UseImportUploadLimit();
+    app.MapConcordApi();
+    app.MapOrganisationsApi();
+    app.MapInstrumentsApi();
+    app.MapMeetingsApi();
+    app.MapCommitmentsApi();
+    app.MapActivitiesApi();
+    app.MapRoundsApi();
+    app.MapSearchApi();
+    app.MapIatiExport();
+    app.MapDocuments();
+    app.MapCalendarFeeds();
+    app.MapAttachmentsApi();
+    app.MapConcordHealth();
 }
-catch (Exception e) when (DatabaseSetup.ExplainOpenFailure(app.Services, e) is { } problem)
+catch
 {
-    // A missing folder or a read-only file is the operator's to fix: the path and the cause, not a stack trace.
-    await Console.Error.WriteLineAsync(problem);
-    return 1;
+    // A setting refused here (an address among the proxies that is none) ends the start, but not during a migration.
+    await Task.WhenAny(preparing);
+    throw;
 }
-if (args is ["delete-demo-accounts"])
-{
-    return await DemoAccounts.DeleteAsync(app.Services);
-}
-if (args is ["recount-translations"])
-{
-    return await Concord.Features.Translations.TranslationCounts.RunAsync(app.Services, Console.Out);
-}
+if (!await PreparedAsync(app, preparing)) return 1;
 await DemoAccounts.RefuseInProductionAsync(app.Services);
-
-app.UseConcordWeb();
-app.UseImportUploadLimit();
-app.MapConcordApi();
-app.MapOrganisationsApi();
-app.MapInstrumentsApi();
-app.MapMeetingsApi();
-app.MapCommitmentsApi();
-app.MapActivitiesApi();
-app.MapRoundsApi();
-app.MapSearchApi();
-app.MapIatiExport();
-app.MapDocuments();
-app.MapCalendarFeeds();
-app.MapAttachmentsApi();
-app.MapConcordHealth();
 
 await app.RunAsync();
 return 0;
+
+// A missing folder or a read-only file is the operator's to fix: the path and the cause, not a stack trace.
+static async Task<bool> PreparedAsync(WebApplication app, Task preparing)
+{
+    try
+    {
+        await preparing;
+        return true;
+    }
+    catch (Exception e) when (DatabaseSetup.ExplainOpenFailure(app.Services, e) is { } problem)
+    {
+        await Console.Error.WriteLineAsync(problem);
+        return false;
+    }
+}
 
 public partial class Program;

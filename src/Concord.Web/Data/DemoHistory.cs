@@ -24,17 +24,20 @@ public static class DemoHistory
 
     public static async Task LoadIfEmptyAsync(ConcordDb db, CancellationToken ct)
     {
+        // Each file is read once a start: a read is most of the time of a start on a database that has the demo.
+        var history = Read(HistoryFile);
+        var illustrative = Read(IllustrativeFile);
         if (await db.Instruments.AnyAsync(ct))
         {
-            await AddMissingLaoAsync(db, ct);
-            await AddReview2018IfAbsentAsync(db, ct);
+            await AddMissingLaoAsync(db, [history, illustrative], ct);
+            await AddReview2018IfAbsentAsync(db, history, ct);
             return;
         }
         var terms = (await db.Terms.AsNoTracking().Select(t => new { t.Vocabulary, t.Code, t.Id }).ToListAsync(ct))
             .ToDictionary(t => (t.Vocabulary, t.Code), t => t.Id);
         var loader = new Loader(db, terms);
-        loader.Add(Read(HistoryFile), illustrative: false);
-        loader.Add(Read(IllustrativeFile), illustrative: true);
+        loader.Add(history, illustrative: false);
+        loader.Add(illustrative, illustrative: true);
         // The history was published in the press, so the public may read it; the illustrative working
         // records are shared by the signed-in officials of both sides (the default for a new record).
         foreach (var entry in db.ChangeTracker.Entries<Record>())
@@ -61,9 +64,8 @@ public static class DemoHistory
     // rest on article 003 alone (and the review's year), linked to the organisations, meetings and source
     // it already has. Once any of those instruments is there it does nothing, so records an official
     // deleted are not brought back at the next start.
-    static async Task AddReview2018IfAbsentAsync(ConcordDb db, CancellationToken ct)
+    static async Task AddReview2018IfAbsentAsync(ConcordDb db, DemoDocument history, CancellationToken ct)
     {
-        var history = Read(HistoryFile);
         static bool OnlyReview(List<string> sources) => sources is ["003"];
         var instrumentKeys = history.Instruments.Where(i => OnlyReview(i.Sources)).Select(i => i.Key).ToList();
         if (instrumentKeys.Count == 0 || await db.Instruments.IgnoreQueryFilters().AnyAsync(i => instrumentKeys.Contains(i.Key!), ct)) return;
@@ -114,9 +116,9 @@ public static class DemoHistory
     // official's own Lao stays, and so does the gap in a record whose Vietnamese was edited, since the
     // file's Lao would translate words the record no longer holds. It reads only the demo's records
     // (by key, by name, under the demo's instruments), so a start stays cheap on a large database.
-    static async Task AddMissingLaoAsync(ConcordDb db, CancellationToken ct)
+    static async Task AddMissingLaoAsync(ConcordDb db, DemoDocument[] files, CancellationToken ct)
     {
-        DemoDocument[] files = [Read(HistoryFile), Read(IllustrativeFile)];
+        if (!await MayLackLaoAsync(db, files, ct)) return;
 
         var organisations = files.SelectMany(f => f.Organisations).ToDictionary(o => o.Key);
         var organisationKeys = organisations.Keys.ToList();
@@ -169,6 +171,7 @@ public static class DemoHistory
             Fill(a.Description, activities[a.Title.Vi!].DescriptionVi, activities[a.Title.Vi!].DescriptionLo);
         }
 
+        if (!db.ChangeTracker.HasChanges()) return;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -178,6 +181,50 @@ public static class DemoHistory
             // Another instance starting at the same time filled them first.
             db.ChangeTracker.Clear();
         }
+    }
+
+    // Whether a demo record has no Lao in a text the files give Lao for: one statement, where the filling reads seven
+    // tables one by one and tracks what it reads. Every start on a database that has the demo asks; the answer is no
+    // but for the first start after the files gained Lao, or while an official's edit keeps a text from taking it.
+    static async Task<bool> MayLackLaoAsync(ConcordDb db, DemoDocument[] files, CancellationToken ct)
+    {
+        static List<string> With<T>(IEnumerable<T> records, Func<T, string?> key, Func<T, string?> lo) =>
+            [.. records.Where(r => !string.IsNullOrWhiteSpace(lo(r)) && key(r) is not null).Select(r => key(r)!).Distinct()];
+        var organisations = With(files.SelectMany(f => f.Organisations), o => o.Key, o => o.NameLo);
+        var people = With(files.SelectMany(f => f.People), p => p.Name, p => p.PositionLo);
+        var meetings = files.SelectMany(f => f.Meetings).ToList();
+        var meetingTitles = With(meetings, m => m.Key, m => m.TitleLo);
+        var meetingAgendas = With(meetings, m => m.Key, m => Lines(m.AgendaLo));
+        var meetingSummaries = With(meetings, m => m.Key, m => m.SummaryLo);
+        var instruments = files.SelectMany(f => f.Instruments).ToList();
+        var instrumentKeys = instruments.Select(i => i.Key).ToList();
+        var instrumentTitles = With(instruments, i => i.Key, i => i.TitleLo);
+        var instrumentSummaries = With(instruments, i => i.Key, i => i.SummaryLo);
+        var commitments = With(files.SelectMany(f => f.Commitments), c => c.TextVi, c => c.TextLo);
+        var reports = With(files.SelectMany(f => f.Reports), r => r.NarrativeVi, r => r.NarrativeLo);
+        var activities = files.SelectMany(f => f.Activities).ToList();
+        var activityTitles = With(activities, a => a.TitleVi, a => a.TitleLo);
+        var activityDescriptions = With(activities, a => a.TitleVi, a => a.DescriptionLo);
+
+        return await db.Organisations.IgnoreQueryFilters()
+            .Where(o => organisations.Contains(o.Key!) && (o.Name.Lo == null || o.Name.Lo == "")).Select(o => o.Id)
+            .Concat(db.People.IgnoreQueryFilters()
+                .Where(p => people.Contains(p.Name) && (p.Position.Lo == null || p.Position.Lo == "")).Select(p => p.Id))
+            .Concat(db.Meetings.IgnoreQueryFilters()
+                .Where(m => (meetingTitles.Contains(m.Key!) && (m.Title.Lo == null || m.Title.Lo == ""))
+                    || (meetingAgendas.Contains(m.Key!) && (m.Agenda.Lo == null || m.Agenda.Lo == ""))
+                    || (meetingSummaries.Contains(m.Key!) && (m.Summary.Lo == null || m.Summary.Lo == ""))).Select(m => m.Id))
+            .Concat(db.Instruments.IgnoreQueryFilters()
+                .Where(i => (instrumentTitles.Contains(i.Key!) && (i.Title.Lo == null || i.Title.Lo == ""))
+                    || (instrumentSummaries.Contains(i.Key!) && (i.Summary.Lo == null || i.Summary.Lo == ""))).Select(i => i.Id))
+            .Concat(db.Commitments.IgnoreQueryFilters()
+                .Where(c => instrumentKeys.Contains(c.Instrument.Key!) && commitments.Contains(c.Text.Vi!) && (c.Text.Lo == null || c.Text.Lo == "")).Select(c => c.Id))
+            .Concat(db.ProgressReports.IgnoreQueryFilters()
+                .Where(r => instrumentKeys.Contains(r.Commitment.Instrument.Key!) && reports.Contains(r.Narrative.Vi!) && (r.Narrative.Lo == null || r.Narrative.Lo == "")).Select(r => r.Id))
+            .Concat(db.Activities.IgnoreQueryFilters()
+                .Where(a => (activityTitles.Contains(a.Title.Vi!) && (a.Title.Lo == null || a.Title.Lo == ""))
+                    || (activityDescriptions.Contains(a.Title.Vi!) && (a.Description.Lo == null || a.Description.Lo == ""))).Select(a => a.Id))
+            .AnyAsync(ct);
     }
 
     static void Fill(LocalizedText text, string? vi, string? lo)
@@ -190,19 +237,12 @@ public static class DemoHistory
 
     static string? Lines(List<string> lines) => lines.Count == 0 ? null : string.Join('\n', lines);
 
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        // A misspelt field would otherwise drop a fact silently.
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     internal static DemoDocument Read(string file)
     {
         var assembly = typeof(DemoHistory).Assembly;
         var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(".Demo." + file, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(name)!;
-        return JsonSerializer.Deserialize<DemoDocument>(stream, Json) ?? throw new InvalidDataException($"Demo file {file} is empty.");
+        return JsonSerializer.Deserialize(stream, DemoJson.Default.DemoDocument) ?? throw new InvalidDataException($"Demo file {file} is empty.");
     }
 
     sealed class Loader(ConcordDb db, Dictionary<(string, string), int> terms)
@@ -449,19 +489,27 @@ public static class DemoHistory
 // people are referred to by name, commitments by a ref used only inside the files. Each record lists
 // the sources it rests on ("sources", the articles' keys) and may quote them ("citations": the
 // passage word for word, and a note in three languages); both become Citation rows.
+// The readers of the demo files are generated at build time: made by reflection, they took a tenth of a second of
+// every start that reads the files (each start with SeedDemo). A misspelt field would otherwise drop a fact silently.
+// The properties below have setters, not init: a generated reader sets every init property, to null when the file
+// leaves it out, where a setter keeps the empty list it starts with (dotnet/runtime#84484).
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(DemoDocument))]
+internal sealed partial class DemoJson : JsonSerializerContext;
+
 internal sealed class DemoDocument
 {
-    public string? About { get; init; }
-    public List<DemoSource> Sources { get; init; } = [];
-    public List<DemoOrganisation> Organisations { get; init; } = [];
-    public List<DemoPerson> People { get; init; } = [];
-    public List<DemoMeeting> Meetings { get; init; } = [];
-    public List<DemoInstrument> Instruments { get; init; } = [];
-    public List<DemoCommitment> Commitments { get; init; } = [];
-    public List<DemoReport> Reports { get; init; } = [];
-    public List<DemoActivity> Activities { get; init; } = [];
-    public List<DemoRound> Rounds { get; init; } = [];
-    public List<DemoYear> Years { get; init; } = [];
+    public string? About { get; set; }
+    public List<DemoSource> Sources { get; set; } = [];
+    public List<DemoOrganisation> Organisations { get; set; } = [];
+    public List<DemoPerson> People { get; set; } = [];
+    public List<DemoMeeting> Meetings { get; set; } = [];
+    public List<DemoInstrument> Instruments { get; set; } = [];
+    public List<DemoCommitment> Commitments { get; set; } = [];
+    public List<DemoReport> Reports { get; set; } = [];
+    public List<DemoActivity> Activities { get; set; } = [];
+    public List<DemoRound> Rounds { get; set; } = [];
+    public List<DemoYear> Years { get; set; } = [];
 }
 
 internal sealed record DemoRound(string Key, string? NameVi, string? NameEn, string? NameLo, string Period, string Due, string? Side, string? Instrument, int RemindDaysBefore);
@@ -470,10 +518,10 @@ internal sealed record DemoRound(string Key, string? NameVi, string? NameEn, str
 internal sealed record DemoYear(int Year, string Country, int? BilateralCommittees, int? NgoPartners, bool NgoPartnersApproximate,
     string? PartnersNoteVi, string? PartnersNoteEn, string? PartnersNoteLo, string? Currency)
 {
-    public List<string> Partners { get; init; } = [];
-    public List<DemoRate> Rates { get; init; } = [];
-    public List<string> Sources { get; init; } = [];
-    public List<DemoCitation> Citations { get; init; } = [];
+    public List<string> Partners { get; set; } = [];
+    public List<DemoRate> Rates { get; set; } = [];
+    public List<string> Sources { get; set; } = [];
+    public List<DemoCitation> Citations { get; set; } = [];
 }
 
 internal sealed record DemoRate(string Currency, decimal Rate, string On, string Source);
@@ -482,15 +530,15 @@ internal sealed record DemoOrganisation(
     string Key, string Kind, string? Country, string? Parent, string? NameVi, string? NameEn, string? NameLo,
     string? Abbreviation, string? Successor, string? SucceededOn, string? Note, List<string>? Sources)
 {
-    public string? SucceededOnInferenceVi { get; init; }
-    public string? SucceededOnInferenceEn { get; init; }
-    public string? SucceededOnInferenceLo { get; init; }
-    public List<DemoCitation> Citations { get; init; } = [];
+    public string? SucceededOnInferenceVi { get; set; }
+    public string? SucceededOnInferenceEn { get; set; }
+    public string? SucceededOnInferenceLo { get; set; }
+    public List<DemoCitation> Citations { get; set; } = [];
 }
 
 internal sealed record DemoPerson(string Name, string Org, string? PositionVi, string? PositionEn, string? PositionLo, List<string>? Sources)
 {
-    public List<DemoCitation> Citations { get; init; } = [];
+    public List<DemoCitation> Citations { get; set; } = [];
 }
 
 // "published" as the article prints it, in ISO form: "2021-10-20T21:40", or a day alone.
@@ -501,35 +549,35 @@ internal sealed record DemoCitation(string Source, string? Passage, string? Note
 // A date that comes from reasoning, not from a source, carries the reasoning in three languages.
 internal abstract record DemoDated
 {
-    public string? DateInferenceVi { get; init; }
-    public string? DateInferenceEn { get; init; }
-    public string? DateInferenceLo { get; init; }
-    public List<DemoCitation> Citations { get; init; } = [];
+    public string? DateInferenceVi { get; set; }
+    public string? DateInferenceEn { get; set; }
+    public string? DateInferenceLo { get; set; }
+    public List<DemoCitation> Citations { get; set; } = [];
 }
 
 internal sealed record DemoMeeting(
     string Key, string Kind, int? Number, string? TitleVi, string? TitleEn, string? TitleLo, string? Place, bool Online, string? Date, string? DateNote,
     string? SummaryVi, string? SummaryEn, string? SummaryLo, string? Prepares, string? SourceNote) : DemoDated
 {
-    public List<string> AgendaVi { get; init; } = [];
-    public List<string> AgendaEn { get; init; } = [];
-    public List<string> AgendaLo { get; init; } = [];
-    public List<string> Chairs { get; init; } = [];
-    public List<string> Participants { get; init; } = [];
-    public List<string> Sources { get; init; } = [];
+    public List<string> AgendaVi { get; set; } = [];
+    public List<string> AgendaEn { get; set; } = [];
+    public List<string> AgendaLo { get; set; } = [];
+    public List<string> Chairs { get; set; } = [];
+    public List<string> Participants { get; set; } = [];
+    public List<string> Sources { get; set; } = [];
 }
 
 internal sealed record DemoInstrument(
     string Key, string Kind, InstrumentStatus Status, string? TitleVi, string? TitleEn, string? TitleLo, string? SummaryVi, string? SummaryEn, string? SummaryLo,
     string? Signed, string? InForce, string? DateNote, string? Meeting, string? SourceNote) : DemoDated
 {
-    public List<string> Parties { get; init; } = [];
-    public List<string> Signatories { get; init; } = [];
-    public List<DemoLink> Links { get; init; } = [];
-    public List<string> Sources { get; init; } = [];
-    public string? Area { get; init; }
-    public CooperationChannel? Channel { get; init; }
-    public int? ReportedInYear { get; init; }
+    public List<string> Parties { get; set; } = [];
+    public List<string> Signatories { get; set; } = [];
+    public List<DemoLink> Links { get; set; } = [];
+    public List<string> Sources { get; set; } = [];
+    public string? Area { get; set; }
+    public CooperationChannel? Channel { get; set; }
+    public int? ReportedInYear { get; set; }
 }
 
 internal sealed record DemoLink(InstrumentLinkKind Kind, string To);
@@ -538,17 +586,17 @@ internal sealed record DemoCommitment(
     string Ref, string Instrument, string? Number, int Sequence, string Area, string? Period, string? Due, CommitmentStatus Status,
     string? TextVi, string? TextEn, string? TextLo, string? CarriedOverFrom, string? SourceNote)
 {
-    public List<DemoCitation> Citations { get; init; } = [];
-    public List<string> Leads { get; init; } = [];
-    public List<string> Sources { get; init; } = [];
+    public List<DemoCitation> Citations { get; set; } = [];
+    public List<string> Leads { get; set; } = [];
+    public List<string> Sources { get; set; } = [];
 }
 
 internal sealed record DemoReport(
     string Commitment, string Country, string Org, string Period, string ReportedOn, CommitmentStatus Status,
     string? NarrativeVi, string? NarrativeEn, string? NarrativeLo, int? People, int? Women, decimal? Value, string? Currency)
 {
-    public List<string> Sources { get; init; } = [];
-    public List<DemoCitation> Citations { get; init; } = [];
+    public List<string> Sources { get; set; } = [];
+    public List<DemoCitation> Citations { get; set; } = [];
 }
 
 internal sealed record DemoActivity(
@@ -556,10 +604,10 @@ internal sealed record DemoActivity(
     string? Starts, string? Ends, string? DateNote, string? Meeting, int? PeopleTotal, int? PeopleWomen, int? PeopleMen, decimal? Value, string? Currency,
     bool ValueIsLowerBound, string? SourceNote) : DemoDated
 {
-    public List<DemoActivityOrganisation> Organisations { get; init; } = [];
-    public List<string> Commitments { get; init; } = [];
-    public List<string> Sources { get; init; } = [];
-    public int? ReportedInYear { get; init; }
+    public List<DemoActivityOrganisation> Organisations { get; set; } = [];
+    public List<string> Commitments { get; set; } = [];
+    public List<string> Sources { get; set; } = [];
+    public int? ReportedInYear { get; set; }
 }
 
 internal sealed record DemoActivityOrganisation(string Org, ActivityRole Role);

@@ -110,7 +110,8 @@ public static class ReferenceTerms
             }
             db.Terms.Add(new Term { Vocabulary = vocabulary, Code = code, Name = new LocalizedText(vi, en, lo), SortOrder = order });
         }
-        await db.SaveChangesAsync(ct);
+        // Every start asks; nearly always nothing changed, and a save that has nothing to write still scans and audits.
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
     }
 
     static void Rename(Term term, string vi, string en, string lo)

@@ -70,8 +70,10 @@ public static class TranslationCounts
 
     // At start: counts when the table is empty, that is never counted (a new table, or a bulk load that emptied
     // it and stopped before counting). True when it counted. Several instances starting at once count once.
+    // A table with rows was counted: that answer needs no transaction, nor on PostgreSQL the lock that would queue every
+    // instance's start and every save behind it; an empty table is looked at again under the lock.
     public static async Task<bool> EnsureCountedAsync(ConcordDb db, CancellationToken ct) =>
-        await RecountAsync(db, onlyWhenEmpty: true, ct) is not null;
+        !await db.TranslationCounts.IgnoreQueryFilters().AnyAsync(ct) && await RecountAsync(db, onlyWhenEmpty: true, ct) is not null;
 
     // `dotnet Concord.Web.dll recount-translations`: after a repair by hand in the database, or to check the kept counts.
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
