@@ -42,10 +42,11 @@ static class BulkSave
                 await using var reader = await next.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt32(0));
             }
+            var defaults = Defaults(table);
             for (var i = 0; i < added.Count; i++)
             {
                 added[i].Property(key.Name).CurrentValue = ids[i];
-                ApplyDefaults(added[i], table);
+                ApplyDefaults(added[i], defaults);
             }
             await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
             foreach (var entry in added) table.WriteRow(importer, entry.Entity);
@@ -85,18 +86,23 @@ static class BulkSave
     }
 
     // What EF's insert leaves to the database: a property left at its type's default, that has a default of its own
-    // in the model, takes that default (and the record shows it, as EF reads it back after an insert).
-    static void ApplyDefaults(EntityEntry entry, CopyTable table)
+    // in the model, takes that default (and the record shows it, as EF reads it back after an insert). Read from the
+    // model once a save, not once a record.
+    static List<(CopyTable.Column Column, object Fallback, object? TypeDefault)> Defaults(CopyTable table)
     {
-        foreach (var column in table.Columns)
+        if (table.Columns.FirstOrDefault(c => c.Property.GetDefaultValueSql() is not null || c.Property.GetComputedColumnSql() is not null) is { } fromSql)
+            throw new NotSupportedException($"{table.Name}.{fromSql.Name} takes its value from SQL, which a COPY does not run.");
+        return [.. table.Columns
+            .Where(c => c.Property.GetDefaultValue() is not null)
+            .Select(c => (c, c.Property.GetDefaultValue()!, c.Property.ClrType.IsValueType ? Activator.CreateInstance(c.Property.ClrType) : null))];
+    }
+
+    static void ApplyDefaults(EntityEntry entry, List<(CopyTable.Column Column, object Fallback, object? TypeDefault)> defaults)
+    {
+        foreach (var (column, fallback, typeDefault) in defaults)
         {
-            var property = column.Property;
-            if (property.GetDefaultValueSql() is not null || property.GetComputedColumnSql() is not null)
-                throw new NotSupportedException($"{table.Name}.{column.Name} takes its value from SQL, which a COPY does not run.");
-            if (property.GetDefaultValue() is not { } fallback) continue;
-            var current = column.Complex is { } complex ? entry.ComplexProperty(complex).Property(property) : entry.Property(property);
-            var clrDefault = property.ClrType.IsValueType ? Activator.CreateInstance(property.ClrType) : null;
-            if (Equals(current.CurrentValue, clrDefault)) current.CurrentValue = fallback;
+            var current = column.Complex is { } complex ? entry.ComplexProperty(complex).Property(column.Property) : entry.Property(column.Property);
+            if (Equals(current.CurrentValue, typeDefault)) current.CurrentValue = fallback;
         }
     }
 
