@@ -14,7 +14,9 @@ namespace Concord.Data;
 // this as around EF's statements. Like EF's save it leaves the entries as they are; the caller accepts them.
 static class BulkSave
 {
-    public static async Task<int> WriteAsync(ConcordDb db, CancellationToken ct)
+    // `alongside` runs on another thread while the rows are copied, once every new record has its id; it must only read
+    // the records and their entries, which nothing changes until the copy is done.
+    public static async Task<int> WriteAsync(ConcordDb db, Action alongside, CancellationToken ct)
     {
         var entries = db.ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
         if (entries.Count == 0) return 0;
@@ -31,58 +33,74 @@ static class BulkSave
             : throw new NotSupportedException($"{table.Name} has no generated id of its own.");
 
         var added = entries.Where(e => e.State == EntityState.Added).ToList();
-        if (added.Count > 0)
+        var beside = Task.CompletedTask;
+        try
         {
-            // Ids from the table's own sequence, as the inserts EF sends would take them, given before the rows are written.
-            var ids = new List<int>(added.Count);
-            await using (var next = new NpgsqlCommand(
-                $"SELECT nextval(pg_get_serial_sequence('\"{table.Name}\"', '{key.GetColumnName()}'))::int FROM generate_series(1, @n)", connection, transaction))
-            {
-                next.Parameters.AddWithValue("n", added.Count);
-                await using var reader = await next.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt32(0));
-            }
-            var defaults = Defaults(table);
-            for (var i = 0; i < added.Count; i++)
-            {
-                added[i].Property(key.Name).CurrentValue = ids[i];
-                ApplyDefaults(added[i], defaults);
-            }
-            await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
-            foreach (var entry in added) table.WriteRow(importer, entry.Entity);
-            await importer.CompleteAsync(ct);
+            await WriteRowsAsync();
         }
-
-        var changed = entries.Where(e => e.State == EntityState.Modified).ToList();
-        if (changed.Count > 0)
+        finally
         {
-            // The version each editor loaded, beside the new values: a row saved by someone else since matches no row.
-            var tokens = table.Columns.Where(c => c.Property.IsConcurrencyToken).ToList();
-            if (tokens.Any(t => t.Property.ClrType != typeof(int))) throw new NotSupportedException($"{table.Name}: only whole-number versions are checked.");
-            var staging = $"bulk_{table.Name}";
-            await Execute(connection, transaction,
-                $"DROP TABLE IF EXISTS pg_temp.\"{staging}\"; CREATE TEMP TABLE \"{staging}\" (LIKE \"{table.Name}\") ON COMMIT DROP; "
-                + string.Concat(tokens.Select(t => $"ALTER TABLE \"{staging}\" ADD COLUMN \"loaded_{t.Name}\" integer; ")), ct);
-            await using (var importer = await connection.BeginBinaryImportAsync(
-                $"COPY \"{staging}\" ({table.ColumnList}{string.Concat(tokens.Select(t => $", \"loaded_{t.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct))
-            {
-                foreach (var entry in changed)
-                {
-                    table.WriteRow(importer, entry.Entity);
-                    foreach (var token in tokens) importer.Write((int)entry.Property(token.Property.Name).OriginalValue!, NpgsqlTypes.NpgsqlDbType.Integer);
-                }
-                await importer.CompleteAsync(ct);
-            }
-            var keyColumn = key.GetColumnName();
-            var set = string.Join(", ", table.Columns.Where(c => c.Name != keyColumn).Select(c => $"\"{c.Name}\" = s.\"{c.Name}\""));
-            var match = string.Concat(tokens.Select(t => $" AND t.\"{t.Name}\" = s.\"loaded_{t.Name}\""));
-            var updated = await Execute(connection, transaction,
-                $"UPDATE \"{table.Name}\" t SET {set} FROM \"{staging}\" s WHERE t.\"{keyColumn}\" = s.\"{keyColumn}\"{match}", ct);
-            if (updated != changed.Count)
-                throw new DbUpdateConcurrencyException(
-                    $"{changed.Count - updated} of {changed.Count} records of {table.Name} were changed by someone else since they were read.");
+            // Never left running after the save returns or fails.
+            await beside;
         }
         return entries.Count;
+
+        async Task WriteRowsAsync()
+        {
+            if (added.Count > 0)
+            {
+                // Ids from the table's own sequence, as the inserts EF sends would take them, given before the rows are written.
+                var ids = new List<int>(added.Count);
+                await using (var next = new NpgsqlCommand(
+                    $"SELECT nextval(pg_get_serial_sequence('\"{table.Name}\"', '{key.GetColumnName()}'))::int FROM generate_series(1, @n)", connection, transaction))
+                {
+                    next.Parameters.AddWithValue("n", added.Count);
+                    await using var reader = await next.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt32(0));
+                }
+                var defaults = Defaults(table);
+                for (var i = 0; i < added.Count; i++)
+                {
+                    added[i].Property(key.Name).CurrentValue = ids[i];
+                    ApplyDefaults(added[i], defaults);
+                }
+                beside = Task.Run(alongside, ct);
+                await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
+                foreach (var entry in added) table.WriteRow(importer, entry.Entity);
+                await importer.CompleteAsync(ct);
+            }
+
+            var changed = entries.Where(e => e.State == EntityState.Modified).ToList();
+            if (changed.Count > 0)
+            {
+                if (added.Count == 0) beside = Task.Run(alongside, ct);
+                // The version each editor loaded, beside the new values: a row saved by someone else since matches no row.
+                var tokens = table.Columns.Where(c => c.Property.IsConcurrencyToken).ToList();
+                if (tokens.Any(t => t.Property.ClrType != typeof(int))) throw new NotSupportedException($"{table.Name}: only whole-number versions are checked.");
+                var staging = $"bulk_{table.Name}";
+                await Execute(connection, transaction,
+                    $"DROP TABLE IF EXISTS pg_temp.\"{staging}\"; CREATE TEMP TABLE \"{staging}\" (LIKE \"{table.Name}\") ON COMMIT DROP; "
+                    + string.Concat(tokens.Select(t => $"ALTER TABLE \"{staging}\" ADD COLUMN \"loaded_{t.Name}\" integer; ")), ct);
+                await using (var importer = await connection.BeginBinaryImportAsync(
+                    $"COPY \"{staging}\" ({table.ColumnList}{string.Concat(tokens.Select(t => $", \"loaded_{t.Name}\""))}) FROM STDIN (FORMAT BINARY)", ct))
+                {
+                    foreach (var entry in changed)
+                    {
+                        table.WriteRow(importer, entry.Entity);
+                        foreach (var token in tokens) importer.Write((int)entry.Property(token.Property.Name).OriginalValue!, NpgsqlTypes.NpgsqlDbType.Integer);
+                    }
+                    await importer.CompleteAsync(ct);
+                }
+                var keyColumn = key.GetColumnName();
+                var set = string.Join(", ", table.Columns.Where(c => c.Name != keyColumn).Select(c => $"\"{c.Name}\" = s.\"{c.Name}\""));
+                var match = string.Concat(tokens.Select(t => $" AND t.\"{t.Name}\" = s.\"loaded_{t.Name}\""));
+                var updated = await Execute(connection, transaction,
+                    $"UPDATE \"{table.Name}\" t SET {set} FROM \"{staging}\" s WHERE t.\"{keyColumn}\" = s.\"{keyColumn}\"{match}", ct);
+                if (updated != changed.Count)
+                    throw new DbUpdateConcurrencyException(
+                        $"{changed.Count - updated} of {changed.Count} records of {table.Name} were changed by someone else since they were read.");
+            }
+        }
     }
 
     // What EF's insert leaves to the database: a property left at its type's default, that has a default of its own

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
+using Concord.Data;
 using Concord.Features.Accounts;
 using Concord.Features.Audit;
 using Concord.Features.Commitments;
@@ -9,6 +10,7 @@ using Concord.Features.Import;
 using Concord.Shared;
 using Concord.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using C = Concord.Features.Import.TemplateColumns;
 
 namespace Concord.Tests.Features;
@@ -115,6 +117,45 @@ public abstract class ImportTests(ConcordFactory factory)
         Assert.Null(again.QuerySelector("form#confirm"));
         Assert.NotNull(again.QuerySelector("#no-changes"));
         Assert.Equal(2, await factory.WithDbAsync(db => db.ProgressReports.AsNoTracking().Where(r => r.Id == s.Report).Select(r => r.Version).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task TwoConfirmationsOfOneImportSaveItOnce()
+    {
+        // A double click, or the preview open in two tabs: both confirmations find the import unsaved and judge its rows
+        // (deterministically here, by judging in two contexts before either saves). The second must write nothing: its
+        // creates would be the same reports again.
+        var s = await SetUpAsync();
+        var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
+        var fresh = RowOf(rows, s.Commitments[1]);
+        (fresh[C.Status], fresh[C.Narrative]) = ("Done", $"Hoàn thành {s.World.Tag}");
+        var (preview, _) = await UploadAsync(s.Client, ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray())), "bao-cao.xlsx");
+        Assert.Equal(1, Count(preview, "create"));
+
+        var user = new CurrentUser { AccountId = s.Account, Name = "focal point", Role = Role.FocalPoint, Country = "VN", OrganisationId = s.World.VnDepartment };
+        using var first = factory.Services.CreateScope();
+        using var second = factory.Services.CreateScope();
+        async Task<(ConcordDb Db, ReportImport Import)> OpenAsync(IServiceScope scope)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ConcordDb>();
+            return (db, await db.ReportImports.AsNoTracking().SingleAsync(i => i.AccountId == s.Account));
+        }
+        var (db1, import1) = await OpenAsync(first);
+        var (db2, import2) = await OpenAsync(second);
+        var strings = first.ServiceProvider.GetRequiredService<StringCatalog>();
+        var judged1 = await ImportPlan.JudgeAsync(db1, user, import1.ReadRows(), strings, default);
+        var judged2 = await ImportPlan.JudgeAsync(db2, user, import2.ReadRows(), strings, default);
+        Assert.Equal(ImportPlan.Outcome.Saved, await ImportPlan.SaveAsync(db1, user, import1, judged1, false, default));
+        Assert.Equal(ImportPlan.Outcome.AlreadySaved, await ImportPlan.SaveAsync(db2, user, import2, judged2, false, default));
+        // And through the whole confirmation, as the page runs it.
+        Assert.Equal(ImportPlan.Outcome.AlreadySaved, await ImportPlan.ConfirmAsync(db2, user, import2, import2.ReadRows(), strings, default));
+
+        Assert.Equal(1, await factory.WithDbAsync(db => db.ProgressReports.CountAsync(r => r.CommitmentId == s.Commitments[1])));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.RecordType == nameof(ReportImport) && e.RecordId == import1.Id)));
+        // The kept verdicts are still the preview's, and the page says the import was saved.
+        var page = await ImportFiles.ParseAsync(await s.Client.GetAsync($"/import/{import1.Id}"));
+        Assert.Equal(1, Count(page, "create"));
+        Assert.Null(page.QuerySelector("form#confirm"));
     }
 
     [Fact]

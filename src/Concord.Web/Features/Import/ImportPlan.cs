@@ -200,41 +200,93 @@ public static class ImportPlan
         return new Judgement(rows, writes);
     }
 
+    public enum Outcome
+    {
+        Saved,
+        // A row is refused now, or nothing is left to write: nothing was saved, and the import shows the new verdicts.
+        Refused,
+        NothingToSave,
+        // Another confirmation of the same import (a second click, another tab) saved it first: nothing more was written.
+        AlreadySaved,
+    }
+
+    // The confirmation of a preview: the rows kept with the import (never a form's) judged again against the record as
+    // it is now, and saved if nothing stops them. A report saved by someone else meanwhile fails the save, and the rows
+    // are judged once more so that the preview shows why.
+    public static async Task<Outcome> ConfirmAsync(ConcordDb db, CurrentUser user, ReportImport import, List<ImportRow> rows, StringCatalog strings, CancellationToken ct)
+    {
+        // The verdicts shown by the preview, before they are judged again in place.
+        var shown = rows.Select(VerdictOf).ToArray();
+        var judgement = await JudgeAsync(db, user, rows, strings, ct);
+        var counts = ReportImport.Count(judgement.Rows);
+        if (counts.Refused == 0 && counts.Creates + counts.Updates > 0)
+        {
+            // The kept rows (tens of megabytes at 100,000) are written again only when a verdict moved.
+            var moved = !judgement.Rows.Select(VerdictOf).SequenceEqual(shown);
+            var saved = await SaveAsync(db, user, import, judgement, moved, ct);
+            if (saved is Outcome.Saved or Outcome.AlreadySaved) return saved;
+            db.ChangeTracker.Clear();
+            judgement = await JudgeAsync(db, user, rows, strings, ct);
+            counts = ReportImport.Count(judgement.Rows);
+        }
+        var json = ReportImport.Serialize(judgement.Rows);
+        var kept = await db.ReportImports.Where(i => i.Id == import.Id && i.State == ImportState.Previewed)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Rows, json).SetProperty(i => i.Creates, counts.Creates).SetProperty(i => i.Updates, counts.Updates)
+                .SetProperty(i => i.Unchanged, counts.Unchanged).SetProperty(i => i.Skipped, counts.Skipped).SetProperty(i => i.Refused, counts.Refused), ct);
+        if (kept == 0) return Outcome.AlreadySaved;
+        return counts.Refused > 0 ? Outcome.Refused : Outcome.NothingToSave;
+    }
+
+    static (RowVerdict, string?, string?, string, int?) VerdictOf(ImportRow row) =>
+        (row.Verdict, row.Reason, row.Column, string.Join('\u001f', row.Args ?? []), row.ReportId);
+
     // Saves every create and update of a judgement in one transaction, or nothing: a report saved by someone else
-    // in between fails the whole save (RecordWrite's version check), and the caller judges the file again. The values
-    // are each report input's own (RecordWrite.StageAsync); only the rows are written in bulk (Data/BulkSave.cs).
-    public static async Task<bool> SaveAsync(ConcordDb db, CurrentUser user, ReportImport import, Judgement judgement, CancellationToken ct)
+    // in between fails the whole save (RecordWrite's version check). The values are each report input's own
+    // (RecordWrite.StageAsync); only the rows are written in bulk (Data/BulkSave.cs). Returns Saved, AlreadySaved or
+    // Refused (stale).
+    // Internal for the test of two confirmations judged before either saves.
+    internal static async Task<Outcome> SaveAsync(ConcordDb db, CurrentUser user, ReportImport import, Judgement judgement, bool rewriteRows, CancellationToken ct)
     {
         var at = db.Clock.GetUtcNow().UtcDateTime;
+        var counts = ReportImport.Count(judgement.Rows);
+        var json = rewriteRows ? ReportImport.Serialize(judgement.Rows) : null;
         try
         {
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(token);
-                // Each new report's id is given to its row as its batch is saved: the reports themselves are let go.
-                var created = new List<(ImportRow Row, ProgressReport Report)>();
+                // The import is claimed first: a second confirmation running at the same time waits here for the first
+                // to end (PostgreSQL's row lock, SQLite's write lock), then finds it saved and writes nothing. Without
+                // this both would create the same reports.
+                var claimed = await db.ReportImports.Where(i => i.Id == import.Id && i.State == ImportState.Previewed)
+                    .ExecuteUpdateAsync(u =>
+                    {
+                        u.SetProperty(i => i.State, ImportState.Saved).SetProperty(i => i.SavedAt, at)
+                            .SetProperty(i => i.Creates, counts.Creates).SetProperty(i => i.Updates, counts.Updates)
+                            .SetProperty(i => i.Unchanged, counts.Unchanged).SetProperty(i => i.Skipped, counts.Skipped).SetProperty(i => i.Refused, counts.Refused);
+                        if (json is not null) u.SetProperty(i => i.Rows, json);
+                    }, token);
+                if (claimed == 0) return Outcome.AlreadySaved;
+                var created = new List<int>();
                 foreach (var batch in judgement.Writes.Chunk(SaveBatch))
                 {
                     var ids = batch.Where(p => p.ExistingId is not null).Select(p => p.ExistingId!.Value).ToList();
                     var tracked = ids.Count == 0 ? [] : await ProgressReportInput.ForEdit(db).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, token);
+                    // New reports' ids are known once their batch is saved: the reports themselves are let go.
+                    var added = new List<ProgressReport>();
                     foreach (var p in batch)
                     {
                         var existing = p.ExistingId is { } id ? tracked.GetValueOrDefault(id) : null;
                         if (p.ExistingId is not null && existing is null) throw new DbUpdateConcurrencyException();
                         var report = await RecordWrite.StageAsync(db, p.Input, existing, user, token);
-                        if (existing is null) created.Add((p.Row, report));
+                        if (existing is null) added.Add(report);
                     }
                     await db.SaveChangesInBulkAsync(token);
                     db.ChangeTracker.Clear();
-                    foreach (var (row, report) in created) row.ReportId = report.Id;
-                    created.Clear();
+                    created.AddRange(added.Select(r => r.Id));
                 }
 
-                var saved = await db.ReportImports.SingleAsync(i => i.Id == import.Id, token);
-                saved.State = ImportState.Saved;
-                saved.SavedAt = at;
-                saved.Judged(judgement.Rows);
                 // One entry for the import as a whole (its file and the reports it wrote), beside the entry of each report.
                 db.AuditEntries.Add(new AuditEntry
                 {
@@ -244,19 +296,19 @@ public static class ImportPlan
                         new Dictionary<string, object?[]> { ["FileName"] = [null, import.FileName], ["Sha256"] = [null, import.Sha256] },
                         new Dictionary<string, List<object>>
                         {
-                            ["Created"] = [.. judgement.Writes.Where(w => w.ExistingId is null).Select(w => (object)w.Row.ReportId!.Value)],
+                            ["Created"] = [.. created.Select(id => (object)id)],
                             ["Updated"] = [.. judgement.Writes.Where(w => w.ExistingId is not null).Select(w => (object)w.ExistingId!.Value)],
                         }, null), JsonSerializerOptions.Web),
                 });
                 await db.SaveChangesAsync(token);
                 await transaction.CommitAsync(token);
+                return Outcome.Saved;
             }, ct);
-            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return false;
+            return Outcome.Refused;
         }
     }
 

@@ -41,24 +41,13 @@ public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings,
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Import.State != ImportState.Previewed) return Redirect($"/import/{id}");
-        var tracked = await db.ReportImports.SingleAsync(i => i.Id == id, ct);
-        var judgement = await ImportPlan.JudgeAsync(db, user, all, strings, ct);
-        tracked.Judged(judgement.Rows);
-        var blocked = tracked.Refused > 0 || tracked.Creates + tracked.Updates == 0;
-        if (blocked || !await ImportPlan.SaveAsync(db, user, tracked, judgement, ct))
+        TempData[MessageKey] = await ImportPlan.ConfirmAsync(db, user, Import, all, strings, ct) switch
         {
-            // Judged again: the preview now shows what changed since it was made.
-            if (!blocked)
-            {
-                db.ChangeTracker.Clear();
-                tracked = await db.ReportImports.SingleAsync(i => i.Id == id, ct);
-                tracked.Judged((await ImportPlan.JudgeAsync(db, user, all, strings, ct)).Rows);
-            }
-            await db.SaveChangesAsync(ct);
-            TempData[MessageKey] = tracked.Refused > 0 ? NotSavedRefused : NothingToSave;
-            return Redirect($"/import/{id}");
-        }
-        TempData[MessageKey] = Saved;
+            ImportPlan.Outcome.Refused => NotSavedRefused,
+            ImportPlan.Outcome.NothingToSave => NothingToSave,
+            // AlreadySaved: another click or tab saved it a moment before, once; it is saved all the same.
+            _ => Saved,
+        };
         return Redirect($"/import/{id}");
     }
 

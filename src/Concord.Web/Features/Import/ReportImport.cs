@@ -41,14 +41,29 @@ public sealed class ReportImport
 
     public List<ImportRow> ReadRows() => JsonSerializer.Deserialize<List<ImportRow>>(Rows, Json) ?? [];
 
+    public static string Serialize(List<ImportRow> rows) => JsonSerializer.Serialize(rows, Json);
+
+    public sealed record Counts(int Creates, int Updates, int Unchanged, int Skipped, int Refused);
+
+    public static Counts Count(List<ImportRow> rows)
+    {
+        int creates = 0, updates = 0, unchanged = 0, skipped = 0, refused = 0;
+        foreach (var row in rows)
+            switch (row.Verdict)
+            {
+                case RowVerdict.Create: creates++; break;
+                case RowVerdict.Update: updates++; break;
+                case RowVerdict.Unchanged: unchanged++; break;
+                case RowVerdict.Skipped: skipped++; break;
+                case RowVerdict.Refused: refused++; break;
+            }
+        return new(creates, updates, unchanged, skipped, refused);
+    }
+
     public void Judged(List<ImportRow> rows)
     {
-        Rows = JsonSerializer.Serialize(rows, Json);
-        Creates = rows.Count(r => r.Verdict == RowVerdict.Create);
-        Updates = rows.Count(r => r.Verdict == RowVerdict.Update);
-        Unchanged = rows.Count(r => r.Verdict == RowVerdict.Unchanged);
-        Skipped = rows.Count(r => r.Verdict == RowVerdict.Skipped);
-        Refused = rows.Count(r => r.Verdict == RowVerdict.Refused);
+        Rows = Serialize(rows);
+        (Creates, Updates, Unchanged, Skipped, Refused) = Count(rows);
     }
 }
 
@@ -73,7 +88,8 @@ public sealed class ImportRow
     public string? Reason { get; set; }
     public string? Column { get; set; }
     public string[]? Args { get; set; }
-    // The report the row creates (after saving) or updates.
+    // The report the row updates (or, refused as stale, the report it met). The reports an import created are listed
+    // in its audit entry.
     public int? ReportId { get; set; }
 
     public string? Cell(int column) => column < Cells.Length ? Cells[column] : null;
