@@ -127,6 +127,37 @@ public abstract class S3AttachmentsTests(ConcordFactory factory, S3TestServer s3
         Assert.Equal(before, await StoredAsync());
     }
 
+    [Fact]
+    public async Task AStoreThatRefusesADownloadGivesTryAgainLaterNotAnError()
+    {
+        var meeting = await PublicMeetingAsync();
+        var coordinator = En(await factory.CoordinatorAsync());
+        var created = await UploadByApiAsync(coordinator, $"/api/meetings/{meeting}/attachments", "report.pdf", Pdf("kept in the bucket"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        // The same database, read by an instance whose store refuses its signature (a secret rotated on one side only).
+        await using var misconfigured = factory.WithWebHostBuilder(b => b.UseSetting("Attachments:S3:SecretKey", "not the secret"));
+        var reader = En(await misconfigured.CoordinatorAsync());
+
+        var page = await reader.GetAsync($"/attachments/{id}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.NotNull(page.Headers.RetryAfter);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Briefly unavailable", html);
+        Assert.DoesNotContain("SignatureDoesNotMatch", html);
+
+        var api = await reader.GetAsync($"/api/meetings/{meeting}/attachments/{id}?culture=en");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
+        var problem = await api.Content.ReadAsStringAsync();
+        Assert.Contains("could not be read", problem);
+        Assert.DoesNotContain("SignatureDoesNotMatch", problem);
+
+        // Nothing was lost: the instance with the right secret serves it.
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"/attachments/{id}")).StatusCode);
+    }
+
     // Rows, their audit entries, and objects in the bucket.
     async Task<(int Rows, int Audit, int Objects)> StoredAsync() => (
         await factory.WithDbAsync(db => db.Attachments.CountAsync()),

@@ -99,22 +99,49 @@ public sealed class AttachmentFiles(IAttachmentStore store, IOptions<AttachmentO
         return null;
     }
 
+    public enum Read
+    {
+        Served,
+        // Missing from the store, or no longer matching its SHA-256: an error for an administrator, never served.
+        Damaged,
+        // The store refused Concord or could not be reached: worth trying again later.
+        StoreFailed,
+    }
+
     // The stored bytes, read back only when their SHA-256 is still the one saved with the row: a file changed
     // or swapped in the store is an error, never served. The stream is positioned at the start.
-    public async Task<Stream?> OpenVerifiedAsync(Attachment attachment, CancellationToken ct)
+    public async Task<(Stream? Stream, Read Outcome)> OpenVerifiedAsync(Attachment attachment, CancellationToken ct)
     {
-        var stream = await store.OpenAsync(attachment.StorageKey, ct);
+        Stream? stream;
+        try
+        {
+            stream = await store.OpenAsync(attachment.StorageKey, ct);
+            if (stream is not null && !stream.CanSeek)
+            {
+                var copy = new FileStream(Path.Combine(Path.GetTempPath(), $"concord-download-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite,
+                    FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                try
+                {
+                    await using (stream) await stream.CopyToAsync(copy, ct);
+                }
+                catch
+                {
+                    await copy.DisposeAsync();
+                    throw;
+                }
+                stream = copy;
+            }
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException or UnauthorizedAccessException || e is TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            // As for an upload (SaveAsync): what the store said goes to the log, the reader is told to try again.
+            log.LogError(e, "Attachment {Id} ({Key}) could not be read from the store", attachment.Id, attachment.StorageKey);
+            return (null, Read.StoreFailed);
+        }
         if (stream is null)
         {
             log.LogError("Attachment {Id} ({Key}) is missing from the store", attachment.Id, attachment.StorageKey);
-            return null;
-        }
-        if (!stream.CanSeek)
-        {
-            var copy = new FileStream(Path.Combine(Path.GetTempPath(), $"concord-download-{Guid.NewGuid():N}"), FileMode.CreateNew, FileAccess.ReadWrite,
-                FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-            await using (stream) await stream.CopyToAsync(copy, ct);
-            stream = copy;
+            return (null, Read.Damaged);
         }
         stream.Position = 0;
         var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
@@ -123,10 +150,10 @@ public sealed class AttachmentFiles(IAttachmentStore store, IOptions<AttachmentO
             await stream.DisposeAsync();
             log.LogError("Attachment {Id} ({Key}) does not match its SHA-256: {Actual} stored, {Expected} recorded; not served",
                 attachment.Id, attachment.StorageKey, actual, attachment.Sha256);
-            return null;
+            return (null, Read.Damaged);
         }
         stream.Position = 0;
-        return stream;
+        return (stream, Read.Served);
     }
 
     AttachmentRefusal TooLarge() => new("Attachments.Error.TooLarge", AttachmentRules.Size(Options.MaxBytes));

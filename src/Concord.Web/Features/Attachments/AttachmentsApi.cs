@@ -88,18 +88,31 @@ public static class AttachmentsApi
         if (await AttachmentOwners.FindAsync(db, t, kind, id, ct) is not { } owner) return TypedResults.NotFound();
         var attachment = await AttachmentOwners.Of(db, owner).AsNoTracking().SingleOrDefaultAsync(a => a.Id == attachmentId && a.WithdrawnAt == null, ct);
         if (attachment is null) return TypedResults.NotFound();
-        var stream = await files.OpenVerifiedAsync(attachment, ct);
+        var (stream, read) = await files.OpenVerifiedAsync(attachment, ct);
+        if (read == AttachmentFiles.Read.StoreFailed)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds;
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: t["Attachments.Error.ReadFailed"]);
+        }
         if (stream is null) return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: t["Attachments.Error.Damaged"]);
         return Serve(http, attachment, stream);
     }
 
+    const string RetryAfterSeconds = "60";
+
     // 404 for an attachment that is not there, withdrawn, or whose record this reader may not see; 500 (the
-    // error page) when the stored file no longer matches its hash.
+    // error page) when the stored file no longer matches its hash; 503 (the error page, "try again") when the
+    // store could not be read.
     static async Task<Results<FileStreamHttpResult, NotFound, StatusCodeHttpResult>> DownloadById(int id, ConcordDb db, AttachmentFiles files, HttpContext http, CancellationToken ct)
     {
         var attachment = await AttachmentOwners.Visible(db).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.WithdrawnAt == null, ct);
         if (attachment is null) return TypedResults.NotFound();
-        var stream = await files.OpenVerifiedAsync(attachment, ct);
+        var (stream, read) = await files.OpenVerifiedAsync(attachment, ct);
+        if (read == AttachmentFiles.Read.StoreFailed)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds;
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         if (stream is null) return TypedResults.StatusCode(StatusCodes.Status500InternalServerError);
         return Serve(http, attachment, stream);
     }

@@ -29,6 +29,12 @@ public class ErrorModel : PageModel
             TitleKey = "Error.RateLimitedTitle";
             MessageKey = "Error.RateLimitedMessage";
         }
+        else if (code == 503)
+        {
+            // A service Concord needs (the file store) could not be reached; nothing was changed.
+            TitleKey = "Error.UnavailableTitle";
+            MessageKey = "Error.UnavailableMessage";
+        }
         else if (code == 403)
         {
             // Signed in, but the account's role or side does not allow this (Access.cs).
