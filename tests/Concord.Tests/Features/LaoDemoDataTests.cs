@@ -189,6 +189,48 @@ public abstract class LaoDemoDataTests(ConcordFactory factory)
         }
     }
 
+    // The start first asks, in one statement, whether any demo text lacks its Lao (DemoHistory.MayLackLaoAsync), and fills
+    // only if so (AddMissingLaoAsync): the two describe the same texts twice. Each text the filling gives, taken away on
+    // its own, must bring it back at the next start; a text the question forgot would stay without Lao. (The test above
+    // covers meetings, organisations, instruments' titles and clauses.)
+    [Fact]
+    public async Task EachKindOfDemoTextLeftWithoutLaoGetsItBackAtTheNextStart()
+    {
+        await GivenBackAsync("a person's position", db => db.People.IgnoreQueryFilters(), p => p.Position.Lo != null, p => p.Position);
+        await GivenBackAsync("an instrument's summary", db => db.Instruments.IgnoreQueryFilters(), i => i.Key != null && i.Summary.Lo != null, i => i.Summary);
+        await GivenBackAsync("a report's narrative", db => db.ProgressReports.IgnoreQueryFilters(), r => r.Narrative.Lo != null, r => r.Narrative);
+        await GivenBackAsync("an activity's title", db => db.Activities.IgnoreQueryFilters(), a => a.Title.Lo != null, a => a.Title);
+        await GivenBackAsync("an activity's description", db => db.Activities.IgnoreQueryFilters(), a => a.Description.Lo != null, a => a.Description);
+    }
+
+    // The first demo record of a kind with Lao in this text (the demo is loaded before any test adds records) loses it,
+    // and a start must give it back.
+    async Task GivenBackAsync<T>(string name, Func<ConcordDb, IQueryable<T>> records, System.Linq.Expressions.Expression<Func<T, bool>> hasLao, Func<T, LocalizedText> text)
+        where T : Concord.Shared.Record
+    {
+        var (id, lao) = await factory.WithDbAsync(async db =>
+        {
+            var record = await records(db).Where(hasLao).OrderBy(r => r.Id).FirstAsync();
+            return (record.Id, text(record).Lo!);
+        });
+        async Task SetAsync(string? value) => await factory.WithDbAsync(async db =>
+        {
+            text(await records(db).SingleAsync(r => r.Id == id)).Lo = value;
+            await db.SaveChangesAsync();
+        });
+        await SetAsync(null);
+        try
+        {
+            await factory.WithDbAsync(db => DemoHistory.LoadIfEmptyAsync(db, CancellationToken.None));
+            var after = await factory.WithDbAsync(async db => text(await records(db).SingleAsync(r => r.Id == id)).Lo);
+            Assert.True(after == lao, $"{name} (record {id}) did not get its Lao back at the start");
+        }
+        finally
+        {
+            await SetAsync(lao);
+        }
+    }
+
     [Fact]
     public async Task SeedingGivesATermItsMissingLaoButKeepsAnAdministratorsLaoAndTheGapInARenamedTerm()
     {
