@@ -9,6 +9,7 @@ using Concord.Features.Commitments;
 using Concord.Features.Organisations;
 using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Concord.Features.Import;
 
@@ -231,11 +232,15 @@ public static class ImportPlan
         }
         var json = ReportImport.Serialize(judgement.Rows);
         var kept = await db.ReportImports.Where(i => i.Id == import.Id && i.State == ImportState.Previewed)
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Rows, json).SetProperty(i => i.Creates, counts.Creates).SetProperty(i => i.Updates, counts.Updates)
-                .SetProperty(i => i.Unchanged, counts.Unchanged).SetProperty(i => i.Skipped, counts.Skipped).SetProperty(i => i.Refused, counts.Refused), ct);
+            .ExecuteUpdateAsync(u => Keep(u.SetProperty(i => i.Rows, json), counts), ct);
         if (kept == 0) return Outcome.AlreadySaved;
         return counts.Refused > 0 ? Outcome.Refused : Outcome.NothingToSave;
     }
+
+    // The counts of each verdict kept beside the rows (the list of imports shows them without reading the rows).
+    static void Keep(UpdateSettersBuilder<ReportImport> u, ReportImport.Counts counts) =>
+        u.SetProperty(i => i.Creates, counts.Creates).SetProperty(i => i.Updates, counts.Updates)
+            .SetProperty(i => i.Unchanged, counts.Unchanged).SetProperty(i => i.Skipped, counts.Skipped).SetProperty(i => i.Refused, counts.Refused);
 
     static (RowVerdict, string?, string?, string, int?) VerdictOf(ImportRow row) =>
         (row.Verdict, row.Reason, row.Column, string.Join('\u001f', row.Args ?? []), row.ReportId);
@@ -262,9 +267,7 @@ public static class ImportPlan
                 var claimed = await db.ReportImports.Where(i => i.Id == import.Id && i.State == ImportState.Previewed)
                     .ExecuteUpdateAsync(u =>
                     {
-                        u.SetProperty(i => i.State, ImportState.Saved).SetProperty(i => i.SavedAt, at)
-                            .SetProperty(i => i.Creates, counts.Creates).SetProperty(i => i.Updates, counts.Updates)
-                            .SetProperty(i => i.Unchanged, counts.Unchanged).SetProperty(i => i.Skipped, counts.Skipped).SetProperty(i => i.Refused, counts.Refused);
+                        Keep(u.SetProperty(i => i.State, ImportState.Saved).SetProperty(i => i.SavedAt, at), counts);
                         if (json is not null) u.SetProperty(i => i.Rows, json);
                     }, token);
                 if (claimed == 0) return Outcome.AlreadySaved;
