@@ -214,20 +214,10 @@ public abstract class ConcordDb(DbContextOptions options, TimeProvider clock, Cu
         {
             // A bulk save's entries (an import's, tens of thousands) by one binary COPY, in the save's transaction,
             // instead of the arrays below, which PostgreSQL parses first.
-            await using var importer = await connection.BeginBinaryImportAsync(
-                "COPY \"AuditEntries\" (\"At\", \"ActorName\", \"RecordType\", \"RecordId\", \"Action\", \"Changes\", \"AccountId\") FROM STDIN (FORMAT BINARY)", ct);
-            foreach (var a in entries)
-            {
-                await importer.StartRowAsync(ct);
-                await importer.WriteAsync(a.At, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
-                await importer.WriteAsync(a.ActorName, NpgsqlTypes.NpgsqlDbType.Text, ct);
-                await importer.WriteAsync(a.RecordType, NpgsqlTypes.NpgsqlDbType.Text, ct);
-                await importer.WriteAsync(a.RecordId, NpgsqlTypes.NpgsqlDbType.Integer, ct);
-                await importer.WriteAsync(a.Action.ToString(), NpgsqlTypes.NpgsqlDbType.Text, ct);
-                await importer.WriteAsync(a.Changes, NpgsqlTypes.NpgsqlDbType.Text, ct);
-                if (a.AccountId is { } account) await importer.WriteAsync(account, NpgsqlTypes.NpgsqlDbType.Integer, ct);
-                else await importer.WriteNullAsync(ct);
-            }
+            // The columns as the model maps them (CopyTable, as BulkSave's), the ids left to the table's identity.
+            var table = CopyTable.For(Model, typeof(AuditEntry)).WithoutGeneratedKey();
+            await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var entry in entries) table.WriteRow(importer, entry);
             await importer.CompleteAsync(ct);
             return;
         }

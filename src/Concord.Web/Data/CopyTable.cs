@@ -57,6 +57,14 @@ public sealed class CopyTable
         return new CopyTable(name, entity, columns);
     }
 
+    // The same table without the key the database generates (an identity), for rows whose ids PostgreSQL gives as
+    // they are copied (the audit's).
+    public CopyTable WithoutGeneratedKey()
+    {
+        var key = Entity.FindPrimaryKey()?.Properties.Where(p => p.ValueGenerated == ValueGenerated.OnAdd).ToHashSet() ?? [];
+        return new CopyTable(Name, Entity, [.. Columns.Where(c => c.Complex is not null || !key.Contains(c.Property))]);
+    }
+
     public void WriteRow(NpgsqlBinaryImporter importer, object row)
     {
         importer.StartRow();
