@@ -141,6 +141,27 @@ public abstract class CommitmentListTests(ConcordFactory factory)
         Assert.Contains("VN 1 September 2025", cells[6]);
         Assert.Contains("LA 1 June 2025", cells[6]);
         Assert.Equal("In progress", row.QuerySelector(".badge")!.TextContent.Trim());
+
+        // A newer report this Vietnamese reader may not see (kept to the Lao side), or one withdrawn, moves no date.
+        var keptToLaos = await world.AddReportAsync(id, "LA", Done, new DateOnly(2025, 11, 1));
+        var withdrawn = await world.AddReportAsync(id, "VN", Done, new DateOnly(2025, 12, 1));
+        await factory.WithDbAsync(async db =>
+        {
+            var kept = await db.ProgressReports.SingleAsync(r => r.Id == keptToLaos);
+            (kept.Visibility, kept.RestrictedTo) = (Visibility.Restricted, "LA");
+            var gone = await db.ProgressReports.SingleAsync(r => r.Id == withdrawn);
+            (gone.WithdrawnAt, gone.WithdrawnBy, gone.WithdrawnSide) = (DateTime.UtcNow, "test", "VN");
+            await db.SaveChangesAsync();
+        });
+        page = await client.GetPageAsync($"/commitments?organisation={world.VnDepartment}");
+        var latest = page.QuerySelector($"tr[data-id='{id}']")!.QuerySelectorAll("td")[6].TextContent;
+        Assert.Contains("VN 1 September 2025", latest);
+        Assert.Contains("LA 1 June 2025", latest);
+        // The Lao side sees its own newer report.
+        var lao = await factory.CoordinatorAsync(TestAccounts.LaoCooperation);
+        lao.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        page = await lao.GetPageAsync($"/commitments?organisation={world.VnDepartment}");
+        Assert.Contains("LA 1 November 2025", page.QuerySelector($"tr[data-id='{id}']")!.QuerySelectorAll("td")[6].TextContent);
     }
 
     [Fact]

@@ -171,11 +171,20 @@ public static class CommitmentList
                 .Select(l => new { l.CommitmentId, Lead = new LeadRef(l.OrganisationId, l.Country, new LocalizedText(l.Organisation.Name.Vi, l.Organisation.Name.En, l.Organisation.Name.Lo), l.Organisation.Abbreviation) })
                 .ToListAsync(ct))
             .ToLookup(x => x.CommitmentId, x => x.Lead);
-        var latest = (await db.ProgressReports.AsNoTracking().Where(r => ids.Contains(r.CommitmentId))
-                .GroupBy(r => new { r.CommitmentId, r.Country })
-                .Select(g => new { g.Key.CommitmentId, g.Key.Country, ReportedOn = g.Max(r => r.ReportedOn) })
+        // Each side's latest report date, one look-up per clause and side on the index (CommitmentId, Country,
+        // ReportedOn), through the reports' own visibility filter. Grouping the page's reports instead made PostgreSQL
+        // guess a few thousand rows and plan parallel workers, whose start cost ten times the query (31 ms, not 2).
+        var latest = (await db.Commitments.AsNoTracking().Where(c => ids.Contains(c.Id))
+                .Select(c => new
+                {
+                    c.Id,
+                    Vietnam = c.Reports.Where(r => r.Country == Sides.Vietnam).Max(r => (DateOnly?)r.ReportedOn),
+                    Laos = c.Reports.Where(r => r.Country == Sides.Laos).Max(r => (DateOnly?)r.ReportedOn),
+                })
                 .ToListAsync(ct))
-            .ToLookup(x => x.CommitmentId, x => new LatestReport(x.Country, x.ReportedOn));
+            .SelectMany(x => new[] { (x.Id, Side: Sides.Vietnam, On: x.Vietnam), (x.Id, Side: Sides.Laos, On: x.Laos) })
+            .Where(x => x.On is not null)
+            .ToLookup(x => x.Id, x => new LatestReport(x.Side, x.On!.Value));
         return rows.Select(r => r with
         {
             IsOverdue = CommitmentRules.IsOverdueOn(today, r.Status, r.DueOn, Period.Of(r.PeriodStart, r.PeriodEnd)),
