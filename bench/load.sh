@@ -2,7 +2,7 @@
 # Load benchmark: Concord's pages and API under wrk, and PostgreSQL running the same SQL under pgbench,
 # interleaved scenario by scenario, on data made by the app's generator. Writes bench/results/load-<date>-<label>.md.
 #   bench/load.sh [--commitments 500000] [--reports-per-commitment 10] [--duration 10] [--connections 16]
-#                 [--label NAME] [--keep DIR] [--reuse DIR] [--app DIR] [--only WORD]
+#                 [--warmup 10] [--label NAME] [--keep DIR] [--reuse DIR] [--app DIR] [--only WORD]
 # --keep DIR leaves the loaded PostgreSQL running with its data in DIR; --reuse DIR measures it again without
 # loading (stop it with scripts/postgres.sh stop DIR). --app DIR measures an app published there earlier
 # (dotnet publish src/Concord.Web -c Release -o DIR), e.g. another commit's. --only WORD runs only the scenarios
@@ -13,6 +13,9 @@ repo=$PWD
 commitments=500000
 reports=10
 duration=10
+# Seconds of load before each measured run, not counted: a server runs for days, and the first seconds after a start
+# are the runtime compiling the hot paths again (tiered compilation), which measured the start, not the page.
+warmup=10
 connections=16
 label=run
 keep=""
@@ -24,6 +27,7 @@ while [ $# -gt 0 ]; do
     --commitments) commitments=$2; shift 2 ;;
     --reports-per-commitment) reports=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --label) label=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
@@ -142,7 +146,8 @@ for s in "${scenarios[@]}"; do
   pg "ALTER SYSTEM RESET log_min_duration_statement" && pg "ALTER SYSTEM RESET log_line_prefix" && pg "SELECT pg_reload_conf()" >/dev/null
   read -r statements discards < <(python3 bench/load/capture.py "$pglog" "$offset" "$work/s$n.sql" "$dbname")
 
-  # Concord under wrk, with its CPU time and peak memory.
+  # Concord under wrk, with its CPU time and peak memory, once warm.
+  [ "$warmup" -gt 0 ] && wrk -t2 -c"$connections" -d"${warmup}s" --timeout 10s -H "$header" -H "Accept-Encoding: br, gzip" "$url" >/dev/null
   : > "$work/rss"
   ( while kill -0 $app_pid 2>/dev/null; do awk '/VmRSS/ {print int($2/1024)}' /proc/$app_pid/status >> "$work/rss"; sleep 0.5; done ) &
   sampler=$!
@@ -184,7 +189,7 @@ out="bench/results/load-$(date +%F)-$label.md"
   echo "# Load benchmark of $(date '+%F %H:%M') ($label)"
   echo
   echo "Written by \`bench/load.sh\` (see bench/README.md). Concord published in Release, Production settings, started"
-  echo "from another folder; \`wrk -t2 -c$connections -d${duration}s\` per scenario with a session cookie or a personal access"
+  echo "from another folder; \`wrk -t2 -c$connections -d${duration}s\` per scenario, after ${warmup} s of the same load not measured, with a session cookie or a personal access"
   echo "token of the Lao side and \`Accept-Encoding: br, gzip\`; then \`pgbench -M prepared -c$connections -j2 -T$duration\`"
   echo "running the SQL Concord sent for one such request (captured from PostgreSQL's log, parameters inlined) as one"
   echo "transaction. **statements** = statements Concord sent for one request + \`DISCARD ALL\` resets; **CPU** = Concord's"
