@@ -144,6 +144,15 @@ public static class AccountsSetup
 
     // The cookie only names a session; the session, held in the database, decides. Signing out,
     // disabling the account or changing its role ends it at once, and so do the idle and absolute limits.
+    sealed record SessionState(DateTime StartedAt, DateTime LastSeenAt, bool IsDisabled, Role Role, int OrganisationId, string Country);
+
+    // Read on every page a signed-in user opens: compiled (CompiledPerModel), not built again on each request.
+    static readonly CompiledPerModel<Func<ConcordDb, string, CancellationToken, Task<SessionState?>>> OpenSession = new(() =>
+        EF.CompileAsyncQuery((ConcordDb db, string sessionId, CancellationToken ct) => db.AccountSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.EndedAt == null)
+            .Select(s => new SessionState(s.StartedAt, s.LastSeenAt, s.Account.IsDisabled, s.Account.Role, s.Account.OrganisationId, s.Account.Country))
+            .SingleOrDefault()));
+
     static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var sessionId = context.Principal?.FindFirstValue(ConcordClaims.Session);
@@ -153,10 +162,7 @@ public static class AccountsSetup
         // A scope of its own: the request's ConcordDb must be created after the user is known.
         using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ConcordDb>();
-        var session = sessionId is null ? null : await db.AccountSessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && s.EndedAt == null)
-            .Select(s => new { s.StartedAt, s.LastSeenAt, s.Account.IsDisabled, s.Account.Role, s.Account.OrganisationId, s.Account.Country })
-            .SingleOrDefaultAsync();
+        var session = sessionId is null ? null : await OpenSession.For(db)(db, sessionId, context.HttpContext.RequestAborted);
         string? endReason = session switch
         {
             null => "unknown",

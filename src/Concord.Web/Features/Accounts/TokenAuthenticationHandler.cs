@@ -23,6 +23,22 @@ public sealed class TokenAuthenticationHandler(
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
+    sealed record TokenAndOwner(ApiToken Token, Account Account);
+
+    // Only the columns the check and the principal need: not the owner's password hash and security stamps, and not a
+    // whole row of each table on every call a script makes. Compiled (CompiledPerModel): built on each call, its
+    // expression tree was a tenth of what an API request allocated.
+    static readonly CompiledPerModel<Func<ConcordDb, string, CancellationToken, Task<TokenAndOwner?>>> TokenWithOwner = new(() =>
+        EF.CompileAsyncQuery((ConcordDb db, string hash, CancellationToken ct) => db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash)
+            .Select(t => new TokenAndOwner(
+                new ApiToken { Id = t.Id, Prefix = t.Prefix, Name = t.Name, Scopes = t.Scopes, ExpiresAt = t.ExpiresAt, RevokedAt = t.RevokedAt, LastUsedAt = t.LastUsedAt },
+                new Account
+                {
+                    Id = t.Account.Id, Email = t.Account.Email, DisplayName = t.Account.DisplayName, Role = t.Account.Role,
+                    Country = t.Account.Country, OrganisationId = t.Account.OrganisationId, Language = t.Account.Language, IsDisabled = t.Account.IsDisabled,
+                }))
+            .SingleOrDefault()));
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -33,19 +49,7 @@ public sealed class TokenAuthenticationHandler(
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ConcordDb>();
         var hash = Hash(token);
-        // Only the columns the check and the principal need: not the owner's password hash and security stamps,
-        // and not a whole row of each table on every call a script makes.
-        var row = await db.ApiTokens.AsNoTracking().Where(t => t.Hash == hash)
-            .Select(t => new
-            {
-                Token = new ApiToken { Id = t.Id, Prefix = t.Prefix, Name = t.Name, Scopes = t.Scopes, ExpiresAt = t.ExpiresAt, RevokedAt = t.RevokedAt, LastUsedAt = t.LastUsedAt },
-                Account = new Account
-                {
-                    Id = t.Account.Id, Email = t.Account.Email, DisplayName = t.Account.DisplayName, Role = t.Account.Role,
-                    Country = t.Account.Country, OrganisationId = t.Account.OrganisationId, Language = t.Account.Language, IsDisabled = t.Account.IsDisabled,
-                },
-            })
-            .SingleOrDefaultAsync();
+        var row = await TokenWithOwner.For(db)(db, hash, Context.RequestAborted);
         var now = clock.GetUtcNow().UtcDateTime;
         if (row is null) return await RefuseAsync(null, "unknown token");
         if (row.Token.RevokedAt is not null) return await RefuseAsync(row.Account.Id, $"revoked token {row.Token.Prefix}");
