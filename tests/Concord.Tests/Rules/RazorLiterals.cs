@@ -112,17 +112,18 @@ public sealed partial class RazorLiterals
             if (c == '<')
             {
                 if (Ahead("<!--")) { Flush(); SkipPast("-->"); continue; }
-                if (Ahead("<!")) { Flush(); SkipPast(">"); continue; }
-                if (At(i + 1) == '/' && IsTagStart(At(i + 2)))
+                if (Ahead("<!") && !ElementAt(i + 1)) { Flush(); SkipPast(">"); continue; }
+                if (At(i + 1) == '/' && ElementAt(i + 2))
                 {
                     Flush();
                     i += 2;
+                    if (At(i) == '!') i++;
                     var name = Name();
                     SkipPast(">");
                     if (end == End.Tag && string.Equals(name, tag, StringComparison.OrdinalIgnoreCase) && depth-- == 0) return;
                     continue;
                 }
-                if (IsTagStart(At(i + 1)))
+                if (ElementAt(i + 1))
                 {
                     Flush();
                     var (name, closed) = Tag();
@@ -151,6 +152,11 @@ public sealed partial class RazorLiterals
 
     static bool IsTagStart(char c) => char.IsAsciiLetter(c);
 
+    // An element's name starts at k: a letter, or Razor's "!" that keeps tag helpers off one element (<!option>),
+    // not a declaration such as <!DOCTYPE html>.
+    bool ElementAt(int k) =>
+        IsTagStart(At(k)) || (At(k) == '!' && IsTagStart(At(k + 1)) && string.Compare(s, k, "!doctype", 0, 8, StringComparison.OrdinalIgnoreCase) != 0);
+
     // Razor leaves the @ of an e-mail address alone: a letter or digit on both sides.
     bool IsEmailAt() => i > 0 && char.IsLetterOrDigit(s[i - 1]) && char.IsLetterOrDigit(At(i + 1));
 
@@ -165,6 +171,7 @@ public sealed partial class RazorLiterals
     (string Name, bool Closed) Tag()
     {
         i++;
+        if (At(i) == '!') i++;
         var name = Name();
         var attributes = new List<(string Name, List<(int Start, string Text)> Value)>();
         var closed = false;
@@ -388,7 +395,7 @@ public sealed partial class RazorLiterals
             }
             if (c is '"' or '$' && StringStarts()) { SkipString(); last = '"'; continue; }
             if (c == '\'') { SkipChar(); last = '\''; continue; }
-            if (c == '<' && IsTagStart(At(i + 1)) && last is '{' or '}' or ';' or ':')
+            if (c == '<' && ElementAt(i + 1) && last is '{' or '}' or ';' or ':')
             {
                 Element();
                 last = '}';
