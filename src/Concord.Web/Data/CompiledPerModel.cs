@@ -13,5 +13,6 @@ public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile) where TQuery 
 {
     readonly ConditionalWeakTable<IModel, TQuery> byModel = new();
 
-    public TQuery For(DbContext db) => byModel.GetValue(db.Model, _ => compile());
+    // Looked up first, so that the request's path makes no callback for the table (it compiles only once per model).
+    public TQuery For(DbContext db) => byModel.TryGetValue(db.Model, out var query) ? query : byModel.GetValue(db.Model, _ => compile());
 }

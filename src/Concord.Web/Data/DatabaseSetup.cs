@@ -23,8 +23,8 @@ public static class DatabaseSetup
         var connection = builder.Configuration.GetConnectionString("Concord");
 
         // The options are built once (optionsLifetime: Singleton), not for every context: two contexts a request (the
-        // session's check and the page's), each building its options and their warnings table again, were about a twentieth of
-        // what a page of the commitments list allocated. Nothing in them depends on the request.
+        // session's check and the page's), each building its options and their warnings table again, were about a
+        // twentieth of what a page of the commitments list allocated. Nothing in them depends on the request.
         if (string.Equals(options.Provider, "Postgres", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connection))

@@ -142,8 +142,6 @@ public static class AccountsSetup
         return Task.CompletedTask;
     }
 
-    // The cookie only names a session; the session, held in the database, decides. Signing out,
-    // disabling the account or changing its role ends it at once, and so do the idle and absolute limits.
     sealed record SessionState(DateTime StartedAt, DateTime LastSeenAt, bool IsDisabled, Role Role, int OrganisationId, string Country);
 
     // Read on every page a signed-in user opens: compiled (CompiledPerModel), not built again on each request.
@@ -153,6 +151,8 @@ public static class AccountsSetup
             .Select(s => new SessionState(s.StartedAt, s.LastSeenAt, s.Account.IsDisabled, s.Account.Role, s.Account.OrganisationId, s.Account.Country))
             .SingleOrDefault()));
 
+    // The cookie only names a session; the session, held in the database, decides. Signing out,
+    // disabling the account or changing its role ends it at once, and so do the idle and absolute limits.
     static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var sessionId = context.Principal?.FindFirstValue(ConcordClaims.Session);
