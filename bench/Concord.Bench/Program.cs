@@ -104,7 +104,7 @@ var catalog = StringCatalog.FromDirectory(Directory.Exists(Path.Combine(AppConte
     ? Path.Combine(AppContext.BaseDirectory, "Features") : Path.Combine("src", "Concord.Web", "Features"));
 var bigMeeting = await WithDbAsync(db => BigMeetingAsync(db, 500, 2), coordinator);
 var reviewYear = asOf.Year - 1;
-foreach (var format in new[] { Concord.Features.Documents.DocumentFormat.Docx, Concord.Features.Documents.DocumentFormat.Xlsx })
+foreach (var format in new[] { Concord.Features.Documents.DocumentFileFormat.Docx, Concord.Features.Documents.DocumentFileFormat.Xlsx })
     scenarios.Add(new("documents", $"implementation report of a meeting with 500 commitments and 2 reports each, {format}, vi|lo",
         (db, ct) => ReportAsync500(db, bigMeeting, format, ct)));
 scenarios.Add(new("documents", $"yearly review of {reviewYear} (page figures and charts)", async (db, ct) =>
@@ -167,13 +167,13 @@ async Task<string> HomeAsync(ConcordDb db, CurrentUser viewer, CancellationToken
     return string.Create(inv, $"{page.OverdueCount:N0} overdue, plan {page.Plan} with {page.PlanTotal:N0}");
 }
 
-async Task<string> ReportAsync500(ConcordDb db, int meeting, Concord.Features.Documents.DocumentFormat format, CancellationToken ct)
+async Task<string> ReportAsync500(ConcordDb db, int meeting, Concord.Features.Documents.DocumentFileFormat format, CancellationToken ct)
 {
     var request = new Concord.Features.Documents.DocumentRequest(Concord.Features.Documents.DocumentKind.ImplementationReport, format, meeting, null, null, "vi", "lo", Sides.Vietnam, null);
     var report = await Concord.Features.Documents.ImplementationReport.LoadAsync(db, request, ct) ?? throw new InvalidOperationException("no bench meeting");
     using var output = new MemoryStream();
     var columns = request.Languages.Select(l => new Concord.Features.Documents.DocumentText(l, catalog)).ToList();
-    if (format == Concord.Features.Documents.DocumentFormat.Xlsx) Concord.Features.Documents.ImplementationReportXlsx.Write(output, report, columns[0]);
+    if (format == Concord.Features.Documents.DocumentFileFormat.Xlsx) Concord.Features.Documents.ImplementationReportXlsx.Write(output, report, columns[0]);
     else Concord.Features.Documents.ImplementationReportDocx.Write(output, report, new Concord.Features.Documents.Issuer(Sides.Vietnam, null, "bench", null), columns, asOf);
     return string.Create(inv, $"{report.Total:N0} clauses, {report.Items.Sum(i => i.Reports.Count):N0} latest reports, {output.Length / 1024.0:N0} KB");
 }

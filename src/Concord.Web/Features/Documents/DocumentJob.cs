@@ -37,7 +37,7 @@ public sealed class DocumentJob(ConcordDb db, StringCatalog catalog, TimeProvide
                     ?? throw new InvalidOperationException("The meeting or instrument is not there, or its owner may not see it.");
                 await run.ProgressAsync(40, ct);
                 subject = columns[0].Subject(report);
-                if (request.Format == DocumentFormat.Xlsx) ImplementationReportXlsx.Write(output, report, columns[0]);
+                if (request.Format == DocumentFileFormat.Xlsx) ImplementationReportXlsx.Write(output, report, columns[0]);
                 else ImplementationReportDocx.Write(output, report, await IssuerAsync(request.Side, ct), columns, today);
                 break;
             case DocumentKind.YearlyReview:
@@ -45,7 +45,7 @@ public sealed class DocumentJob(ConcordDb db, StringCatalog catalog, TimeProvide
                 var review = await Review.YearlyReview.LoadAsync(db, year, request.Side, ct);
                 await run.ProgressAsync(40, ct);
                 subject = columns[0].Format("Documents.ReviewSubject", year);
-                if (request.Format == DocumentFormat.Xlsx) Review.ReviewDocuments.WriteXlsx(output, review, columns[0]);
+                if (request.Format == DocumentFileFormat.Xlsx) Review.ReviewDocuments.WriteXlsx(output, review, columns[0]);
                 else Review.ReviewDocuments.WriteDocx(output, review, await IssuerAsync(request.Side, ct), columns, today);
                 break;
             default:
@@ -53,7 +53,7 @@ public sealed class DocumentJob(ConcordDb db, StringCatalog catalog, TimeProvide
         }
         await run.ProgressAsync(70, ct);
 
-        if (request.Format == DocumentFormat.Pdf) output = new MemoryStream(await pdf.ConvertAsync(output.ToArray(), ct));
+        if (request.Format == DocumentFileFormat.Pdf) output = new MemoryStream(await pdf.ConvertAsync(output.ToArray(), ct));
         var name = FileNames.Safe($"{columns[0][$"Documents.FileName.{request.Kind}"]} - {subject} - {today:yyyy-MM-dd}");
         document.Content = output.ToArray();
         document.Size = document.Content.Length;
@@ -76,17 +76,17 @@ public sealed class DocumentJob(ConcordDb db, StringCatalog catalog, TimeProvide
     // A document issued in the name of the side the owner does not belong to names no unit of it.
     string catalogFallback(string side) => catalog.Find($"Documents.Side.{side}", OfficialHeading.LanguageOf(side)) ?? side;
 
-    public static string Extension(DocumentFormat format) => format switch
+    public static string Extension(DocumentFileFormat format) => format switch
     {
-        DocumentFormat.Xlsx => ".xlsx",
-        DocumentFormat.Pdf => ".pdf",
+        DocumentFileFormat.Xlsx => ".xlsx",
+        DocumentFileFormat.Pdf => ".pdf",
         _ => ".docx",
     };
 
-    public static string ContentType(DocumentFormat format) => format switch
+    public static string ContentType(DocumentFileFormat format) => format switch
     {
-        DocumentFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        DocumentFormat.Pdf => "application/pdf",
+        DocumentFileFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        DocumentFileFormat.Pdf => "application/pdf",
         _ => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     };
 }

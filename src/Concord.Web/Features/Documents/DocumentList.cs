@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Concord.Features.Documents;
 
-public sealed record DocumentRow(int Id, DocumentKind Kind, DocumentFormat Format, string Subject, DateTime CreatedAt, DateTime ExpiresAt,
+public sealed record DocumentRow(int Id, DocumentKind Kind, DocumentFileFormat Format, string Subject, DateTime CreatedAt, DateTime ExpiresAt,
     string? FileName, long? Size, JobState? State, int Progress, string? Error)
 {
     public bool IsReady => FileName is not null && Size is not null;

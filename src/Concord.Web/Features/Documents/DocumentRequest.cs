@@ -7,7 +7,7 @@ namespace Concord.Features.Documents;
 // What a document is made of, as asked: which record, which format, which languages (Right null: one
 // language), whose national heading (the side that issues it), and the reporting period whose reports count.
 public sealed record DocumentRequest(
-    DocumentKind Kind, DocumentFormat Format, int? Meeting, int? Instrument, int? Year,
+    DocumentKind Kind, DocumentFileFormat Format, int? Meeting, int? Instrument, int? Year,
     string Left, string? Right, string Side, string? Period)
 {
     // The report of a filtered commitments list: the list's filter, without its sort and paging; the job

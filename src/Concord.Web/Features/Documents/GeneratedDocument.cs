@@ -8,7 +8,7 @@ public enum DocumentKind
     YearlyReview = 1,
 }
 
-public enum DocumentFormat
+public enum DocumentFileFormat
 {
     Docx = 0,
     Xlsx = 1,
@@ -23,7 +23,7 @@ public class GeneratedDocument
     public int Id { get; set; }
     public int AccountId { get; set; }
     public DocumentKind Kind { get; set; }
-    public DocumentFormat Format { get; set; }
+    public DocumentFileFormat Format { get; set; }
     // What was asked for (DocumentRequest as JSON), read again by the job.
     public string Request { get; set; } = "";
     // The subject as the owner read it when asking ("9th Ministerial Conference"), for the list.

@@ -26,7 +26,7 @@ public class NewModel(ConcordDb db, CurrentUser user, JobSignal signal, TimeProv
         public int? Meeting { get; set; }
         public int? Instrument { get; set; }
         public int? Year { get; set; }
-        public DocumentFormat Format { get; set; }
+        public DocumentFileFormat Format { get; set; }
         public string? Left { get; set; }
         // Empty: one language only.
         public string? Right { get; set; }
