@@ -6,3 +6,4 @@ cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 dotnet ef migrations add "$name" --project src/Concord.Web --context SqliteConcordDb --output-dir Data/Migrations/Sqlite
 dotnet ef migrations add "$name" --project src/Concord.Web --context PostgresConcordDb --output-dir Data/Migrations/Postgres
+scripts/compile-model.sh

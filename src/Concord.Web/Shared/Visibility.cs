@@ -68,28 +68,39 @@ public static class VisibilityRule
         [typeof(ProgressReport)] = [[nameof(ProgressReport.Commitment)], [nameof(ProgressReport.Commitment), nameof(Commitment.Instrument)]],
     };
 
-    public static Expression<Func<T, bool>> VisibleToReader<T>()
+    // The query filters of a mapped type, by what it is: a restrictable one is seen by the readers its visibility
+    // allows, a withdrawable one is gone once withdrawn. The one place both models take them from: the model built
+    // at start (RecordMapping.MapQueryFilters) and the compiled one (Data/CompiledModels/CompiledModelFilters.cs).
+    public static IEnumerable<(string Name, LambdaExpression Filter)> FiltersOf(Type type)
     {
-        var parameter = Expression.Parameter(typeof(T), "x");
+        if (typeof(IRestrictable).IsAssignableFrom(type)) yield return (Visible, VisibleToReader(type));
+        if (typeof(IWithdrawable).IsAssignableFrom(type)) yield return (Withdrawn, NotWithdrawn(type));
+    }
+
+    static LambdaExpression VisibleToReader(Type type)
+    {
+        var parameter = Expression.Parameter(type, "x");
         var body = new ReplaceParameter(Rule.Parameters[0], parameter).Visit(Rule.Body);
-        foreach (var path in RestrictableParents.GetValueOrDefault(typeof(T)) ?? [])
+        foreach (var path in RestrictableParents.GetValueOrDefault(type) ?? [])
         {
             var parent = path.Aggregate((Expression)parameter, Expression.Property);
             body = Expression.AndAlso(body, new ReplaceParameter(Rule.Parameters[0], parent).Visit(Rule.Body));
         }
-        return Expression.Lambda<Func<T, bool>>(body, parameter);
+        return Expression.Lambda(typeof(Func<,>).MakeGenericType(type, typeof(bool)), body, parameter);
     }
 
     // Not withdrawn, nor under something withdrawn (a clause of withdrawn minutes, a report on a withdrawn clause).
-    public static Expression<Func<T, bool>> NotWithdrawn<T>()
+    public static Expression<Func<T, bool>> NotWithdrawn<T>() => (Expression<Func<T, bool>>)NotWithdrawn(typeof(T));
+
+    static LambdaExpression NotWithdrawn(Type type)
     {
-        var parameter = Expression.Parameter(typeof(T), "x");
+        var parameter = Expression.Parameter(type, "x");
         Expression Live(Expression record) =>
             Expression.Equal(Expression.Property(record, nameof(IWithdrawable.WithdrawnAt)), Expression.Constant(null, typeof(DateTime?)));
         var body = Live(parameter);
-        foreach (var path in RestrictableParents.GetValueOrDefault(typeof(T)) ?? [])
+        foreach (var path in RestrictableParents.GetValueOrDefault(type) ?? [])
             body = Expression.AndAlso(body, Live(path.Aggregate((Expression)parameter, Expression.Property)));
-        return Expression.Lambda<Func<T, bool>>(body, parameter);
+        return Expression.Lambda(typeof(Func<,>).MakeGenericType(type, typeof(bool)), body, parameter);
     }
 
     // Seen by every signed-in official of either side: neither it nor what it belongs to is kept to one side.

@@ -38,7 +38,7 @@ sealed class TranslationCountMapping : IEntityTypeConfiguration<TranslationCount
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.Visibility).HasConversion<string>().HasMaxLength(20);
         e.Property(x => x.RestrictedTo).HasMaxLength(2).IsRequired();
-        e.HasQueryFilter(VisibilityRule.Visible, VisibilityRule.VisibleToReader<TranslationCount>());
+        e.MapQueryFilters();
     }
 }
 

@@ -1,0 +1,65 @@
+using Concord.Data;
+using Concord.Data.CompiledModels.Postgres;
+using Concord.Data.CompiledModels.Sqlite;
+using Concord.Features.Commitments;
+using Concord.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Concord.Tests.Features;
+
+// Concord loads EF's model from code written by scripts/compile-model.sh (Data/CompiledModels) instead of building
+// it at each start. That code is only right while it is the model the mappings build: these compare the two, for each
+// database, and fail when a mapping or an entity changed and the script was not run again. The visibility rules
+// themselves are proven on the compiled model by every access test (RestrictedRecords, AccessMatrix, Withdrawal).
+public class CompiledModelTests
+{
+    [Fact]
+    public void TheSqliteCompiledModelIsTheModelTheMappingsBuild()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        Assert.IsType<SqliteConcordDbModel>(db.Model);
+        AssertSameModel(db);
+    }
+
+    [Fact]
+    public void ThePostgresCompiledModelIsTheModelTheMappingsBuild()
+    {
+        using var db = new PostgresDesignTimeFactory().CreateDbContext([]);
+        Assert.IsType<PostgresConcordDbModel>(db.Model);
+        AssertSameModel(db);
+    }
+
+    // Each record that may be restricted or withdrawn keeps both filters in the compiled model, with the rule's own
+    // expression: a report is hidden with its clause and the clause's minutes.
+    [Fact]
+    public void TheCompiledModelHidesAReportWithItsClauseAndMinutes()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        var filters = db.Model.FindEntityType(typeof(ProgressReport))!.GetDeclaredQueryFilters().ToDictionary(f => f.Key!, f => f.Expression!.ToString());
+        Assert.Equal([VisibilityRule.Visible, VisibilityRule.Withdrawn], filters.Keys.Order());
+        Assert.Contains("x.Commitment.Instrument.Visibility", filters[VisibilityRule.Visible]);
+        Assert.Contains("x.Commitment.Instrument.WithdrawnAt", filters[VisibilityRule.Withdrawn]);
+    }
+
+    static void AssertSameModel(ConcordDb db)
+    {
+        var compiled = db.Model;
+        // The model the mappings build (OnModelCreating), as `dotnet ef` builds it for a migration.
+        var built = db.GetService<IDesignTimeModel>().Model;
+        const string stale = "The compiled model is not the model the mappings build: run scripts/compile-model.sh.";
+
+        // Entity types, properties (type, nullability, concurrency), keys, relationships, navigations, indexes.
+        Assert.True(built.ToDebugString(MetadataDebugStringOptions.ShortDefault) == compiled.ToDebugString(MetadataDebugStringOptions.ShortDefault), stale);
+        // Tables, columns (names, store types with their lengths, nullability), keys, constraints and indexes.
+        Assert.True(built.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.ShortDefault)
+            == compiled.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.ShortDefault), stale);
+        // The query filters, which the compiled model takes from the rules as it loads.
+        Assert.Equal(Filters(built), Filters(compiled));
+        Assert.NotEmpty(Filters(compiled));
+    }
+
+    static List<string> Filters(IModel model) =>
+        [.. model.GetEntityTypes().SelectMany(e => e.GetDeclaredQueryFilters().Select(f => $"{e.Name} {f.Key}: {f.Expression}")).Order()];
+}
