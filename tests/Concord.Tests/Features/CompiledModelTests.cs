@@ -18,7 +18,7 @@ public class CompiledModelTests
     [Fact]
     public void TheSqliteCompiledModelIsTheModelTheMappingsBuild()
     {
-        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var db = new SqliteConcordDb(Fresh<SqliteConcordDb>(o => o.UseSqlite("Data Source=design.db")), TimeProvider.System, CurrentUser.System);
         Assert.IsType<SqliteConcordDbModel>(db.Model);
         AssertSameModel(db);
     }
@@ -26,7 +26,7 @@ public class CompiledModelTests
     [Fact]
     public void ThePostgresCompiledModelIsTheModelTheMappingsBuild()
     {
-        using var db = new PostgresDesignTimeFactory().CreateDbContext([]);
+        using var db = new PostgresConcordDb(Fresh<PostgresConcordDb>(o => o.UseNpgsql("Host=localhost;Database=design")), TimeProvider.System, CurrentUser.System);
         Assert.IsType<PostgresConcordDbModel>(db.Model);
         AssertSameModel(db);
     }
@@ -41,6 +41,16 @@ public class CompiledModelTests
         Assert.Equal([VisibilityRule.Visible, VisibilityRule.Withdrawn], filters.Keys.Order());
         Assert.Contains("x.Commitment.Instrument.Visibility", filters[VisibilityRule.Visible]);
         Assert.Contains("x.Commitment.Instrument.WithdrawnAt", filters[VisibilityRule.Withdrawn]);
+    }
+
+    // Options as the design-time factories make them (the compiled models are generated from those), with EF's services
+    // of their own: EF keeps one built model per context type for the whole process, made by whichever test asked first
+    // and with its options, and this test is about the model the mappings build, not about another test's.
+    static DbContextOptions<T> Fresh<T>(Action<DbContextOptionsBuilder<T>> provider) where T : DbContext
+    {
+        var options = new DbContextOptionsBuilder<T>().EnableServiceProviderCaching(false);
+        provider(options);
+        return options.Options;
     }
 
     static void AssertSameModel(ConcordDb db)

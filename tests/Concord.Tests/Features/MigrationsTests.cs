@@ -21,4 +21,16 @@ public class MigrationsTests
         using var db = new PostgresDesignTimeFactory().CreateDbContext([]);
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes no PostgreSQL migration makes: run scripts/add-migration.sh.");
     }
+
+    // A start asks the history table whether every migration this build holds is applied (DatabaseSetup), with the
+    // list of migrations it finds itself: the list EF would apply.
+    [Fact]
+    public void AStartKnowsTheMigrationsEfWouldApplyOnEachDatabase()
+    {
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
+        Assert.Equal(sqlite.Database.GetMigrations().Order(), DatabaseSetup.MigrationsOf(typeof(SqliteConcordDb)).Order());
+        Assert.Equal(postgres.Database.GetMigrations().Order(), DatabaseSetup.MigrationsOf(typeof(PostgresConcordDb)).Order());
+        Assert.True(sqlite.Database.GetMigrations().Count() >= 12);
+    }
 }
