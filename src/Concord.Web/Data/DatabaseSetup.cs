@@ -2,6 +2,9 @@ using System.Reflection;
 using Concord.Features.ReferenceData;
 using Concord.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Concord.Data;
 
@@ -125,7 +128,7 @@ public static class DatabaseSetup
     {
         // No database yet (a SQLite file not made): asked as EF asks it, without opening one, so that a path that cannot be
         // opened is still named by the start-up checks rather than by a failed query.
-        if (!await Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>(db).ExistsAsync(ct)) return false;
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct)) return false;
         var exists = db.IsPostgres
             ? "SELECT to_regclass('\"__ef_migrations\"') IS NOT NULL AS \"Value\""
             : "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__ef_migrations') AS \"Value\"";
@@ -137,8 +140,8 @@ public static class DatabaseSetup
     // The ids of the migrations this build holds for a database, as EF finds them: the Migration classes marked with its context.
     internal static HashSet<string> MigrationsOf(Type context) =>
         [.. typeof(ConcordDb).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration)) && t.GetCustomAttribute<Microsoft.EntityFrameworkCore.Infrastructure.DbContextAttribute>()?.ContextType == context)
-            .Select(t => t.GetCustomAttribute<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>()?.Id)
+            .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == context)
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
             .OfType<string>()];
 
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
