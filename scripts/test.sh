@@ -24,5 +24,10 @@ set -e
 count() { { grep -oE "^ +$1: +[0-9]+" "$log" || true; } | awk '{s+=$2} END {print s+0}'; }
 passed=$(count Passed)
 failed=$(count Failed)
+# CI shows only the end of the output: repeat each failed test with the start of its message and stack there.
+if [ "$failed" != 0 ]; then
+  echo "Failed tests (first lines of each):"
+  awk '/^ +Failed [A-Za-z]/ {n=25} n > 0 {print; n--}' "$log" | head -200
+fi
 echo "Tests: $passed passed, $failed failed"
 exit "$status"
