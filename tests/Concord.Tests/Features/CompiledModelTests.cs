@@ -61,13 +61,25 @@ public class CompiledModelTests
         const string stale = "The compiled model is not the model the mappings build: run scripts/compile-model.sh.";
 
         // Entity types, properties (type, nullability, concurrency), keys, relationships, navigations, indexes.
-        Assert.True(built.ToDebugString(MetadataDebugStringOptions.ShortDefault) == compiled.ToDebugString(MetadataDebugStringOptions.ShortDefault), stale);
+        AssertSameText(built.ToDebugString(MetadataDebugStringOptions.ShortDefault), compiled.ToDebugString(MetadataDebugStringOptions.ShortDefault), stale);
         // Tables, columns (names, store types with their lengths, nullability), keys, constraints and indexes.
-        Assert.True(built.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.ShortDefault)
-            == compiled.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.ShortDefault), stale);
+        AssertSameText(built.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.ShortDefault),
+            compiled.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.ShortDefault), stale);
         // The query filters, which the compiled model takes from the rules as it loads.
         Assert.Equal(Filters(built), Filters(compiled));
         Assert.NotEmpty(Filters(compiled));
+    }
+
+    // The models' descriptions run to thousands of lines: a failure names the first lines that differ, with their
+    // neighbours, so that what differs can be read from the test's output alone.
+    static void AssertSameText(string built, string compiled, string message)
+    {
+        if (built == compiled) return;
+        var b = built.Split('\n');
+        var c = compiled.Split('\n');
+        var first = Enumerable.Range(0, Math.Min(b.Length, c.Length)).FirstOrDefault(i => b[i] != c[i], Math.Min(b.Length, c.Length));
+        string Around(string[] lines) => string.Join('\n', lines.Skip(Math.Max(0, first - 3)).Take(8));
+        Assert.Fail($"{message}\nFirst difference at line {first + 1} of {b.Length} (built) and {c.Length} (compiled).\nBuilt:\n{Around(b)}\nCompiled:\n{Around(c)}");
     }
 
     static List<string> Filters(IModel model) =>

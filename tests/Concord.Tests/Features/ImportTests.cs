@@ -286,6 +286,64 @@ public abstract class ImportTests(ConcordFactory factory)
     }
 
     [Fact]
+    public async Task APreviewNotConfirmedWithinAWeekIsClearedByTheDailyJobAndItsPageSaysNothingWasSaved()
+    {
+        var s = await SetUpAsync();
+        var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
+        RowOf(rows, s.Commitments[1])[C.Status] = "Done";
+        RowOf(rows, s.Commitments[1])[C.Narrative] = "Xong";
+        var file = ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray()));
+        var (old, oldUrl) = await UploadAsync(s.Client, file, "tuan-truoc.xlsx");
+        var (recent, recentUrl) = await UploadAsync(s.Client, file, "hom-nay.xlsx");
+        // The first upload was previewed eight days ago (the default keeps previews seven).
+        var oldId = int.Parse(oldUrl.Split('/').Last());
+        await factory.WithDbAsync(async db =>
+        {
+            var import = await db.ReportImports.SingleAsync(i => i.Id == oldId);
+            import.CreatedAt -= TimeSpan.FromDays(8);
+            await db.SaveChangesAsync();
+        });
+
+        // The daily job, queued as RecurringJobs queues it and run by the app's own worker.
+        Assert.Contains(factory.Services.GetServices<Concord.Features.Jobs.DailyJob>(), d => d.Kind == ExpiredPreviews.Kind);
+        var key = $"{ExpiredPreviews.Kind}:test-{s.World.Tag}";
+        await factory.WithDbAsync(db => Concord.Features.Jobs.JobQueue.EnqueueOnceAsync(db, ExpiredPreviews.Kind, key,
+            Concord.Features.Jobs.DailyJob.Payload(new DateOnly(2026, 12, 3)), DateTime.UtcNow, default));
+        factory.Services.GetRequiredService<Concord.Features.Jobs.JobSignal>().Wake();
+        for (var until = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(100))
+        {
+            var state = await factory.WithDbAsync(db => db.Jobs.Where(j => j.Key == key).Select(j => j.State).SingleAsync());
+            if (state == Concord.Features.Jobs.JobState.Done) break;
+            Assert.True(DateTime.UtcNow < until, $"The clean-up did not run: {state}.");
+        }
+
+        var (expired, kept) = await factory.WithDbAsync(async db => (
+            await db.ReportImports.AsNoTracking().SingleAsync(i => i.Id == oldId),
+            await db.ReportImports.AsNoTracking().SingleAsync(i => i.FileName == "hom-nay.xlsx" && i.AccountId == s.Account)));
+        Assert.Equal((ImportState.Expired, "[]", "tuan-truoc.xlsx", 1), (expired.State, expired.Rows, expired.FileName, expired.Creates));
+        Assert.Equal(ImportState.Previewed, kept.State);
+        Assert.Contains("Xong", kept.Rows);
+
+        // Its page says what happened and offers no confirmation; a confirmation sent anyway saves nothing.
+        var page = await s.Client.GetPageAsync(oldUrl);
+        Assert.Contains("không được xác nhận trong 7 ngày", page.QuerySelector("#expired")!.TextContent);
+        Assert.Null(page.QuerySelector("form#confirm"));
+        Assert.Null(page.QuerySelector("#rows"));
+        var refused = await ImportFiles.ParseAsync(await s.Client.SubmitFormAsync(old, oldUrl, new Dictionary<string, string?>(), "form#confirm"));
+        Assert.NotNull(refused.QuerySelector("#expired"));
+        Assert.Null(refused.QuerySelector("#import-message"));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ProgressReports.CountAsync(r => r.CommitmentId == s.Commitments[1])));
+        // The list of imports shows it as expired.
+        var list = await s.Client.GetPageAsync("/import");
+        Assert.Contains("Đã hết hạn", list.QuerySelector($"a[href='{oldUrl}']")!.Closest("tr")!.TextContent);
+
+        // The recent preview is confirmed as usual.
+        var saved = await ImportFiles.ParseAsync(await s.Client.SubmitFormAsync(recent, recentUrl, new Dictionary<string, string?>(), "form#confirm"));
+        Assert.NotNull(saved.QuerySelector("#import-message"));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.ProgressReports.CountAsync(r => r.CommitmentId == s.Commitments[1])));
+    }
+
+    [Fact]
     public async Task AFocalPointCannotImportOntoAnotherDepartmentsOrTheOtherSidesCommitment()
     {
         var s = await SetUpAsync();

@@ -1,3 +1,4 @@
+using Concord.Features.Jobs;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Concord.Features.Import;
@@ -7,6 +8,7 @@ public static class ImportSetup
     public static IServiceCollection AddConcordImport(this IServiceCollection services)
     {
         services.AddOptions<ImportOptions>().BindConfiguration("Import");
+        services.AddDailyJob<ExpiredPreviews>(ExpiredPreviews.Kind, _ => ExpiredPreviews.At);
         return services;
     }
 

@@ -13,7 +13,7 @@ namespace Concord.Features.Import;
 // kept with the import (never the form) and judges them again against the record as it is now: a row refused
 // now, or a report saved by someone else meanwhile, stops the save and the preview shows why.
 [Authorize(Policy = Access.Report)]
-public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings, IStringLocalizer t) : PageModel
+public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings, IStringLocalizer t, Microsoft.Extensions.Options.IOptions<ImportOptions> options) : PageModel
 {
     // The message shown after a confirmation, as a string key.
     const string MessageKey = "Import";
@@ -28,6 +28,7 @@ public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings,
     public List<ImportRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public string? Message { get; private set; }
+    public int KeptDays => (int)options.Value.KeepPreviewsFor.TotalDays;
     public bool CanSave => Import.State == ImportState.Previewed && Import.Refused == 0 && Import.Creates + Import.Updates > 0;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -41,7 +42,11 @@ public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings,
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Import.State != ImportState.Previewed) return Redirect($"/import/{id}");
-        TempData[MessageKey] = await ImportPlan.ConfirmAsync(db, user, Import, all, strings, ct) switch
+        var outcome = await ImportPlan.ConfirmAsync(db, user, Import, all, strings, ct);
+        // The daily clean-up may have expired the preview while it was judged again: the page says so, not "saved".
+        if (outcome == ImportPlan.Outcome.AlreadySaved && await db.ReportImports.AnyAsync(i => i.Id == id && i.State == ImportState.Expired, ct))
+            return Redirect($"/import/{id}");
+        TempData[MessageKey] = outcome switch
         {
             ImportPlan.Outcome.Refused => NotSavedRefused,
             ImportPlan.Outcome.NothingToSave => NothingToSave,

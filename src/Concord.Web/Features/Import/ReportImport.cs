@@ -11,6 +11,9 @@ public enum ImportState
     // Read and judged; nothing saved yet.
     Previewed,
     Saved,
+    // Not confirmed within Import:KeepPreviewsFor: its rows were cleared by the daily clean-up (ExpiredPreviews) and
+    // nothing from it was saved. The file name, hash and counts stay, so the list of imports still shows it.
+    Expired,
 }
 
 // An uploaded template: the rows as read from the file and the verdict on each, kept so that the confirmation

@@ -19,6 +19,9 @@ public sealed class ImportOptions
     public long MaxUnpackedBytes { get; set; } = 200 * 1024 * 1024;
     public int MaxZipEntries { get; set; } = 1000;
     public int MaxRows { get; set; } = 100_000;
+    // A preview not confirmed within this is cleared by the daily clean-up (ExpiredPreviews): its rows are the whole
+    // file as JSON, tens of megabytes at 100,000 rows, and every upload of a file being corrected leaves one.
+    public TimeSpan KeepPreviewsFor { get; set; } = TimeSpan.FromDays(7);
 }
 
 // A file refused before any row is read: a string key and its arguments, for the user's language.
