@@ -20,8 +20,15 @@ public class CompiledModelTests
     {
         using var db = new SqliteConcordDb(Fresh<SqliteConcordDb>(o => o.UseSqlite("Data Source=design.db")), TimeProvider.System, CurrentUser.System);
         Assert.IsType<SqliteConcordDbModel>(db.Model);
+        // A raw query of an unmapped type, as search runs on PostgreSQL, adds that type to the process's compiled model:
+        // it is not a change of the mapping.
+        using (var memory = new SqliteConcordDb(Fresh<SqliteConcordDb>(o => o.UseSqlite("Data Source=:memory:")), TimeProvider.System, CurrentUser.System))
+            Assert.Equal([1], memory.Database.SqlQuery<RawRow>($"SELECT 1 AS \"Value\"").Select(r => r.Value).ToList());
+        Assert.Contains("Ad-hoc entity types:", db.Model.ToDebugString(MetadataDebugStringOptions.ShortDefault));
         AssertSameModel(db);
     }
+
+    sealed record RawRow(int Value);
 
     [Fact]
     public void ThePostgresCompiledModelIsTheModelTheMappingsBuild()
@@ -61,13 +68,22 @@ public class CompiledModelTests
         const string stale = "The compiled model is not the model the mappings build: run scripts/compile-model.sh.";
 
         // Entity types, properties (type, nullability, concurrency), keys, relationships, navigations, indexes.
-        AssertSameText(built.ToDebugString(MetadataDebugStringOptions.ShortDefault), compiled.ToDebugString(MetadataDebugStringOptions.ShortDefault), stale);
+        AssertSameText(Mapped(built.ToDebugString(MetadataDebugStringOptions.ShortDefault)), Mapped(compiled.ToDebugString(MetadataDebugStringOptions.ShortDefault)), stale);
         // Tables, columns (names, store types with their lengths, nullability), keys, constraints and indexes.
         AssertSameText(built.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.ShortDefault),
             compiled.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.ShortDefault), stale);
         // The query filters, which the compiled model takes from the rules as it loads.
         Assert.Equal(Filters(built), Filters(compiled));
         Assert.NotEmpty(Filters(compiled));
+    }
+
+    // The compiled model is one instance for the whole process, and EF adds to it the "ad-hoc" types of raw SQL queries
+    // as they first run (search's Database.SqlQuery<Newest>, on PostgreSQL): whether it holds them depends on which
+    // tests ran before in this process. They are not mapped, so they are left out of the comparison.
+    static string Mapped(string model)
+    {
+        var adHoc = model.IndexOf("Ad-hoc entity types:", StringComparison.Ordinal);
+        return adHoc < 0 ? model : model[..model.LastIndexOf('\n', adHoc)];
     }
 
     // The models' descriptions run to thousands of lines: a failure names the first lines that differ, with their
