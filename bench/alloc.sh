@@ -65,6 +65,7 @@ scenarios=(
   "home page, signed-in reader|/|reader"
   "commitments list page|/commitments|reader"
   "search \`hop tac\`|/search?q=hop%20tac|reader"
+  "search \`ban can\`|/search?q=ban%20can|reader"
 )
 
 echo "| scenario | app | req/s | KB allocated per request | collections per 1,000 requests |"

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Concord.Shared;
@@ -35,7 +36,7 @@ public static class Highlight
         if (string.IsNullOrEmpty(text)) return null;
         var ranges = Ranges(text, words);
         if (ranges.Count == 0) return null;
-        if (text.Length <= width) return Parts(text, words);
+        if (text.Length <= width) return Split(text, 0, text.Length, ranges);
 
         var first = ranges[0].Start;
         var start = Math.Max(0, first - width / 3);
@@ -68,12 +69,23 @@ public static class Highlight
     {
         var found = new List<(int Start, int End)>();
         if (string.IsNullOrEmpty(text) || words.Count == 0) return found;
-        var (folded, starts, ends) = Map(text);
-        foreach (var word in words)
+        // Most texts a search page looks at hold none of the words (a title, a context line): folded whole, as a record's
+        // SearchText is, they are left at that, without mapping each folded letter back to the text.
+        var whole = TextFolding.Fold(text);
+        if (!words.Any(w => w.Length > 0 && whole.Contains(w, StringComparison.Ordinal))) return found;
+        var map = new FoldedMap(text);
+        try
         {
-            if (word.Length == 0) continue;
-            for (var at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + 1, StringComparison.Ordinal))
-                found.Add((starts[at], ends[at + word.Length - 1]));
+            foreach (var word in words)
+            {
+                if (word.Length == 0) continue;
+                for (var at = map.Folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = map.Folded.IndexOf(word, at + 1, StringComparison.Ordinal))
+                    found.Add((map.Starts[at], map.Ends[at + word.Length - 1]));
+            }
+        }
+        finally
+        {
+            map.Return();
         }
         found.Sort();
         var merged = new List<(int Start, int End)>();
@@ -88,32 +100,67 @@ public static class Highlight
         return merged;
     }
 
-    static (string Folded, int[] Starts, int[] Ends) Map(string text)
+    // The text folded one text element at a time, with where in the text each folded character came from. The
+    // positions are in pooled arrays (Return gives them back): a page maps a text or two per hit, each as long as a
+    // narrative, and four arrays of its length per text were a third of what a search allocated.
+    sealed class FoldedMap
     {
-        var folded = new StringBuilder(text.Length);
-        var starts = new List<int>(text.Length);
-        var ends = new List<int>(text.Length);
-        var elements = StringInfo.GetTextElementEnumerator(text);
-        while (elements.MoveNext())
+        public string Folded { get; }
+        public int[] Starts { get; private set; }
+        public int[] Ends { get; private set; }
+
+        public FoldedMap(string text)
         {
-            var start = elements.ElementIndex;
-            // Most letters of English and of numbers fold to themselves in lower case, without the Unicode normalisation.
-            if (char.IsAscii(text[start]) && text[start] != '\r' && (start + 1 == text.Length || char.IsAscii(text[start + 1])))
+            var folded = new StringBuilder(text.Length);
+            Starts = ArrayPool<int>.Shared.Rent(text.Length + 16);
+            Ends = ArrayPool<int>.Shared.Rent(text.Length + 16);
+            var count = 0;
+            // Text element by text element, as spans of the text: a string for each would be thousands per search page.
+            for (var start = 0; start < text.Length;)
             {
-                folded.Append(char.ToLowerInvariant(text[start]));
-                starts.Add(start);
-                ends.Add(start + 1);
-                continue;
+                var length = StringInfo.GetNextTextElementLength(text.AsSpan(start));
+                // Most letters of English and of numbers fold to themselves in lower case, without the Unicode normalisation.
+                if (char.IsAscii(text[start]) && text[start] != '\r' && (start + 1 == text.Length || char.IsAscii(text[start + 1])))
+                {
+                    folded.Append(char.ToLowerInvariant(text[start]));
+                    Add(ref count, start, start + 1);
+                }
+                else
+                {
+                    var before = folded.Length;
+                    TextFolding.AppendFolded(text.AsSpan(start, length), folded);
+                    for (var i = before; i < folded.Length; i++) Add(ref count, start, start + length);
+                }
+                start += length;
             }
-            var element = elements.GetTextElement();
-            foreach (var c in TextFolding.Fold(element))
-            {
-                folded.Append(c);
-                starts.Add(start);
-                ends.Add(start + element.Length);
-            }
+            Folded = folded.ToString();
         }
-        return (folded.ToString(), [.. starts], [.. ends]);
+
+        void Add(ref int count, int start, int end)
+        {
+            if (count == Starts.Length)
+            {
+                Starts = Grown(Starts);
+                Ends = Grown(Ends);
+            }
+            Starts[count] = start;
+            Ends[count] = end;
+            count++;
+        }
+
+        static int[] Grown(int[] array)
+        {
+            var bigger = ArrayPool<int>.Shared.Rent(array.Length * 2);
+            array.CopyTo(bigger, 0);
+            ArrayPool<int>.Shared.Return(array);
+            return bigger;
+        }
+
+        public void Return()
+        {
+            ArrayPool<int>.Shared.Return(Starts);
+            ArrayPool<int>.Shared.Return(Ends);
+        }
     }
 
     static List<TextPart> Split(string text, int from, int to, List<(int Start, int End)> ranges)
