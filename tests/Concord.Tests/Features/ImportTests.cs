@@ -43,6 +43,17 @@ public abstract class ImportTests(ConcordFactory factory)
 
     static string?[] RowOf(List<string?[]> rows, int commitment) => rows.Single(r => r[C.CommitmentId] == commitment.ToString());
 
+    // The template of the eighth conference's clauses with one new report filled in: the second clause done, so told.
+    static async Task<List<string?[]>> TemplateWithOneNewReportAsync(Setup s, string narrative)
+    {
+        var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
+        RowOf(rows, s.Commitments[1])[C.Status] = "Done";
+        RowOf(rows, s.Commitments[1])[C.Narrative] = narrative;
+        return rows;
+    }
+
+    static byte[] Xlsx(List<string?[]> rows) => ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray()));
+
     static async Task<(IDocument Page, string Url)> UploadAsync(HttpClient client, byte[] file, string name)
     {
         var response = await ImportFiles.UploadAsync(client, file, name);
@@ -73,7 +84,7 @@ public abstract class ImportTests(ConcordFactory factory)
         fresh[C.Narrative] = $"Hoàn thành {s.World.Tag}";
         fresh[C.People] = "40";
         fresh[C.Women] = "12";
-        var file = ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray()));
+        var file = Xlsx(rows);
 
         var (preview, url) = await UploadAsync(s.Client, file, "bao-cao.xlsx");
         Assert.Equal(1, Count(preview, "create"));
@@ -126,10 +137,7 @@ public abstract class ImportTests(ConcordFactory factory)
         // (deterministically here, by judging in two contexts before either saves). The second must write nothing: its
         // creates would be the same reports again.
         var s = await SetUpAsync();
-        var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
-        var fresh = RowOf(rows, s.Commitments[1]);
-        (fresh[C.Status], fresh[C.Narrative]) = ("Done", $"Hoàn thành {s.World.Tag}");
-        var (preview, _) = await UploadAsync(s.Client, ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray())), "bao-cao.xlsx");
+        var (preview, _) = await UploadAsync(s.Client, Xlsx(await TemplateWithOneNewReportAsync(s, $"Hoàn thành {s.World.Tag}")), "bao-cao.xlsx");
         Assert.Equal(1, Count(preview, "create"));
 
         var user = new CurrentUser { AccountId = s.Account, Name = "focal point", Role = Role.FocalPoint, Country = "VN", OrganisationId = s.World.VnDepartment };
@@ -175,7 +183,7 @@ public abstract class ImportTests(ConcordFactory factory)
         var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
         var row = RowOf(rows, s.Commitments[0]);
         (row[C.ReportId], row[C.Version], row[C.Status], row[C.Narrative]) = (null, null, "Done", $"Hoàn thành {s.World.Tag}");
-        var file = ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray()));
+        var file = Xlsx(rows);
 
         var (preview, _) = await UploadAsync(s.Client, file, "bao-cao.xlsx");
         var refused = preview.QuerySelector("#rows tr[data-verdict='Refused']")!;
@@ -261,7 +269,7 @@ public abstract class ImportTests(ConcordFactory factory)
         RowOf(rows, s.Commitments[0])[C.Narrative] = "Bản của tệp";
         RowOf(rows, s.Commitments[1])[C.Status] = "Done";
         RowOf(rows, s.Commitments[1])[C.Narrative] = "Mới";
-        var (preview, url) = await UploadAsync(s.Client, ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray())), "f.xlsx");
+        var (preview, url) = await UploadAsync(s.Client, Xlsx(rows), "f.xlsx");
         Assert.NotNull(preview.QuerySelector("form#confirm"));
         // Someone edits the report between the preview and the confirmation.
         await factory.WithDbAsync(async db =>
@@ -289,10 +297,7 @@ public abstract class ImportTests(ConcordFactory factory)
     public async Task APreviewNotConfirmedWithinAWeekIsClearedByTheDailyJobAndItsPageSaysNothingWasSaved()
     {
         var s = await SetUpAsync();
-        var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
-        RowOf(rows, s.Commitments[1])[C.Status] = "Done";
-        RowOf(rows, s.Commitments[1])[C.Narrative] = "Xong";
-        var file = ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray()));
+        var file = Xlsx(await TemplateWithOneNewReportAsync(s, "Xong"));
         var (old, oldUrl) = await UploadAsync(s.Client, file, "tuan-truoc.xlsx");
         var (recent, recentUrl) = await UploadAsync(s.Client, file, "hom-nay.xlsx");
         // The first upload was previewed eight days ago (the default keeps previews seven).
@@ -365,10 +370,8 @@ public abstract class ImportTests(ConcordFactory factory)
     public async Task HostileFilesAreRefusedWithAClearMessageAndNothingIsSaved()
     {
         var s = await SetUpAsync();
-        var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
-        RowOf(rows, s.Commitments[1])[C.Status] = "Done";
-        RowOf(rows, s.Commitments[1])[C.Narrative] = "Đạt";
-        var good = ImportFiles.Xlsx(rows.Select(r => r.Cast<object?>().ToArray()));
+        var rows = await TemplateWithOneNewReportAsync(s, "Đạt");
+        var good = Xlsx(rows);
 
         async Task RefusedAsync(byte[] content, string name, string expected)
         {
