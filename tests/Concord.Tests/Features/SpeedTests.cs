@@ -188,10 +188,33 @@ public abstract class SpeedTests(ConcordFactory factory)
         using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(2, json.RootElement.GetProperty("leads").GetArrayLength());
         Assert.Equal(3, json.RootElement.GetProperty("reports").GetArrayLength());
-        // The token's check; the clause with its leads, activities, citations and neighbours in the carry-over chain;
-        // its reports; their citations. None per report or per lead.
-        const int most = 4;
-        Assert.True(commands.Count <= most, $"{commands.Count} statements:\n{string.Join("\n\n", commands.Texts)}");
+        // The token's check; the clause with its leads, activities and neighbours in the carry-over chain; its reports.
+        // None per report or per lead, and none for citations, as nothing here is cited.
+        Assert.True(commands.Count <= 3, $"{commands.Count} statements:\n{string.Join("\n\n", commands.Texts)}");
+        Assert.Equal(0, json.RootElement.GetProperty("citations").GetArrayLength());
+
+        // A citation of one report, not of the clause: the answer shows it under that report, for one statement more.
+        var cited = json.RootElement.GetProperty("reports")[1].GetProperty("id").GetInt32();
+        await factory.WithDbAsync(async db =>
+        {
+            var source = new Concord.Features.Sources.Source { Title = "Speed test source" };
+            db.Sources.Add(source);
+            await db.SaveChangesAsync();
+            db.Citations.Add(new Concord.Features.Sources.Citation
+            {
+                RecordType = Concord.Features.Sources.CitedRecord.Report, RecordId = cited, SourceId = source.Id, Passage = "the passage",
+            });
+            await db.SaveChangesAsync();
+        });
+        commands.Clear();
+        using var withCitation = System.Text.Json.JsonDocument.Parse(await script.GetStringAsync($"/api/commitments/{id}"));
+        Assert.True(commands.Count <= 4, $"{commands.Count} statements:\n{string.Join("\n\n", commands.Texts)}");
+        Assert.Equal(0, withCitation.RootElement.GetProperty("citations").GetArrayLength());
+        foreach (var report in withCitation.RootElement.GetProperty("reports").EnumerateArray())
+        {
+            var passages = report.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("passage").GetString()).ToList();
+            Assert.Equal(report.GetProperty("id").GetInt32() == cited ? ["the passage"] : [], passages);
+        }
     }
 
     static async Task<int> OverdueAsync(HttpClient client)

@@ -67,6 +67,9 @@ public sealed record CommitmentDetails(
         public PreviousStep? From { get; init; }
         public List<ClauseRef> Into { get; init; } = [];
         public List<ActivityRef> Activities { get; init; } = [];
+        // Whether the clause or one of its reports is cited. Only the demo's history is (citations are not yet
+        // edited in forms), so for almost every clause this spares the statement that reads the citations.
+        public bool Cited { get; init; }
     }
 
     sealed record PreviousStep(ClauseRef Clause, int? CarriedOverFromId);
@@ -95,11 +98,14 @@ public sealed record CommitmentDetails(
                 Activities = x.Activities.OrderBy(a => a.Activity.StartsOn).ThenBy(a => a.ActivityId)
                     .Select(a => new ActivityRef(a.ActivityId, new LocalizedText(a.Activity.Title.Vi, a.Activity.Title.En, a.Activity.Title.Lo), a.Activity.StartsOn, a.Activity.StartsOnPrecision, a.Activity.IsIllustrative))
                     .ToList(),
+                Cited = db.Citations.Any(n => n.RecordType == Concord.Features.Sources.CitedRecord.Commitment && n.RecordId == x.Id)
+                    || x.Reports.Any(r => db.Citations.Any(n => n.RecordType == Concord.Features.Sources.CitedRecord.Report && n.RecordId == r.Id)),
             })
             .SingleOrDefault()));
 
-    // Three statements for most clauses: the clause with its leads, activities, citations and the clauses next to it
-    // in the carry-over chain; its reports; their citations. A longer chain costs one more statement per further step.
+    // Two statements for most clauses: the clause with its leads, activities and the clauses next to it in the
+    // carry-over chain; its reports. A third reads the citations of the clause and its reports when there are any; a
+    // longer chain costs one more statement per further step.
     // Tried: the reports as a bounded collection of the first query. EF bounds them with ROW_NUMBER() over the whole
     // table (SQLite refuses it outright, wanting APPLY), which at 5,000,000 reports made each answer take seconds; the
     // parts joined here are unbounded collections, each read by its index on this clause's id.
@@ -150,17 +156,20 @@ public sealed record CommitmentDetails(
             .ToList();
 
         var period = Concord.Shared.Period.Of(c.PeriodStart, c.PeriodEnd);
-        // The clause's citations and its reports', in one statement.
-        var citations = await Concord.Features.Sources.Citations.ForManyAsync(db,
-            [(Concord.Features.Sources.CitedRecord.Commitment, [id]), (Concord.Features.Sources.CitedRecord.Report, [.. reports.Select(r => r.Id)])], ct);
-        var reportCitations = citations[Concord.Features.Sources.CitedRecord.Report];
+        // The clause's citations and its reports', in one statement, when there are any.
+        var citations = c.Cited
+            ? await Concord.Features.Sources.Citations.ForManyAsync(db,
+                [(Concord.Features.Sources.CitedRecord.Commitment, [id]), (Concord.Features.Sources.CitedRecord.Report, [.. reports.Select(r => r.Id)])], ct)
+            : null;
+        var clauseCitations = citations?[Concord.Features.Sources.CitedRecord.Commitment][id].ToList() ?? [];
+        var reportCitations = citations?[Concord.Features.Sources.CitedRecord.Report];
         return new CommitmentDetails(c.Id, c.Version, c.InstrumentId, c.InstrumentTitle, c.Meeting, c.Number, c.Sequence, c.Text,
             c.AreaId, c.AreaCode, c.Area, c.PeriodStart, c.PeriodEnd, c.DueOn, c.Status,
             CommitmentRules.IsOverdueOn(today, c.Status, c.DueOn, period), c.Sources, c.IsIllustrative, c.UpdatedAt,
             [.. c.Leads.OrderBy(l => CommitmentList.SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
-            from, into, activities, [.. reports.Select(r => r.WithLinks() with { Citations = reportCitations[r.Id].ToList() })], disagreed, c.Visibility, c.RestrictedTo, c.Original)
+            from, into, activities, [.. reports.Select(r => r.WithLinks() with { Citations = reportCitations?[r.Id].ToList() ?? [] })], disagreed, c.Visibility, c.RestrictedTo, c.Original)
         {
-            Citations = [.. citations[Concord.Features.Sources.CitedRecord.Commitment][id]],
+            Citations = clauseCitations,
         };
     }
 }
