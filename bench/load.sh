@@ -103,7 +103,11 @@ start_seconds=$(( $(date +%s) - started ))
 start_work=$(grep -o 'Translation counts made from the records in [0-9.]* s' "$work/app.log" || true)
 echo "Concord answers after $start_seconds s${start_work:+ ($start_work)}"
 
-rss_start=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$app_pid/status)
+# Resident memory, and of it the process's own: anonymous (heaps, stacks) and shared (the runtime's second mapping of
+# its JIT'd code, W^X), without the files it maps (the runtime's and Concord's DLLs, shared with the page cache and any
+# other process that maps them). "RSS (own)" in MB.
+memory() { awk '/^VmRSS/ {r=$2} /^RssAnon/ {a=$2} /^RssShmem/ {s=$2} END {print int(r/1024) " (" int((a+s)/1024) ")"}' /proc/$1/status; }
+rss_start=$(memory $app_pid)
 
 $bench load-setup --connection "$connection" --url "$base" --out "$work"
 reader="Cookie: $(cat "$work/reader.cookie")"
@@ -149,13 +153,14 @@ for s in "${scenarios[@]}"; do
   # Concord under wrk, with its CPU time and peak memory, once warm.
   [ "$warmup" -gt 0 ] && wrk -t2 -c"$connections" -d"${warmup}s" --timeout 10s -H "$header" -H "Accept-Encoding: br, gzip" "$url" >/dev/null
   : > "$work/rss"
-  ( while kill -0 $app_pid 2>/dev/null; do awk '/VmRSS/ {print int($2/1024)}' /proc/$app_pid/status >> "$work/rss"; sleep 0.5; done ) &
+  ( while kill -0 $app_pid 2>/dev/null; do memory $app_pid >> "$work/rss"; sleep 0.5; done ) &
   sampler=$!
   before=$(ticks)
   result=$(wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s -s bench/load/report.lua -H "$header" -H "Accept-Encoding: br, gzip" "$url" | grep '^RESULT' || echo "RESULT requests=0 duration_us=1 p50_ms=0 p95_ms=0 p99_ms=0 bytes=0 status_errors=0 socket_errors=0")
   after=$(ticks)
   kill $sampler 2>/dev/null; wait $sampler 2>/dev/null || true
-  rss=$(sort -n "$work/rss" | tail -n 1)
+  # The peak of each, which need not be in the same sample.
+  rss="$(sort -n "$work/rss" | tail -n 1 | cut -d' ' -f1) ($(tr -d '()' < "$work/rss" | sort -k2 -n | tail -n 1 | cut -d' ' -f2))"
   eval "$(echo "$result" | sed 's/^RESULT //; s/ /\n/g')"
   rps=$(python3 -c "print(f'{$requests / ($duration_us / 1e6):.1f}')")
   cpu=$(python3 -c "print(f'{($after - $before) / 100 / ($duration_us / 1e6) * 100:.0f}')")
@@ -178,7 +183,7 @@ due_code=$(curl -s -o /dev/null -w '%{http_code}' -H "$token" "$base/api/commitm
 python3 bench/load/first_visit.py "$base/" > "$work/first-visit"
 first_total=$(awk '/^TOTAL/ {print $2}' "$work/first-visit")
 css_code=$(curl -s -o /dev/null -w '%{http_code}' "$base$(curl -s "$base/" | grep -o 'href="/css/[^"]*"' | head -n 1 | sed 's/href="//; s/"$//')")
-rss_end=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$app_pid/status)
+rss_end=$(memory $app_pid)
 kill $app_pid; wait $app_pid 2>/dev/null || true; app_pid=""
 
 # Cold start on SQLite, on an empty database and on the one that start left: the median of five starts of each.
@@ -193,21 +198,22 @@ out="bench/results/load-$(date +%F)-$label.md"
   echo "token of the Lao side and \`Accept-Encoding: br, gzip\`; then \`pgbench -M prepared -c$connections -j2 -T$duration\`"
   echo "running the SQL Concord sent for one such request (captured from PostgreSQL's log, parameters inlined) as one"
   echo "transaction. **statements** = statements Concord sent for one request + \`DISCARD ALL\` resets; **CPU** = Concord's"
-  echo "CPU time over the run (200 % = both cores); **RSS** = Concord's peak resident memory during the run;"
+  echo "CPU time over the run (200 % = both cores); **RSS (own)** = Concord's peak resident memory during the run,"
+  echo "and in brackets the peak of its own part (anonymous and shared memory: what it allocated itself, without the DLLs it maps from files);"
   echo "**share** = Concord's req/s as a share of pgbench's transactions/s for the same SQL."
   echo
   echo "- machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- data: $(pg 'SELECT count(*) FROM "Commitments"') commitments, $(pg 'SELECT count(*) FROM "ProgressReports"') progress reports, database $(pg "SELECT pg_size_pretty(pg_database_size('$dbname'))")"
   echo "- $(grep -m1 "^generate" "$dir/generate.log" 2>/dev/null || echo "data loaded earlier")"
   echo
-  echo "| scenario | status | req/s | p50 ms | p95 ms | p99 ms | errors | statements | CPU | RSS MB | pgbench tps | share |"
+  echo "| scenario | status | req/s | p50 ms | p95 ms | p99 ms | errors | statements | CPU | RSS (own) MB | pgbench tps | share |"
   echo "|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|"
   printf '%s' "$rows"
   echo
   echo "| check | result |"
   echo "|---|---|"
   echo "| start until \`/health/live\` answers (pending migrations included) | $start_seconds s${start_work:+; $start_work} |"
-  echo "| memory after start / at the end | $rss_start MB / $rss_end MB |"
+  echo "| memory after start / at the end, RSS (own) | $rss_start MB / $rss_end MB |"
   echo "| first visit of the home page, anonymous, empty cache | $first_total bytes |"
   echo "| \`GET /api/commitments?sort=due\` | $due_code |"
   echo "| CSS of the app started from another folder | $css_code |"
