@@ -158,30 +158,8 @@ public abstract class SpeedTests(ConcordFactory factory)
         await world.AddReportAsync(id, "VN", CommitmentStatus.InProgress, new DateOnly(2024, 6, 1));
         await world.AddReportAsync(id, "LA", CommitmentStatus.Delayed, new DateOnly(2024, 7, 1));
         await world.AddReportAsync(id, "LA", CommitmentStatus.Delayed, new DateOnly(2024, 9, 1));
-        var commands = new CommandCounter();
-        var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-        {
-            s.ConfigureDbContext<SqliteConcordDb>((_, o) => o.AddInterceptors(commands));
-            s.ConfigureDbContext<PostgresConcordDb>((_, o) => o.AddInterceptors(commands));
-        }));
-        var account = await counted.CreateAccountAsync(Role.Reader);
-        var token = await factory.WithDbAsync(async db =>
-        {
-            var (token, prefix) = PersonalTokens.Generate();
-            db.ApiTokens.Add(new ApiToken
-            {
-                AccountId = account.Id, Name = "speed", Prefix = prefix, Hash = TokenAuthenticationHandler.Hash(token),
-                Scopes = TokenScopes.Read, CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1),
-            });
-            await db.SaveChangesAsync();
-            return token;
-        });
-        var script = counted.NewClient(redirects: false);
-        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        // The first call records the token's use (once an hour); the one counted is a script's next call.
-        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync($"/api/commitments/{id}")).StatusCode);
+        var (script, commands) = await CountedScriptAsync();
 
-        commands.Clear();
         var response = await script.GetAsync($"/api/commitments/{id}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -215,6 +193,68 @@ public abstract class SpeedTests(ConcordFactory factory)
             var passages = report.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("passage").GetString()).ToList();
             Assert.Equal(report.GetProperty("id").GetInt32() == cited ? ["the passage"] : [], passages);
         }
+    }
+
+    [Fact]
+    public async Task TheApiGivesAPageOfCommitmentsWithLeadsAndEachSidesLatestReportInAStatementPerPartNotPerRow()
+    {
+        var world = await CommitmentsWorld.CreateAsync(factory);
+        var both = await world.AddCommitmentAsync(null, world.VnDepartment, world.LaDepartment);
+        var vietnamOnly = await world.AddCommitmentAsync(null, world.VnDepartment);
+        var unreported = await world.AddCommitmentAsync(null, world.LaDepartment);
+        await world.AddReportAsync(both, "VN", CommitmentStatus.InProgress, new DateOnly(2024, 6, 1));
+        await world.AddReportAsync(both, "LA", CommitmentStatus.Delayed, new DateOnly(2024, 9, 1));
+        await world.AddReportAsync(both, "LA", CommitmentStatus.Delayed, new DateOnly(2024, 7, 1));
+        await world.AddReportAsync(vietnamOnly, "VN", CommitmentStatus.Done, new DateOnly(2025, 1, 15));
+        var (script, commands) = await CountedScriptAsync();
+
+        var response = await script.GetAsync($"/api/commitments?instrument={world.EighthMinutes}&size=50");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The token's check; the page; its clauses' leads and each side's latest report. None per row.
+        Assert.True(commands.Count <= 3, $"{commands.Count} statements:\n{string.Join("\n\n", commands.Texts)}");
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var rows = json.RootElement.GetProperty("items").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetInt32());
+        Assert.Equal([both, vietnamOnly, unreported], rows.Keys.Order());
+        static string Leads(System.Text.Json.JsonElement row) =>
+            string.Join(",", row.GetProperty("leads").EnumerateArray().Select(l => l.GetProperty("country").GetString()));
+        static string Latest(System.Text.Json.JsonElement row) => string.Join(",", row.GetProperty("latestReports").EnumerateArray()
+            .Select(l => $"{l.GetProperty("country").GetString()} {l.GetProperty("reportedOn").GetString()}"));
+        Assert.Equal("VN,LA", Leads(rows[both]));
+        Assert.Equal("VN 2024-06-01,LA 2024-09-01", Latest(rows[both]));
+        Assert.Equal("VN", Leads(rows[vietnamOnly]));
+        Assert.Equal("VN 2025-01-15", Latest(rows[vietnamOnly]));
+        Assert.Equal("LA", Leads(rows[unreported]));
+        Assert.Equal("", Latest(rows[unreported]));
+    }
+
+    // A script's client (a reader's read-only token) and a counter of the statements the app sends for it. The token's
+    // first use is recorded (once an hour) before this returns, so that what is counted is a script's next call.
+    async Task<(HttpClient Script, CommandCounter Commands)> CountedScriptAsync()
+    {
+        var commands = new CommandCounter();
+        var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.ConfigureDbContext<SqliteConcordDb>((_, o) => o.AddInterceptors(commands));
+            s.ConfigureDbContext<PostgresConcordDb>((_, o) => o.AddInterceptors(commands));
+        }));
+        var account = await counted.CreateAccountAsync(Role.Reader);
+        var token = await factory.WithDbAsync(async db =>
+        {
+            var (token, prefix) = PersonalTokens.Generate();
+            db.ApiTokens.Add(new ApiToken
+            {
+                AccountId = account.Id, Name = "speed", Prefix = prefix, Hash = TokenAuthenticationHandler.Hash(token),
+                Scopes = TokenScopes.Read, CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddDays(1),
+            });
+            await db.SaveChangesAsync();
+            return token;
+        });
+        var script = counted.NewClient(redirects: false);
+        script.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/commitments?size=1")).StatusCode);
+        commands.Clear();
+        return (script, commands);
     }
 
     static async Task<int> OverdueAsync(HttpClient client)

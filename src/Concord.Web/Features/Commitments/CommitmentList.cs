@@ -162,38 +162,38 @@ public static class CommitmentList
         return (rows, Cursor.Encode(sortValue(rows[^1]), rows[^1].Id));
     }
 
-    sealed record PageLead(int CommitmentId, LeadRef Lead);
-    sealed record LatestDates(int Id, DateOnly? Vietnam, DateOnly? Laos);
+    sealed record PageExtras(int Id, DateOnly? Vietnam, DateOnly? Laos, List<LeadRef> Leads);
 
-    // Compiled (CompiledPerModel): these two run for every page of the list and of the API.
-    static readonly CompiledPerModel<Func<ConcordDb, int[], IAsyncEnumerable<PageLead>>> PageLeads = new(() =>
-        EF.CompileAsyncQuery((ConcordDb db, int[] ids) => db.CommitmentLeads.AsNoTracking().Where(l => ids.Contains(l.CommitmentId))
-            .Select(l => new PageLead(l.CommitmentId, new LeadRef(l.OrganisationId, l.Country, new LocalizedText(l.Organisation.Name.Vi, l.Organisation.Name.En, l.Organisation.Name.Lo), l.Organisation.Abbreviation)))));
-
-    static readonly CompiledPerModel<Func<ConcordDb, int[], IAsyncEnumerable<LatestDates>>> PageLatestReports = new(() =>
+    // Compiled (CompiledPerModel): it runs for every page of the list and of the API.
+    // Each side's latest report date is one look-up per clause and side on the index (CommitmentId, Country,
+    // ReportedOn), through the reports' own visibility filter. Grouping the page's reports instead made PostgreSQL
+    // guess a few thousand rows and plan parallel workers, whose start cost ten times the query (31 ms, not 2).
+    // The leads come in the same statement (a join on the page's clauses), where they were a statement of their own.
+    static readonly CompiledPerModel<Func<ConcordDb, int[], IAsyncEnumerable<PageExtras>>> PageLeadsAndLatestReports = new(() =>
         EF.CompileAsyncQuery((ConcordDb db, int[] ids) => db.Commitments.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new LatestDates(c.Id,
+            .Select(c => new PageExtras(c.Id,
                 c.Reports.Where(r => r.Country == Sides.Vietnam).Max(r => (DateOnly?)r.ReportedOn),
-                c.Reports.Where(r => r.Country == Sides.Laos).Max(r => (DateOnly?)r.ReportedOn)))));
+                c.Reports.Where(r => r.Country == Sides.Laos).Max(r => (DateOnly?)r.ReportedOn),
+                c.Leads.Select(l => new LeadRef(l.OrganisationId, l.Country, new LocalizedText(l.Organisation.Name.Vi, l.Organisation.Name.En, l.Organisation.Name.Lo), l.Organisation.Abbreviation)).ToList()))));
 
-    // Leads and each side's latest report for the whole page: one query each, not one per row.
+    // Leads and each side's latest report for the whole page: one statement, not one per row.
     static async Task<List<CommitmentRow>> CompleteAsync(ConcordDb db, List<CommitmentRow> rows, DateOnly today, CancellationToken ct)
     {
         if (rows.Count == 0) return rows;
         var ids = rows.Select(r => r.Id).ToArray();
-        var leads = (await PageLeads.For(db)(db, ids).ToListAsync(ct)).ToLookup(x => x.CommitmentId, x => x.Lead);
-        // Each side's latest report date, one look-up per clause and side on the index (CommitmentId, Country,
-        // ReportedOn), through the reports' own visibility filter. Grouping the page's reports instead made PostgreSQL
-        // guess a few thousand rows and plan parallel workers, whose start cost ten times the query (31 ms, not 2).
-        var latest = (await PageLatestReports.For(db)(db, ids).ToListAsync(ct))
-            .SelectMany(x => new[] { (x.Id, Side: Sides.Vietnam, On: x.Vietnam), (x.Id, Side: Sides.Laos, On: x.Laos) })
-            .Where(x => x.On is not null)
-            .ToLookup(x => x.Id, x => new LatestReport(x.Side, x.On!.Value));
-        return rows.Select(r => r with
+        var extras = (await PageLeadsAndLatestReports.For(db)(db, ids).ToListAsync(ct)).ToDictionary(x => x.Id);
+        return rows.Select(r =>
         {
-            IsOverdue = CommitmentRules.IsOverdueOn(today, r.Status, r.DueOn, Period.Of(r.PeriodStart, r.PeriodEnd)),
-            Leads = [.. leads[r.Id].OrderBy(l => SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
-            LatestReports = [.. latest[r.Id].OrderBy(x => SideOrder(x.Country))],
+            var found = extras.GetValueOrDefault(r.Id);
+            List<LatestReport> latest = [];
+            if (found?.Vietnam is { } vietnam) latest.Add(new LatestReport(Sides.Vietnam, vietnam));
+            if (found?.Laos is { } laos) latest.Add(new LatestReport(Sides.Laos, laos));
+            return r with
+            {
+                IsOverdue = CommitmentRules.IsOverdueOn(today, r.Status, r.DueOn, Period.Of(r.PeriodStart, r.PeriodEnd)),
+                Leads = [.. (found?.Leads ?? []).OrderBy(l => SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
+                LatestReports = [.. latest.OrderBy(x => SideOrder(x.Country))],
+            };
         }).ToList();
     }
 
