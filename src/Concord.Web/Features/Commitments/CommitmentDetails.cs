@@ -156,20 +156,19 @@ public sealed record CommitmentDetails(
             .ToList();
 
         var period = Concord.Shared.Period.Of(c.PeriodStart, c.PeriodEnd);
-        // The clause's citations and its reports', in one statement, when there are any.
-        var citations = c.Cited
-            ? await Concord.Features.Sources.Citations.ForManyAsync(db,
-                [(Concord.Features.Sources.CitedRecord.Commitment, [id]), (Concord.Features.Sources.CitedRecord.Report, [.. reports.Select(r => r.Id)])], ct)
-            : null;
-        var clauseCitations = citations?[Concord.Features.Sources.CitedRecord.Commitment][id].ToList() ?? [];
-        var reportCitations = citations?[Concord.Features.Sources.CitedRecord.Report];
+        // The clause's citations and its reports', in one statement. When none is cited, no ids are asked for, and
+        // ForManyAsync sends no statement.
+        int[] clauseIds = c.Cited ? [id] : [], reportIds = c.Cited ? [.. reports.Select(r => r.Id)] : [];
+        var citations = await Concord.Features.Sources.Citations.ForManyAsync(db,
+            [(Concord.Features.Sources.CitedRecord.Commitment, clauseIds), (Concord.Features.Sources.CitedRecord.Report, reportIds)], ct);
+        var reportCitations = citations[Concord.Features.Sources.CitedRecord.Report];
         return new CommitmentDetails(c.Id, c.Version, c.InstrumentId, c.InstrumentTitle, c.Meeting, c.Number, c.Sequence, c.Text,
             c.AreaId, c.AreaCode, c.Area, c.PeriodStart, c.PeriodEnd, c.DueOn, c.Status,
             CommitmentRules.IsOverdueOn(today, c.Status, c.DueOn, period), c.Sources, c.IsIllustrative, c.UpdatedAt,
             [.. c.Leads.OrderBy(l => CommitmentList.SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
-            from, into, activities, [.. reports.Select(r => r.WithLinks() with { Citations = reportCitations?[r.Id].ToList() ?? [] })], disagreed, c.Visibility, c.RestrictedTo, c.Original)
+            from, into, activities, [.. reports.Select(r => r.WithLinks() with { Citations = reportCitations[r.Id].ToList() })], disagreed, c.Visibility, c.RestrictedTo, c.Original)
         {
-            Citations = clauseCitations,
+            Citations = [.. citations[Concord.Features.Sources.CitedRecord.Commitment][id]],
         };
     }
 }

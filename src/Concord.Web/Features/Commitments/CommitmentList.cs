@@ -185,16 +185,20 @@ public static class CommitmentList
         return rows.Select(r =>
         {
             var found = extras.GetValueOrDefault(r.Id);
-            List<LatestReport> latest = [];
-            if (found?.Vietnam is { } vietnam) latest.Add(new LatestReport(Sides.Vietnam, vietnam));
-            if (found?.Laos is { } laos) latest.Add(new LatestReport(Sides.Laos, laos));
             return r with
             {
                 IsOverdue = CommitmentRules.IsOverdueOn(today, r.Status, r.DueOn, Period.Of(r.PeriodStart, r.PeriodEnd)),
                 Leads = [.. (found?.Leads ?? []).OrderBy(l => SideOrder(l.Country)).ThenBy(l => l.OrganisationId)],
-                LatestReports = [.. latest.OrderBy(x => SideOrder(x.Country))],
+                LatestReports = [.. LatestOf(found)],
             };
         }).ToList();
+    }
+
+    // In the sides' order (Sides.All): Vietnam's, then Laos's.
+    static IEnumerable<LatestReport> LatestOf(PageExtras? found)
+    {
+        if (found?.Vietnam is { } vietnam) yield return new LatestReport(Sides.Vietnam, vietnam);
+        if (found?.Laos is { } laos) yield return new LatestReport(Sides.Laos, laos);
     }
 
     public static int SideOrder(string country) => Array.IndexOf(Sides.All, country) is var i and >= 0 ? i : Sides.All.Length;
