@@ -38,11 +38,15 @@ public abstract class DatabaseTemplateTests<TFirstStart>(ConcordFactory copy) wh
     }
 
     // The rows in each table, the migrations applied, the triggers and extensions, and the accounts by e-mail.
+    // Not the job table: the daily jobs are queued there by a background service once the time of day has
+    // come (in the programme's calendar), whenever it first looks after the start, so its count depends on
+    // the hour the tests run at and on which instance looked first, not on what a start writes.
     static async Task<List<string>> ContentsAsync(ConcordDb db)
     {
         var contents = new List<string>();
         foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal))
         {
+            if (table == "Jobs") continue;
             var count = $"SELECT count(*) AS \"Value\" FROM \"{table}\"";
             contents.Add($"{table}: {await db.Database.SqlQueryRaw<long>(count).SingleAsync()} rows");
         }
