@@ -105,12 +105,13 @@ public static class MalformedInput
     {
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
         var json = bad.InnerException as JsonException;
-        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        var query = bad.Data[QueryValues.FieldKey] as string;
+        var field = query is not null ? ApiSetup.JsonName(query) : json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
         // The reader's culture as the localization middleware chose it (in case the endpoint changed it).
         // ASP.NET's own message (a missing parameter) is for the script's author.
         if (http.Features.Get<IRequestCultureFeature>() is { } chosen) CultureInfo.CurrentUICulture = chosen.RequestCulture.UICulture;
         var t = http.RequestServices.GetRequiredService<IStringLocalizer>();
-        var message = json is not null ? t["Api.MalformedValue"].Value : bad.Message;
+        var message = query is not null ? t["Api.MalformedQueryValue"].Value : json is not null ? t["Api.MalformedValue"].Value : bad.Message;
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
         await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -118,7 +119,7 @@ public static class MalformedInput
             ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = t["Api.MalformedBody"],
+                Title = query is not null ? t["Api.MalformedQuery"] : t["Api.MalformedBody"],
             },
         });
     }

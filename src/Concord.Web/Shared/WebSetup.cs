@@ -115,6 +115,7 @@ public static class WebSetup
         app.UseTokenRefusal();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseQueryValueChecks();
         app.UseAntiforgery();
         // wwwroot as endpoints: fingerprinted names (the layout's links point at them), the Brotli and gzip copies
         // made at publish, ETags, and a year's immutable caching of fingerprinted names. Anyone may fetch them:

@@ -68,6 +68,40 @@ public abstract class HardeningTests(ConcordFactory factory)
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("/api/commitments"));
     }
 
+    // However the endpoint was compiled, a query value that cannot be read is answered with problem details that
+    // name the parameter, in the reader's language; an empty value is no value, as the binders read it.
+    [Theory]
+    [InlineData("/api/commitments?size=abc", "size")]
+    [InlineData("/api/commitments?status=NoSuchStatus", "status")]
+    [InlineData("/api/commitments?overdue=maybe", "overdue")]
+    [InlineData("/api/meetings?from=31/02/2026", "from")]
+    [InlineData("/api/commitments/1/reports?size=1.5", "size")]
+    [InlineData("/api/rounds?state=ajar", "state")]
+    public async Task AQueryValueThatCannotBeReadIsNamedInTheReadersLanguage(string url, string field)
+    {
+        var client = await factory.ClientAsync(Role.Reader);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("vi");
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Equal([field], errors.EnumerateObject().Select(p => p.Name));
+        Assert.Contains("tham số", errors.GetProperty(field)[0].GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/commitments?size=&status=")).StatusCode);
+    }
+
+    // The check comes after sign-in: a visitor without a session hears what any request of theirs hears.
+    [Fact]
+    public async Task AQueryValueIsNotReadBeforeTheCallerIsKnown()
+    {
+        var signedIn = await (await factory.ClientAsync(Role.Reader)).GetAsync("/api/rounds?size=abc");
+        var anonymous = await factory.NewClient(redirects: false).GetAsync("/api/rounds?size=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, signedIn.StatusCode);
+        Assert.NotEqual(HttpStatusCode.BadRequest, anonymous.StatusCode);
+    }
+
     [Fact]
     public async Task ManyRefusalsFromOneAddressInAMinuteAreOneEventAndOneCounter()
     {
