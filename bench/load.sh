@@ -2,7 +2,7 @@
 # Load benchmark: Concord's pages and API under wrk, and PostgreSQL running the same SQL under pgbench,
 # interleaved scenario by scenario, on data made by the app's generator. Writes bench/results/load-<date>-<label>.md.
 #   bench/load.sh [--commitments 500000] [--reports-per-commitment 10] [--duration 10] [--connections 16]
-#                 [--warmup 10] [--label NAME] [--keep DIR] [--reuse DIR] [--app DIR] [--only WORD]
+#                 [--warmup 60] [--label NAME] [--keep DIR] [--reuse DIR] [--app DIR] [--only WORD]
 # --keep DIR leaves the loaded PostgreSQL running with its data in DIR; --reuse DIR measures it again without
 # loading (stop it with scripts/postgres.sh stop DIR). --app DIR measures an app published there earlier
 # (dotnet publish src/Concord.Web -c Release -o DIR), e.g. another commit's. --only WORD runs only the scenarios
@@ -13,9 +13,11 @@ repo=$PWD
 commitments=500000
 reports=10
 duration=10
-# Seconds of load before each measured run, not counted: a server runs for days, and the first seconds after a start
-# are the runtime compiling the hot paths again (tiered compilation), which measured the start, not the page.
-warmup=10
+# Seconds of load before each measured run, not counted: a server runs for days, and the first minute or so after a
+# start is the runtime compiling the hot paths again (tiered compilation), which measures the start, not the page.
+# dotnet-counters under the commitments list's load: the JIT took 4.5-8.5 s of CPU per 10 s for the first 70-80 s,
+# then under 0.7 s (bench/results/load-2026-12-04-warmup.md). 10 s of warm-up measured a server still compiling.
+warmup=60
 connections=16
 label=run
 keep=""
