@@ -101,7 +101,6 @@ public static class WebSetup
         app.UseDatabaseUnavailableAnswers();
         app.UseMalformedInputAnswers();
         app.UseRouting();
-        app.UseCaseInsensitiveEnums();
         app.UseAuthentication();
         // An address nothing answers is "not found" to a visitor who is not signed in too, not a sign-in page:
         // the fallback policy (sign in first) guards Concord's own pages, and a mistyped link, /favicon.ico on a
@@ -115,7 +114,7 @@ public static class WebSetup
         app.UseTokenRefusal();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseQueryValueChecks();
+        app.UseQueryValues();
         app.UseAntiforgery();
         // wwwroot as endpoints: fingerprinted names (the layout's links point at them), the Brotli and gzip copies
         // made at publish, ETags, and a year's immutable caching of fingerprinted names. Anyone may fetch them:
