@@ -18,6 +18,7 @@ public sealed class JobWorker(IServiceScopeFactory scopes, JobHandlers handlers,
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
+        BackgroundWork.MarkCurrent();
         var o = options.Value;
         if (!o.Enabled || handlers.ByKind.Count == 0) return;
         // Let start-up (migrations, the demo history) finish before the first claim.

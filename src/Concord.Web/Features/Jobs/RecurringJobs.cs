@@ -25,6 +25,7 @@ public sealed class RecurringJobs(IServiceProvider services, IServiceScopeFactor
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
+        BackgroundWork.MarkCurrent();
         var o = options.Value;
         var jobs = daily.ToList();
         if (!o.Enabled || jobs.Count == 0) return;
