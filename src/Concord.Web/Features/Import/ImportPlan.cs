@@ -37,7 +37,16 @@ public static class ImportPlan
         var idHeadings = StringCatalog.Languages.Select(l => strings.Find(TemplateColumns.All[TemplateColumns.CommitmentId].Key, l)).ToHashSet();
         if (header is null || header.Line != 1 || !idHeadings.Contains(header.Cells[TemplateColumns.CommitmentId]?.Trim()))
             throw new FileRefused("Import.Refused.NotTemplate");
-        return [.. lines.Skip(1).Select(l => new ImportRow { Line = l.Line, Cells = l.Cells, FormulaCell = l.FormulaCell })];
+        return [.. lines.Skip(1).Select(l => new ImportRow { Line = l.Line, Cells = WithoutUnread(l.Cells), FormulaCell = l.FormulaCell })];
+    }
+
+    // The clause's number and text are in the template for whoever fills it in: nothing reads them back (the row is found
+    // by its id), and at 100,000 rows the text was most of what an import keeps from its preview to its confirmation.
+    static string?[] WithoutUnread(string?[] cells)
+    {
+        foreach (var column in (int[])[TemplateColumns.Number, TemplateColumns.Text])
+            if (column < cells.Length) cells[column] = null;
+        return cells;
     }
 
     public static async Task<Judgement> JudgeAsync(ConcordDb db, CurrentUser user, List<ImportRow> rows, StringCatalog strings, CancellationToken ct)
@@ -180,7 +189,6 @@ public static class ImportPlan
             candidates.Add((row, input, existing, exported, fileReport is not null));
         }
 
-        // The checks of the report form, with what they read from the database read once for every row.
         var lookups = await ProgressReportInput.LookupsAsync(db, candidates.Select(c => c.Input), ct);
         var writes = new List<Planned>();
         foreach (var (row, input, existing, exported, fromFileId) in candidates)

@@ -38,6 +38,9 @@ public sealed class ReportImport
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        // Kept in the database, never written into a page: the default encoder wrote each Vietnamese or Lao letter as
+        // \uXXXX, six characters for one (45 million characters for the rows of a 100,000-row file).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter() },
     };
