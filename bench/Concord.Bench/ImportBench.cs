@@ -142,7 +142,7 @@ public static class ImportBench
         {
             await using var db = Db(user);
             var import = await db.ReportImports.AsNoTracking().SingleAsync(i => i.Id == importId);
-            var outcome = await ImportPlan.ConfirmAsync(db, user, import, import.ReadRows(), strings, CancellationToken.None);
+            var outcome = await ImportPlan.ConfirmAsync(db, user, import, import.TakeRows(), strings, CancellationToken.None);
             return (outcome == ImportPlan.Outcome.Saved, writeCount);
         }, r => r.Item1 ? $"{r.Item2:N0} reports saved" : "refused (stale)");
         var all = total.Elapsed.TotalMilliseconds;

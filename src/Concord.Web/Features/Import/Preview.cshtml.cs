@@ -62,7 +62,7 @@ public class PreviewModel(ConcordDb db, CurrentUser user, StringCatalog strings,
         var import = await db.ReportImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id && i.AccountId == user.AccountId, ct);
         if (import is null) return false;
         Import = import;
-        all = import.ReadRows();
+        all = import.TakeRows();
         Total = all.Count;
         Rows = [.. all.OrderBy(r => r.Verdict == RowVerdict.Refused ? 0 : 1).ThenBy(r => r.Line).Take(Shown)];
         return true;
