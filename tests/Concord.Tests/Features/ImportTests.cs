@@ -66,6 +66,27 @@ public abstract class ImportTests(ConcordFactory factory)
     static IElement Line(IDocument page, int line) => page.QuerySelector($"#rows tr[data-line='{line}']")!;
 
     [Fact]
+    public async Task ATemplateRowCarriesThisSidesLatestReportInTheRowsPeriodOnly()
+    {
+        var s = await SetUpAsync();
+        // Beside the set-up's report of 2024-2025: a later one of this side in that period, and later ones that are not
+        // this side's (Laos) or not of that period (2022-2023), which the row must not carry.
+        var newer = await s.World.AddReportAsync(s.Commitments[0], "VN", CommitmentStatus.Delayed, new DateOnly(2025, 6, 1));
+        await s.World.AddReportAsync(s.Commitments[0], "LA", CommitmentStatus.Done, new DateOnly(2025, 9, 1));
+        await s.World.AddReportAsync(s.Commitments[0], "VN", CommitmentStatus.Done, new DateOnly(2025, 12, 1), new Period(2022, 2023));
+        await s.World.AddReportAsync(s.Commitments[1], "VN", CommitmentStatus.Done, new DateOnly(2025, 12, 1), new Period(2026, 2027));
+
+        var rows = await TemplateAsync(s.Client, $"instrument={s.World.EighthMinutes}");
+
+        var first = RowOf(rows, s.Commitments[0]);
+        Assert.Equal((newer.ToString(), "2024-2025", "1"), (first[C.ReportId], first[C.Period], first[C.Version]));
+        Assert.Equal($"Báo cáo {s.World.Tag}", first[C.Narrative]);
+        // The second clause's only report is of another period: its row is empty, to be filled.
+        var second = RowOf(rows, s.Commitments[1]);
+        Assert.Equal(("2024-2025", null, null, null), (second[C.Period], second[C.ReportId], second[C.Status], second[C.Narrative]));
+    }
+
+    [Fact]
     public async Task ARoundTripChangesExactlyTheEditedRowsAndAuditsThemAsOneImport()
     {
         var s = await SetUpAsync();
