@@ -303,9 +303,10 @@ public static class ImportPlan
                         var report = await RecordWrite.StageAsync(db, p.Input, existing, user, token);
                         if (existing is null) added.Add(report);
                     }
-                    await db.SaveChangesInBulkAsync(token);
+                    // Not accepted (the batch is let go): a new report's id is on its entry, not yet on the report itself.
+                    await db.SaveChangesInBulkAsync(token, acceptAllChanges: false);
+                    created.AddRange(added.Select(r => db.Entry(r).Property(x => x.Id).CurrentValue));
                     db.ChangeTracker.Clear();
-                    created.AddRange(added.Select(r => r.Id));
                 }
 
                 // One entry for the import as a whole (its file and the reports it wrote), beside the entry of each report.
