@@ -42,9 +42,11 @@ public static class ImportPlan
 
     // The clause's number and text are in the template for whoever fills it in: nothing reads them back (the row is found
     // by its id), and at 100,000 rows the text was most of what an import keeps from its preview to its confirmation.
+    static readonly int[] Unread = [TemplateColumns.Number, TemplateColumns.Text];
+
     static string?[] WithoutUnread(string?[] cells)
     {
-        foreach (var column in (int[])[TemplateColumns.Number, TemplateColumns.Text])
+        foreach (var column in Unread)
             if (column < cells.Length) cells[column] = null;
         return cells;
     }
@@ -189,6 +191,7 @@ public static class ImportPlan
             candidates.Add((row, input, existing, exported, fileReport is not null));
         }
 
+        // The checks of the report form, with what they read from the database read once for every row.
         var lookups = await ProgressReportInput.LookupsAsync(db, candidates.Select(c => c.Input), ct);
         var writes = new List<Planned>();
         foreach (var (row, input, existing, exported, fromFileId) in candidates)

@@ -50,11 +50,12 @@ public static class ReportTemplate
             .ToListAsync(ct);
 
         // Each row's period: the one chosen, or the commitment's own (none, no report to carry).
-        var periods = commitments.Select(c => (c.Id, Period: hasChosen ? chosen : Period.Of(c.PeriodStart, c.PeriodEnd))).ToList();
+        Period? RowPeriod(int? start, int? end) => hasChosen ? chosen : Period.Of(start, end);
         var latest = new Dictionary<(int, int, int), Existing>();
         // This side's reports in each row's period only, by commitment and period (an index): every report of each
         // commitment, narratives included, was 500,000 reports read for a template of 100,000 rows.
-        foreach (var group in periods.Where(x => x.Period is not null).GroupBy(x => x.Period!.Value, x => x.Id))
+        foreach (var group in commitments.Select(c => (c.Id, Period: RowPeriod(c.PeriodStart, c.PeriodEnd)))
+                     .Where(x => x.Period is not null).GroupBy(x => x.Period!.Value, x => x.Id))
         {
             var (start, end) = (group.Key.StartYear, group.Key.EndYear);
             foreach (var chunk in group.Chunk(1000))
@@ -73,10 +74,9 @@ public static class ReportTemplate
         }
 
         var lines = new List<Line>(commitments.Count);
-        for (var i = 0; i < commitments.Count; i++)
+        foreach (var c in commitments)
         {
-            var c = commitments[i];
-            var period = periods[i].Period;
+            var period = RowPeriod(c.PeriodStart, c.PeriodEnd);
             var text = new LocalizedText(c.Vi, c.En, c.Lo).Best(language, c.Original).Text;
             if (period is { } p && latest.TryGetValue((c.Id, p.StartYear, p.EndYear), out var r))
                 lines.Add(new Line(c.Id, c.Number, text, side, p.ToString(), t[$"CommitmentStatus.{r.Status}"],
