@@ -12,7 +12,7 @@ namespace Concord.Features.Attachments;
 
 // A record's attachments (/meetings/5/attachments, /commitments/12/reports/34/attachments): the list for
 // whoever may read the record, the upload and withdraw forms for whoever may edit it. Works as plain forms;
-// attachments.js adds a progress bar to the upload. The record's page lists the same files.
+// js/upload.js adds a progress bar to the upload. The record's page lists the same files.
 [AllowAnonymous]
 [AttachmentUploadLimit]
 public class IndexModel(ConcordDb db, AttachmentFiles files, IStringLocalizer t, SecurityLog securityLog) : PageModel

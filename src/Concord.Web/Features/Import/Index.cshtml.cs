@@ -26,6 +26,7 @@ public class IndexModel(ConcordDb db, CurrentUser user, StringCatalog strings, I
     public string? Refused { get; set; }
     public string? FileError { get; private set; }
     public long MaxMegabytes => options.Value.MaxFileBytes / (1024 * 1024);
+    public long MaxBytes => options.Value.MaxFileBytes;
     public List<Recent> Imports { get; private set; } = [];
 
     public sealed record Recent(int Id, string FileName, DateTime CreatedAt, ImportState State, int Creates, int Updates, int Refused);
