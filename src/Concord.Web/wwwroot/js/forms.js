@@ -22,16 +22,16 @@ const scrollables = () => document.querySelectorAll(".table-responsive").forEach
 scrollables();
 window.addEventListener("resize", scrollables);
 
-// A form whose work takes a while (an import's save: seconds for thousands of rows) says, once sent, that it is
-// working, in its own words (data-busy), and its button cannot send it a second time meanwhile. Listened for on the
-// document, so that a form shown by another script (an import's preview, js/upload.js) is handled too. The button is
-// disabled once the form has gone: a disabled button's name and value would not be sent.
+// A form whose work takes a while (data-busy: an import's save, seconds for thousands of rows) says, once sent, that
+// it is working, in the page's words (its hidden data-busy-text), and its button cannot send it a second time
+// meanwhile. Listened for on the document, so that a form shown by another script (an import's preview, js/upload.js)
+// is handled too. The button is disabled once the form has gone: a disabled button's name and value would not be sent.
 document.addEventListener("submit", event => {
   const form = event.target;
-  if (!(form instanceof HTMLFormElement) || !form.dataset.busy || event.defaultPrevented) return;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-busy") || event.defaultPrevented) return;
   form.setAttribute("aria-busy", "true");
   const status = form.querySelector("[data-busy-status]");
-  if (status) status.textContent = form.dataset.busy;
+  if (status) status.textContent = form.querySelector("[data-busy-text]")?.textContent ?? "";
   setTimeout(() => form.querySelectorAll("button[type=submit]").forEach(button => button.disabled = true), 0);
 });
 // Back to a page kept by the browser as it was left: its form may be sent again.
