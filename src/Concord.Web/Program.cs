@@ -98,7 +98,11 @@ catch
     await Task.WhenAny(preparing);
     throw;
 }
+// The endpoints (every Razor page's route, model and filters; the API's request delegates) are otherwise built by
+// the first request, after the database is prepared: built here, beside the preparation, they take the other core.
+var endpoints = Task.Run(() => ((IEndpointRouteBuilder)app).DataSources.Sum(source => source.Endpoints.Count));
 if (!await PreparedAsync(app, preparing)) return 1;
+await endpoints;
 await DemoAccounts.RefuseInProductionAsync(app.Services);
 
 await app.RunAsync();
