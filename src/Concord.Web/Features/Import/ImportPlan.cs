@@ -30,6 +30,9 @@ public static class ImportPlan
 
     sealed record Commitment(int Id, List<(string Country, int OrganisationId)> Leads);
 
+    // What the judgement reads of this side's reports to find the latest of each row's period.
+    sealed record ReportKey(int Id, int CommitmentId, DateOnly ReportedOn) : LatestReports.IReport;
+
     // Lines as read (the first is the header). Throws FileRefused when the file is not a Concord template.
     public static List<ImportRow> FromLines(List<SheetLine> lines, StringCatalog strings)
     {
@@ -73,35 +76,29 @@ public static class ImportPlan
         // on the commitment in the row's period. The keys of this side's reports are read first (a few columns), then
         // whole rows only for the reports a row needs: at 100,000 rows, reading every report of every commitment
         // named, narratives and search text included, took most of the judgement.
-        var latestId = new Dictionary<(int, int, int), (DateOnly ReportedOn, int Id)>();
-        // Only a row without a report id needs this side's latest report in its period, and only in that period: read by
-        // period and commitment, so that a file spanning many periods does not read every report of each commitment in
-        // any of them (at 100,000 rows, 680,000 reports read for 100,000 rows, most of the judgement's reads).
-        var byPeriod = rows.Where(r => Blank(r.Cell(TemplateColumns.ReportId)) is null)
-            .Select(r => (Commitment: Int(r.Cell(TemplateColumns.CommitmentId)), Period: PeriodOf(r)))
-            .Where(x => x.Commitment is { } c && commitments.ContainsKey(c) && x.Period is not null)
-            .GroupBy(x => x.Period!.Value, x => x.Commitment!.Value);
-        foreach (var group in byPeriod)
-        {
-            var (start, end) = (group.Key.StartYear, group.Key.EndYear);
-            foreach (var chunk in group.Distinct().Chunk(Chunk))
+        // Only a row without a report id needs this side's latest report in its period, and only in that period (at
+        // 100,000 rows, every report of each commitment in any of the file's periods was 680,000 reports read).
+        var latestId = await LatestReports.FindAsync(
+            rows.Where(r => Blank(r.Cell(TemplateColumns.ReportId)) is null)
+                .Select(r => (Commitment: Int(r.Cell(TemplateColumns.CommitmentId)), Period: PeriodOf(r)))
+                .Where(x => x.Commitment is { } c && commitments.ContainsKey(c) && x.Period is not null)
+                .Select(x => (x.Commitment!.Value, x.Period!.Value)),
+            (chunk, period) =>
+            {
+                var (start, end) = (period.StartYear, period.EndYear);
                 // The commitments' own visibility (and their minutes') was read through the filters above; what is left to
                 // check is the reports' own, written out for a signed-in reader of this side: not withdrawn, not kept to the
                 // other side. The filters would join every report to its commitment and minutes again (700,000 reports
                 // read for 100,000 rows).
-                foreach (var r in await db.ProgressReports.IgnoreQueryFilters().AsNoTracking()
-                             .Where(r => chunk.Contains(r.CommitmentId) && r.Country == side && r.PeriodStart == start && r.PeriodEnd == end
-                                         && r.WithdrawnAt == null && (r.Visibility != Visibility.Restricted || r.RestrictedTo == side))
-                             .Select(r => new { r.Id, r.CommitmentId, r.ReportedOn }).ToListAsync(ct))
-                {
-                    var key = (r.CommitmentId, start, end);
-                    if (!latestId.TryGetValue(key, out var held) || (r.ReportedOn, r.Id).CompareTo(held) > 0) latestId[key] = (r.ReportedOn, r.Id);
-                }
-        }
+                return db.ProgressReports.IgnoreQueryFilters().AsNoTracking()
+                    .Where(r => chunk.Contains(r.CommitmentId) && r.Country == side && r.PeriodStart == start && r.PeriodEnd == end
+                                && r.WithdrawnAt == null && (r.Visibility != Visibility.Restricted || r.RestrictedTo == side))
+                    .Select(r => new ReportKey(r.Id, r.CommitmentId, r.ReportedOn)).ToListAsync(ct);
+            });
         var wanted = new HashSet<int>(reportIds);
         foreach (var row in rows)
             if (Blank(row.Cell(TemplateColumns.ReportId)) is null && Int(row.Cell(TemplateColumns.CommitmentId)) is { } c
-                && PeriodOf(row) is { } p && latestId.TryGetValue((c, p.StartYear, p.EndYear), out var found))
+                && PeriodOf(row) is { } p && latestId.TryGetValue((c, p), out var found))
                 wanted.Add(found.Id);
         var reports = new Dictionary<int, ProgressReport>();
         foreach (var chunk in wanted.Chunk(Chunk))
@@ -159,7 +156,7 @@ public static class ImportPlan
                 if (existing.Country != side) { Refuse(row, "Import.Verdict.NotYours", TemplateColumns.Side); continue; }
                 exported = Int(row.Cell(TemplateColumns.Version));
             }
-            else existing = latestId.TryGetValue((commitmentId, period.StartYear, period.EndYear), out var latest) ? reports.GetValueOrDefault(latest.Id) : null;
+            else existing = latestId.TryGetValue((commitmentId, period), out var latest) ? reports.GetValueOrDefault(latest.Id) : null;
 
             var language = Blank(row.Cell(TemplateColumns.Language))?.Trim() is { } l && LocalizedText.Languages.Contains(l) ? l : Cultures.Language;
             var input = existing is null
